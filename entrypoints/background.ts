@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Listeners are registered synchronously here as features arrive (DESIGN §3).
+});

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Debrief</main>, document.getElementById('app')!);

@@ -1,0 +1,152 @@
+import { toStorageError } from './errors';
+import { stampIn } from './meta';
+import type { DebriefDb } from './open';
+import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
+import { localIsoString } from './time';
+
+export interface NewCheckIn extends CheckInAnswers {
+  sessionId: string | null;
+  platform: string | null;
+  sessionStartedAt: string | null;
+  sessionEndedAt: string | null;
+}
+
+export const MANUAL_DRAFT_KEY = 'manual';
+
+/** The draft key for a check-in: its session id, or `manual`. */
+export function draftKeyFor(sessionId: string | null): string {
+  return sessionId ?? MANUAL_DRAFT_KEY;
+}
+
+/**
+ * Saves a new check-in, marks its session answered and clears its draft, all in one
+ * transaction: either everything happens or nothing does.
+ */
+export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
+  try {
+    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta'], 'readwrite');
+    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const checkIn: CheckIn = {
+      ...input,
+      id: crypto.randomUUID(),
+      createdAt: localIsoString(now),
+      createdMs: now.getTime(),
+      updatedAt: stamp,
+      deviceId,
+      reflection: null,
+      nextTimeDone: false,
+      history: [],
+    };
+    await tx.objectStore('checkIns').add(checkIn);
+    if (input.sessionId) {
+      const session = await tx.objectStore('sessions').get(input.sessionId);
+      if (session) {
+        await tx
+          .objectStore('sessions')
+          .put({ ...session, status: 'answered', checkInId: checkIn.id, updatedAt: stamp, deviceId });
+      }
+    }
+    await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));
+    await tx.done;
+    return checkIn;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Applies an edit; the replaced version goes into `history` and `updatedAt` moves on. */
+export async function updateCheckIn(
+  db: DebriefDb,
+  id: string,
+  change: (current: CheckInVersion) => Partial<CheckInVersion>,
+  now: Date = new Date(),
+): Promise<CheckIn> {
+  try {
+    const tx = db.transaction(['checkIns', 'meta'], 'readwrite');
+    const current = await tx.objectStore('checkIns').get(id);
+    if (!current) throw new Error('This check-in no longer exists; it may have been deleted.');
+    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const { history, ...version } = current;
+    const next: CheckIn = {
+      ...version,
+      ...change(version),
+      id,
+      createdAt: current.createdAt,
+      createdMs: current.createdMs,
+      updatedAt: stamp,
+      deviceId,
+      history: [...history, version],
+    };
+    await tx.objectStore('checkIns').put(next);
+    await tx.done;
+    return next;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Deletes a check-in, leaving a tombstone so the deletion syncs. Returns what was removed for undo. */
+export async function deleteCheckIn(db: DebriefDb, id: string, now: Date = new Date()): Promise<CheckIn | undefined> {
+  try {
+    const tx = db.transaction(['checkIns', 'tombstones', 'meta'], 'readwrite');
+    const current = await tx.objectStore('checkIns').get(id);
+    if (!current) {
+      await tx.done;
+      return undefined;
+    }
+    const { stamp } = await stampIn(tx, now.getTime());
+    const tombstone: Tombstone = { id, store: 'checkIns', deletedAt: stamp };
+    await tx.objectStore('checkIns').delete(id);
+    await tx.objectStore('tombstones').put(tombstone);
+    await tx.done;
+    return current;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Undoes a delete: the check-in comes back with a fresh stamp that beats its tombstone. */
+export async function restoreCheckIn(db: DebriefDb, checkIn: CheckIn, now: Date = new Date()): Promise<CheckIn> {
+  try {
+    const tx = db.transaction(['checkIns', 'tombstones', 'meta'], 'readwrite');
+    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const restored: CheckIn = { ...checkIn, updatedAt: stamp, deviceId };
+    await tx.objectStore('checkIns').put(restored);
+    await tx.objectStore('tombstones').delete(checkIn.id);
+    await tx.done;
+    return restored;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export async function getCheckIn(db: DebriefDb, id: string): Promise<CheckIn | undefined> {
+  try {
+    return await db.get('checkIns', id);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export async function countCheckIns(db: DebriefDb): Promise<number> {
+  try {
+    return await db.count('checkIns');
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Check-ins newest first; `limit` bounds how many are read. */
+export async function listCheckIns(db: DebriefDb, limit = Infinity): Promise<CheckIn[]> {
+  try {
+    const result: CheckIn[] = [];
+    let cursor = await db.transaction('checkIns').store.index('by-created').openCursor(null, 'prev');
+    while (cursor && result.length < limit) {
+      result.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return result;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

@@ -1,0 +1,29 @@
+import { toStorageError } from './errors';
+import type { DebriefDb } from './open';
+import type { CheckInAnswers, Draft } from './schema';
+import { localIsoString } from './time';
+
+export async function getDraft(db: DebriefDb, key: string): Promise<Draft | undefined> {
+  try {
+    return await db.get('drafts', key);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Keeps what the person has typed so far; called on every change. */
+export async function putDraft(db: DebriefDb, key: string, answers: CheckInAnswers, now: Date = new Date()): Promise<void> {
+  try {
+    await db.put('drafts', { ...answers, key, savedAt: localIsoString(now) });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+export async function deleteDraft(db: DebriefDb, key: string): Promise<void> {
+  try {
+    await db.delete('drafts', key);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

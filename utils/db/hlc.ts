@@ -1,0 +1,49 @@
+/**
+ * Hybrid logical clock: `updatedAt` strings that sort by wall time, then a counter,
+ * then device id, so two devices never produce equal stamps and clock skew cannot
+ * make an edit sort before the one it replaced.
+ */
+
+const WALL_DIGITS = 15;
+const COUNTER_DIGITS = 6;
+
+export interface HlcParts {
+  wall: number;
+  counter: number;
+  deviceId: string;
+}
+
+export function formatHlc({ wall, counter, deviceId }: HlcParts): string {
+  return `${String(wall).padStart(WALL_DIGITS, '0')}-${String(counter).padStart(COUNTER_DIGITS, '0')}-${deviceId}`;
+}
+
+const HLC_PATTERN = /^(\d{15})-(\d{6})-(.+)$/;
+
+export function parseHlc(stamp: string): HlcParts | null {
+  const match = HLC_PATTERN.exec(stamp);
+  if (!match) return null;
+  return { wall: Number(match[1]), counter: Number(match[2]), deviceId: match[3]! };
+}
+
+export function isHlc(stamp: unknown): stamp is string {
+  return typeof stamp === 'string' && HLC_PATTERN.test(stamp);
+}
+
+/** The next stamp after `last` (ours or one received), never going backwards. */
+export function nextHlc(last: string | null | undefined, deviceId: string, now: number = Date.now()): string {
+  const previous = last ? parseHlc(last) : null;
+  if (!previous || now > previous.wall) return formatHlc({ wall: now, counter: 0, deviceId });
+  return formatHlc({ wall: previous.wall, counter: previous.counter + 1, deviceId });
+}
+
+/** The later of two stamps; stamps compare as plain strings. */
+export function maxHlc(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+/** Milliseconds since the epoch that a stamp records. */
+export function hlcWallTime(stamp: string): number {
+  return parseHlc(stamp)?.wall ?? 0;
+}

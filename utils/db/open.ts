@@ -1,0 +1,63 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { BLOCKED_MESSAGE, StorageError, toStorageError } from './errors';
+import { DB_NAME, DB_VERSION, type DebriefSchema } from './schema';
+
+export type DebriefDb = IDBPDatabase<DebriefSchema>;
+
+/**
+ * Opens (and upgrades) the Debrief database. Upgrades are a cascade of
+ * `if (oldVersion < N)` blocks so any older database reaches the current version.
+ */
+export async function openDebriefDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<DebriefDb> {
+  let rejectBlocked: ((error: StorageError) => void) | undefined;
+  const blocked = new Promise<never>((_, reject) => {
+    rejectBlocked = reject;
+  });
+  try {
+    const opening = openDB<DebriefSchema>(name, version, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          const checkIns = db.createObjectStore('checkIns', { keyPath: 'id' });
+          checkIns.createIndex('by-created', 'createdMs');
+          checkIns.createIndex('by-platform', 'platform');
+          checkIns.createIndex('by-session', 'sessionId');
+          const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+          sessions.createIndex('by-status', 'status');
+          sessions.createIndex('by-started', 'startedMs');
+          const goals = db.createObjectStore('goals', { keyPath: 'id' });
+          goals.createIndex('by-status', 'status');
+          db.createObjectStore('drafts', { keyPath: 'key' });
+          db.createObjectStore('tombstones', { keyPath: 'id' });
+          db.createObjectStore('meta', { keyPath: 'key' });
+        }
+      },
+      blocked() {
+        rejectBlocked?.(new StorageError(BLOCKED_MESSAGE, 'blocked'));
+      },
+      blocking(_current, _next, event) {
+        // A newer version wants in: step aside so its upgrade can run.
+        (event.target as IDBDatabase).close();
+        shared = undefined;
+      },
+    });
+    return await Promise.race([opening, blocked]);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+let shared: Promise<DebriefDb> | undefined;
+
+/** The one connection each extension page or the background shares. */
+export function getDb(): Promise<DebriefDb> {
+  shared ??= openDebriefDb().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}
+
+/** For tests: forget the shared connection. */
+export function resetSharedDb(): void {
+  shared = undefined;
+}

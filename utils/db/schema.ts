@@ -1,0 +1,124 @@
+import type { DBSchema } from 'idb';
+import type { Notes, Rating, Ratings } from '../checkin/instrument';
+
+export const DB_NAME = 'debrief';
+export const DB_VERSION = 1;
+
+/** Fields every record the user creates carries (DESIGN §4). */
+export interface RecordMeta {
+  id: string;
+  /** ISO 8601 with the local offset. */
+  createdAt: string;
+  /** Epoch ms of `createdAt`, for indexes that must sort across time zones. */
+  createdMs: number;
+  /** Hybrid logical clock stamp; see hlc.ts. */
+  updatedAt: string;
+  deviceId: string;
+}
+
+export interface GoalProgress {
+  goalId: string;
+  rating: Rating;
+  note: string;
+}
+
+export interface Reflection {
+  answeredAt: string;
+  /** 0–10: how much they used or thought about what they took from the session. */
+  used: Rating;
+  text: string;
+}
+
+/** What the person fills in; shared by drafts and saved check-ins. */
+export interface CheckInAnswers {
+  ratings: Ratings;
+  overall: Rating;
+  notes: Notes;
+  goalProgress: GoalProgress[];
+  tags: string[];
+  provider: string;
+}
+
+export interface CheckInVersion extends RecordMeta, CheckInAnswers {
+  /** The detected session this check-in is about; null for a manual check-in. */
+  sessionId: string | null;
+  /** Site id from the registry, or null for a manual check-in. */
+  platform: string | null;
+  /** When the session took place (start), if known. */
+  sessionStartedAt: string | null;
+  sessionEndedAt: string | null;
+  reflection: Reflection | null;
+  /** The "to bring up next time" note was ticked off. */
+  nextTimeDone: boolean;
+}
+
+export interface CheckIn extends CheckInVersion {
+  /** Older versions replaced by an edit or a merge, newest last. */
+  history: CheckInVersion[];
+}
+
+export type SessionStatus = 'in-progress' | 'pending' | 'snoozed' | 'answered' | 'dismissed';
+export type SessionEndReason = 'call-ended' | 'site-signal' | 'navigated' | 'tab-closed' | 'interrupted';
+
+export interface Session extends RecordMeta {
+  platform: string;
+  host: string;
+  startedAt: string;
+  startedMs: number;
+  endedAt: string | null;
+  endedMs: number | null;
+  endReason: SessionEndReason | null;
+  status: SessionStatus;
+  snoozedUntil: number | null;
+  checkInId: string | null;
+}
+
+export type GoalStatus = 'active' | 'achieved' | 'archived';
+
+export interface Goal extends RecordMeta {
+  title: string;
+  status: GoalStatus;
+}
+
+/** Work in progress on a check-in; one per session, or `manual`. */
+export interface Draft extends CheckInAnswers {
+  key: string;
+  savedAt: string;
+}
+
+export type SyncedStore = 'checkIns' | 'sessions' | 'goals';
+
+export interface Tombstone {
+  id: string;
+  store: SyncedStore;
+  /** HLC stamp of the deletion. */
+  deletedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface DebriefSchema extends DBSchema {
+  checkIns: {
+    key: string;
+    value: CheckIn;
+    indexes: { 'by-created': number; 'by-platform': string; 'by-session': string };
+  };
+  sessions: {
+    key: string;
+    value: Session;
+    indexes: { 'by-status': SessionStatus; 'by-started': number };
+  };
+  goals: {
+    key: string;
+    value: Goal;
+    indexes: { 'by-status': GoalStatus };
+  };
+  drafts: { key: string; value: Draft };
+  tombstones: { key: string; value: Tombstone };
+  meta: { key: string; value: MetaEntry };
+}
+
+export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta';
