@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '@/components/styles.css';
+import { App } from './App';
 
-render(<main>Debrief</main>, document.getElementById('app')!);
+const sessionId = new URLSearchParams(location.search).get('session');
+render(<App sessionId={sessionId} />, document.getElementById('app')!);

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import '@/components/styles.css';
+import { App } from './App';
 
-render(<main>Debrief</main>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

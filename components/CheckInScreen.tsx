@@ -1,0 +1,123 @@
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { emptyAnswers, isBlank, parseTags } from '@/utils/checkin/answers';
+import type { CheckInStore } from '@/utils/checkin/store';
+import { draftKeyFor } from '@/utils/db/checkins';
+import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
+import { CheckInForm } from './CheckInForm';
+import { SessionHeader, type SessionInfo } from './SessionHeader';
+
+export interface CheckInScreenProps {
+  store: CheckInStore;
+  session: SessionInfo | null;
+  /** Site id of the session's platform, stored with the check-in. */
+  platform: string | null;
+  goals: Goal[];
+  onSaved?(checkIn: CheckIn): void;
+  actions?: JSX.Element;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The check-in with its draft kept on every keystroke and a visible save confirmation. */
+export function CheckInScreen({ store, session, platform, goals, onSaved, actions }: CheckInScreenProps) {
+  const draftKey = draftKeyFor(session?.id ?? null);
+  const [answers, setAnswers] = useState<CheckInAnswers | null>(null);
+  const [tagsText, setTagsText] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const touched = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    store.loadDraft(draftKey).then(
+      (draft) => {
+        if (!live || touched.current) return;
+        const initial = draft ?? emptyAnswers();
+        setAnswers(initial);
+        setTagsText(initial.tags.join(', '));
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setAnswers(emptyAnswers());
+        setError(errorMessage(err));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, draftKey]);
+
+  const change = (next: CheckInAnswers) => {
+    touched.current = true;
+    setAnswers(next);
+    setSaved(false);
+    store.saveDraft(draftKey, next).then(
+      () => setError(null),
+      (err: unknown) => setError(`Your draft could not be kept: ${errorMessage(err)}`),
+    );
+  };
+
+  const submit = async () => {
+    if (!answers || saving) return;
+    if (isBlank(answers)) {
+      setError('Answer at least one question or write a note before saving.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const checkIn = await store.save({
+        ...answers,
+        sessionId: session?.id ?? null,
+        platform,
+        sessionStartedAt: session?.startedAt ?? null,
+        sessionEndedAt: session?.endedAt ?? null,
+      });
+      touched.current = false;
+      setAnswers(emptyAnswers());
+      setTagsText('');
+      setSaved(true);
+      onSaved?.(checkIn);
+    } catch (err) {
+      // The answers stay on screen and in the draft: nothing typed is lost.
+      setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="check-in-screen">
+      <SessionHeader session={session} />
+      <div role="status" class="status-line">
+        {saved && 'Check-in saved. Thank you for taking a moment.'}
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {answers ? (
+        <CheckInForm
+          answers={answers}
+          goals={goals}
+          tagsText={tagsText}
+          saving={saving}
+          onChange={change}
+          onTagsTextChange={(text) => {
+            setTagsText(text);
+            change({ ...answers, tags: parseTags(text) });
+          }}
+          onSubmit={() => void submit()}
+          actions={actions}
+        />
+      ) : (
+        <p aria-busy="true">Loading…</p>
+      )}
+    </div>
+  );
+}

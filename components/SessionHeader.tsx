@@ -1,0 +1,22 @@
+import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+
+export interface SessionInfo {
+  id: string;
+  platformName: string;
+  startedAt: string;
+  startedMs: number;
+  endedAt: string | null;
+  endedMs: number | null;
+}
+
+/** Which session the check-in is about, or that it is a manual one. */
+export function SessionHeader({ session }: { session: SessionInfo | null }) {
+  if (!session) return <p class="session-header">Manual check-in</p>;
+  const duration = formatDuration(session.startedMs, session.endedMs);
+  return (
+    <p class="session-header">
+      <strong>{session.platformName}</strong> · {formatDateTime(session.startedAt)}
+      {duration && <> · {duration}</>}
+    </p>
+  );
+}

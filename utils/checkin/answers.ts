@@ -1,0 +1,24 @@
+import type { CheckInAnswers } from '../db/schema';
+import { emptyNotes, emptyRatings, NOTE_IDS, SIGN_IDS } from './instrument';
+
+/** A blank check-in: every rating skipped, every note empty. */
+export function emptyAnswers(): CheckInAnswers {
+  return { ratings: emptyRatings(), overall: null, notes: emptyNotes(), goalProgress: [], tags: [], provider: '' };
+}
+
+/** True when the person has not answered or typed anything yet. */
+export function isBlank(answers: CheckInAnswers): boolean {
+  return (
+    answers.overall === null &&
+    SIGN_IDS.every((id) => answers.ratings[id] === null) &&
+    NOTE_IDS.every((id) => answers.notes[id].trim() === '') &&
+    answers.goalProgress.every((g) => g.rating === null && g.note.trim() === '') &&
+    answers.tags.length === 0 &&
+    answers.provider.trim() === ''
+  );
+}
+
+/** Splits a comma-separated tag field into clean, unique tags. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+}

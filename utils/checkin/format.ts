@@ -1,0 +1,34 @@
+import type { CheckIn } from '../db/schema';
+import { NOTE_IDS } from './instrument';
+
+/** "52 min", "1 h 5 min"; null when either end is unknown. */
+export function formatDuration(startMs: number | null, endMs: number | null): string | null {
+  if (startMs === null || endMs === null || endMs < startMs) return null;
+  const minutes = Math.round((endMs - startMs) / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** A date and time in the reader's locale, e.g. "Thu, 26 Nov 2026, 10:58". */
+export function formatDateTime(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** The first words of a check-in's notes, for lists. */
+export function notesExcerpt(checkIn: Pick<CheckIn, 'notes'>, maxChars = 80): string {
+  const text = NOTE_IDS.map((id) => checkIn.notes[id].trim())
+    .filter(Boolean)
+    .join(' · ')
+    .replace(/\s+/g, ' ');
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxChars / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** "7/10", or "—" when skipped. */
+export function formatRating(value: number | null): string {
+  return value === null ? '—' : `${value}/10`;
+}

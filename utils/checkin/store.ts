@@ -1,0 +1,29 @@
+import { saveCheckIn, type NewCheckIn } from '../db/checkins';
+import { getDraft, putDraft } from '../db/drafts';
+import { getDb, type DebriefDb } from '../db/open';
+import type { CheckIn, CheckInAnswers } from '../db/schema';
+
+/** What the check-in screen needs from storage, so components never open the database. */
+export interface CheckInStore {
+  loadDraft(key: string): Promise<CheckInAnswers | undefined>;
+  saveDraft(key: string, answers: CheckInAnswers): Promise<void>;
+  save(input: NewCheckIn): Promise<CheckIn>;
+}
+
+/** The check-in store backed by Debrief's IndexedDB. */
+export function dbCheckInStore(db: () => Promise<DebriefDb> = getDb): CheckInStore {
+  return {
+    async loadDraft(key) {
+      const draft = await getDraft(await db(), key);
+      if (!draft) return undefined;
+      const { key: _key, savedAt: _savedAt, ...answers } = draft;
+      return answers;
+    },
+    async saveDraft(key, answers) {
+      await putDraft(await db(), key, answers);
+    },
+    async save(input) {
+      return saveCheckIn(await db(), input);
+    },
+  };
+}
