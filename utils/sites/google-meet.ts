@@ -1,0 +1,45 @@
+/**
+ * Google Meet. Sources:
+ * - https://developers.google.com/workspace/meet/api/guides/meeting-spaces (a space's meetingUri is
+ *   https://meet.google.com/abc-mnop-xyz; the meeting code is its alias)
+ * - https://support.google.com/meet/answer/9303164 (ending and leaving a meeting)
+ * - public code detecting Meet's post-call view by its "You left the meeting" text and "Rejoin" button
+ * The green room (preview) and the call share the meeting URL, and after leaving Meet shows
+ * "You left the meeting" at that same URL, so the end is read from the page's top heading.
+ */
+import type { SiteAdapter } from './types';
+
+const MEETING_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/i;
+const LEFT_HEADING = /^you(?:'|’)?(?:ve)? left the (?:meeting|call)\b/i;
+
+export const googleMeet: SiteAdapter = {
+  id: 'google-meet',
+  name: 'Google Meet',
+  hosts: ['meet.google.com'],
+  isRoom(url) {
+    return MEETING_CODE.test(url.pathname);
+  },
+  postCallHint(url, doc) {
+    if (!MEETING_CODE.test(url.pathname)) return false;
+    // Only the page's few top-level headings are read, never the whole tree.
+    for (const heading of doc.querySelectorAll('h1, [role="heading"][aria-level="1"]')) {
+      if (LEFT_HEADING.test(heading.textContent?.trim() ?? '')) return true;
+    }
+    return false;
+  },
+  testUrls: {
+    rooms: [
+      'https://meet.google.com/abc-mnop-xyz',
+      'https://meet.google.com/jfz-atvy-hrh',
+      'https://meet.google.com/abc-defg-hij?authuser=1',
+    ],
+    notRooms: [
+      'https://meet.google.com/',
+      'https://meet.google.com/landing',
+      'https://meet.google.com/new',
+      'https://meet.google.com/lookup/itypedthismeeturl',
+    ],
+  },
+  source:
+    'https://developers.google.com/workspace/meet/api/guides/meeting-spaces; https://support.google.com/meet/answer/9303164',
+};
