@@ -1,14 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { siteMatchPatterns } from './utils/sites/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One source image; every size the stores and the toolbar need is generated from it.
+  autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Debrief',
     description: 'A private check-in after each video therapy session, kept on your own machine.',
-    permissions: ['storage'],
+    // Each permission is justified in README.md § Privacy; tests pin this list.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    host_permissions: siteMatchPatterns(),
+    // Sites the person adds themselves are asked for one at a time, at runtime.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Debrief' },
   },
 });

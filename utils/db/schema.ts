@@ -68,6 +68,8 @@ export interface Session extends RecordMeta {
   endedAt: string | null;
   endedMs: number | null;
   endReason: SessionEndReason | null;
+  /** Last time the call was known to be live; the end time of an interrupted session. */
+  lastSeenMs: number;
   status: SessionStatus;
   snoozedUntil: number | null;
   checkInId: string | null;

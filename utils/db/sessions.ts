@@ -1,11 +1,114 @@
 import { toStorageError } from './errors';
+import { stampIn } from './meta';
 import type { DebriefDb } from './open';
-import type { Session } from './schema';
+import type { Session, SessionEndReason, SessionStatus } from './schema';
+import { localIsoString } from './time';
 
-export async function getSession(db: DebriefDb, id: string): Promise<Session | undefined> {
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await db.get('sessions', id);
+    return await work();
   } catch (error) {
     throw toStorageError(error);
   }
+}
+
+export function getSession(db: DebriefDb, id: string): Promise<Session | undefined> {
+  return guarded(() => db.get('sessions', id));
+}
+
+export function listSessions(db: DebriefDb, status: SessionStatus): Promise<Session[]> {
+  return guarded(() => db.getAllFromIndex('sessions', 'by-status', status));
+}
+
+/** Records a session that has just started on a telehealth page. */
+export function createSession(db: DebriefDb, start: { platform: string; host: string; startedMs: number }): Promise<Session> {
+  return guarded(async () => {
+    const tx = db.transaction(['sessions', 'meta'], 'readwrite');
+    const { stamp, deviceId } = await stampIn(tx, start.startedMs);
+    const session: Session = {
+      id: crypto.randomUUID(),
+      createdAt: localIsoString(new Date(start.startedMs)),
+      createdMs: start.startedMs,
+      updatedAt: stamp,
+      deviceId,
+      platform: start.platform,
+      host: start.host,
+      startedAt: localIsoString(new Date(start.startedMs)),
+      startedMs: start.startedMs,
+      endedAt: null,
+      endedMs: null,
+      endReason: null,
+      lastSeenMs: start.startedMs,
+      status: 'in-progress',
+      snoozedUntil: null,
+      checkInId: null,
+    };
+    await tx.objectStore('sessions').add(session);
+    await tx.done;
+    return session;
+  });
+}
+
+/** Applies a change to one session in its own transaction, stamping it. */
+export function patchSession(
+  db: DebriefDb,
+  id: string,
+  change: (current: Session) => Partial<Session> | null,
+  now: number = Date.now(),
+): Promise<Session | undefined> {
+  return guarded(async () => {
+    const tx = db.transaction(['sessions', 'meta'], 'readwrite');
+    const current = await tx.objectStore('sessions').get(id);
+    const patch = current ? change(current) : null;
+    if (!current || !patch) {
+      await tx.done;
+      return current;
+    }
+    const { stamp, deviceId } = await stampIn(tx, now);
+    const next: Session = { ...current, ...patch, id, updatedAt: stamp, deviceId };
+    await tx.objectStore('sessions').put(next);
+    await tx.done;
+    return next;
+  });
+}
+
+/** Closes an in-progress session; `status` says whether to ask about it. */
+export function endSession(
+  db: DebriefDb,
+  id: string,
+  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus },
+): Promise<Session | undefined> {
+  return patchSession(
+    db,
+    id,
+    (current) =>
+      current.status !== 'in-progress'
+        ? null
+        : {
+            endedMs: end.endedMs,
+            endedAt: localIsoString(new Date(end.endedMs)),
+            endReason: end.reason,
+            lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
+            status: end.status,
+          },
+    end.endedMs,
+  );
+}
+
+/** Notes that in-progress sessions are still live, without a new stamp (not a user change). */
+export function touchSessions(db: DebriefDb, ids: string[], now: number = Date.now()): Promise<void> {
+  return guarded(async () => {
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const id of ids) {
+      const session = await tx.store.get(id);
+      if (session?.status === 'in-progress') await tx.store.put({ ...session, lastSeenMs: now });
+    }
+    await tx.done;
+  });
+}
+
+/** Sessions waiting for a check-in: pending, or snoozed until a time now past. */
+export async function offeredSessions(db: DebriefDb, now: number = Date.now()): Promise<Session[]> {
+  const [pending, snoozed] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed')]);
+  return [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)].sort((a, b) => b.startedMs - a.startedMs);
 }

@@ -1,0 +1,114 @@
+import { browser, type Browser } from 'wxt/browser';
+import { getDb } from '@/utils/db/open';
+import { patchSession, touchSessions } from '@/utils/db/sessions';
+import { sessionStorageCalls } from '@/utils/session/call-registry';
+import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
+import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
+import { siteForUrl } from '@/utils/sites/registry';
+import { disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { offerSession, openCheckInWindow, refreshBadge, sessionFromNotification } from './offer';
+
+const HEARTBEAT_ALARM = 'heartbeat';
+const SNOOZE_PREFIX = 'snooze:';
+
+const deps: TrackerDeps = {
+  db: getDb,
+  calls: sessionStorageCalls(),
+  minSessionMinutes: () => minSessionMinutes.getValue(),
+  offer: offerSession,
+  now: () => Date.now(),
+};
+
+function report(error: unknown): void {
+  console.error('Debrief:', error);
+}
+
+function withoutHash(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** The platform id a call page belongs to, or null when Debrief should not ask about it. */
+async function platformFor(url: string): Promise<string | null> {
+  const site = siteForUrl(new URL(url));
+  if (!site) return null;
+  return (await disabledPlatforms.getValue()).includes(site.id) ? null : site.id;
+}
+
+async function onSessionMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url || !isSessionMessage(message)) return;
+  if (message.type === 'session-started') {
+    const platform = message.room ? await platformFor(sender.url) : null;
+    if (!platform) return;
+    await callStarted(deps, { tabId, frameId: sender.frameId ?? 0, platform, url: sender.url, at: message.at });
+    await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 1 });
+  } else {
+    await callEnded(deps, tabId, { reason: message.reason, at: message.at, frameId: sender.frameId ?? 0 });
+  }
+}
+
+async function onPageMessage(message: unknown): Promise<void> {
+  if (!isPageMessage(message)) return;
+  if (message.type === 'snooze') {
+    await browser.alarms.create(`${SNOOZE_PREFIX}${message.sessionId}`, { when: message.until });
+  }
+  await refreshBadge();
+}
+
+export default defineBackground(() => {
+  // Listeners first and synchronously, so events that woke the worker are not missed.
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    const fromOwnPage = sender.id === browser.runtime.id && !sender.tab?.url?.startsWith('http') && sender.url?.startsWith(browser.runtime.getURL('/'));
+    const work = fromOwnPage ? onPageMessage(message) : sender.id === browser.runtime.id ? onSessionMessage(message, sender) : null;
+    work?.catch(report);
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    callEnded(deps, tabId, { reason: 'tab-closed' }).catch(report);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (!changeInfo.url) return;
+    const url = changeInfo.url;
+    deps.calls
+      .get(tabId)
+      .then((call) => {
+        if (call && withoutHash(call.roomUrl) !== withoutHash(url)) return callEnded(deps, tabId, { reason: 'navigated' });
+        return null;
+      })
+      .catch(report);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HEARTBEAT_ALARM) {
+      deps.calls
+        .all()
+        .then(async (calls) => {
+          if (calls.length === 0) return browser.alarms.clear(HEARTBEAT_ALARM);
+          await touchSessions(await getDb(), calls.map((call) => call.sessionId));
+          return true;
+        })
+        .catch(report);
+    } else if (alarm.name.startsWith(SNOOZE_PREFIX)) {
+      const sessionId = alarm.name.slice(SNOOZE_PREFIX.length);
+      getDb()
+        .then((db) => patchSession(db, sessionId, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
+        .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
+        .catch(report);
+    }
+  });
+
+  browser.notifications.onClicked.addListener((notificationId) => {
+    const sessionId = sessionFromNotification(notificationId);
+    if (sessionId) openCheckInWindow(sessionId).catch(report);
+    browser.notifications.clear(notificationId).catch(report);
+  });
+
+  // A session still "in progress" with no live tab was cut off when the browser quit.
+  recoverInterrupted(deps)
+    .then(() => refreshBadge())
+    .catch(report);
+});

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '@/utils/db/open';
+import type { Session } from '@/utils/db/schema';
+import { offeredSessions } from '@/utils/db/sessions';
+import { endAction } from '@/utils/storage';
+
+export const CHECK_IN_WINDOW = { width: 440, height: 680 };
+const NOTIFICATION_PREFIX = 'session:';
+
+export function checkInUrl(sessionId: string): string {
+  return browser.runtime.getURL(`/check-in.html?session=${encodeURIComponent(sessionId)}`);
+}
+
+export async function openCheckInWindow(sessionId: string): Promise<void> {
+  await browser.windows.create({ url: checkInUrl(sessionId), type: 'popup', focused: true, ...CHECK_IN_WINDOW });
+}
+
+/** The toolbar badge shows how many check-ins are waiting. */
+export async function refreshBadge(): Promise<void> {
+  const count = (await offeredSessions(await getDb())).length;
+  await browser.action.setBadgeText({ text: count ? String(count) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#2d5bd3' });
+}
+
+/** Puts a finished session in front of the person, as their setting says. */
+export async function offerSession(session: Session): Promise<void> {
+  const action = await endAction.getValue();
+  if (action === 'window') await openCheckInWindow(session.id);
+  if (action === 'notification') {
+    // Never shows anything the person wrote: only that a check-in is waiting.
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icons/128.png'),
+      title: 'How was your session?',
+      message: 'Take a minute to check in while it is fresh.',
+    });
+  }
+  await refreshBadge();
+}
+
+/** The session a Debrief notification is about, if it is one of ours. */
+export function sessionFromNotification(notificationId: string): string | null {
+  return notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null;
+}

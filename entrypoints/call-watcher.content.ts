@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { watchCalls } from '@/utils/session/call-watcher';
+import { siteForUrl, siteMatchPatterns } from '@/utils/sites/registry';
+
+// Isolated world: reads the media probe's events and tells the background when a session starts and ends.
+export default defineContentScript({
+  matches: siteMatchPatterns(),
+  runAt: 'document_start',
+  allFrames: true,
+  main(ctx) {
+    const site = siteForUrl(new URL(location.href));
+    const stop = watchCalls(window, site, (message) => {
+      // The worker may be restarting; a failed send must never disturb the call page.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    });
+    ctx.onInvalidated(stop);
+  },
+});

@@ -1,0 +1,27 @@
+import type { SessionMessage } from './call-watcher';
+
+const END_REASONS = new Set(['call-ended', 'site-signal', 'navigated']);
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** Strict shape check of what a call watcher sends; anything else is dropped. */
+export function isSessionMessage(value: unknown): value is SessionMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (!isTime(m.at) || typeof m.host !== 'string' || !(m.siteId === null || typeof m.siteId === 'string')) return false;
+  if (m.type === 'session-started') return typeof m.room === 'boolean';
+  if (m.type === 'session-ended') return isTime(m.startedAt) && typeof m.reason === 'string' && END_REASONS.has(m.reason);
+  return false;
+}
+
+/** Messages Debrief's own pages send the background. */
+export type PageMessage = { type: 'sessions-changed' } | { type: 'snooze'; sessionId: string; until: number };
+
+export function isPageMessage(value: unknown): value is PageMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (m.type === 'sessions-changed') return true;
+  return m.type === 'snooze' && typeof m.sessionId === 'string' && isTime(m.until);
+}
