@@ -1,0 +1,110 @@
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { Session } from '@/utils/db/schema';
+import { createSession, getSession, touchSessions } from '@/utils/db/sessions';
+import { callEnded, callStarted, recoverInterrupted, type CallRegistry, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
+
+const NAME = 'debrief-tracker-test';
+const MINUTE = 60_000;
+let db: DebriefDb;
+let now: number;
+let offered: Session[];
+let calls: Map<number, TabCall>;
+
+function memoryCalls(): CallRegistry {
+  return {
+    get: async (tabId) => calls.get(tabId) ?? null,
+    set: async (call) => void calls.set(call.tabId, call),
+    remove: async (tabId) => void calls.delete(tabId),
+    all: async () => [...calls.values()],
+  };
+}
+
+function deps(minMinutes = 10): TrackerDeps {
+  return {
+    db: async () => db,
+    calls: memoryCalls(),
+    minSessionMinutes: async () => minMinutes,
+    offer: async (session) => void offered.push(session),
+    now: () => now,
+  };
+}
+
+const start = { tabId: 7, frameId: 0, platform: 'zoom', url: 'https://app.zoom.us/wc/123/join' };
+
+beforeEach(async () => {
+  db = await openDebriefDb(NAME);
+  now = Date.parse('2026-11-26T10:00:00Z');
+  offered = [];
+  calls = new Map();
+});
+afterEach(async () => {
+  db.close();
+  await deleteDB(NAME);
+});
+
+describe('session tracker', () => {
+  it('offers a session of at least the minimum length when its call ends', async () => {
+    const d = deps(10);
+    const session = await callStarted(d, { ...start, at: now });
+    expect(session).toMatchObject({ platform: 'zoom', host: 'app.zoom.us', status: 'in-progress' });
+    now += 50 * MINUTE;
+    await callEnded(d, 7, { reason: 'call-ended', at: now - 4000 });
+    expect(offered).toHaveLength(1);
+    expect(offered[0]).toMatchObject({ id: session!.id, status: 'pending', endReason: 'call-ended' });
+    expect(offered[0]!.endedMs! - offered[0]!.startedMs).toBe(50 * MINUTE - 4000);
+    expect(calls.size).toBe(0);
+  });
+
+  it('drops a call shorter than the minimum without asking', async () => {
+    const d = deps(10);
+    const session = await callStarted(d, { ...start, at: now });
+    now += 3 * MINUTE;
+    await callEnded(d, 7, { reason: 'tab-closed' });
+    expect(offered).toEqual([]);
+    expect(await getSession(db, session!.id)).toBeUndefined();
+  });
+
+  it('counts every connected call when the minimum is 0', async () => {
+    const d = deps(0);
+    await callStarted(d, { ...start, at: now });
+    now += 5000;
+    await callEnded(d, 7, { reason: 'tab-closed' });
+    expect(offered).toHaveLength(1);
+  });
+
+  it('keeps one session per tab and ignores ends from another frame', async () => {
+    const d = deps(0);
+    const first = await callStarted(d, { ...start, at: now });
+    expect(await callStarted(d, { ...start, at: now + 1 })).toBeNull();
+    await callEnded(d, 7, { reason: 'call-ended', frameId: 3 });
+    expect(offered).toEqual([]);
+    now += 1000;
+    await callEnded(d, 7, { reason: 'call-ended', frameId: 0 });
+    expect(offered.map((s) => s.id)).toEqual([first!.id]);
+  });
+
+  it('does not trust page clocks beyond now', async () => {
+    const d = deps(0);
+    const session = await callStarted(d, { ...start, at: now + 10 * MINUTE });
+    expect(session!.startedMs).toBe(now);
+  });
+
+  it('offers a session cut off by a browser quit, ending when it was last seen', async () => {
+    const orphan = await createSession(db, { platform: 'doxy-me', host: 'doxy.me', startedMs: now });
+    await touchSessions(db, [orphan.id], now + 45 * MINUTE);
+    now += 3 * 60 * MINUTE;
+    const recovered = await recoverInterrupted(deps(10));
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toMatchObject({ status: 'pending', endReason: 'interrupted', endedMs: orphan.startedMs + 45 * MINUTE });
+    expect(offered).toHaveLength(1);
+  });
+
+  it('leaves sessions with a live tab alone on worker restart', async () => {
+    const d = deps(0);
+    const live = await callStarted(d, { ...start, at: now });
+    expect(await recoverInterrupted(d)).toEqual([]);
+    expect((await getSession(db, live!.id))!.status).toBe('in-progress');
+  });
+});
