@@ -14,6 +14,8 @@ export interface CheckInScreenProps {
   platform: string | null;
   goals: Goal[];
   onSaved?(checkIn: CheckIn): void;
+  /** When given, a saved check-in shows a Close button instead of a fresh form. */
+  onClose?(): void;
   actions?: JSX.Element;
 }
 
@@ -22,7 +24,7 @@ function errorMessage(error: unknown): string {
 }
 
 /** The check-in with its draft kept on every keystroke and a visible save confirmation. */
-export function CheckInScreen({ store, session, platform, goals, onSaved, actions }: CheckInScreenProps) {
+export function CheckInScreen({ store, session, platform, goals, onSaved, onClose, actions }: CheckInScreenProps) {
   const draftKey = draftKeyFor(session?.id ?? null);
   const [answers, setAnswers] = useState<CheckInAnswers | null>(null);
   const [tagsText, setTagsText] = useState('');
@@ -101,7 +103,11 @@ export function CheckInScreen({ store, session, platform, goals, onSaved, action
           {error}
         </p>
       )}
-      {answers ? (
+      {saved && onClose ? (
+        <button type="button" class="primary" onClick={onClose}>
+          Close
+        </button>
+      ) : answers ? (
         <CheckInForm
           answers={answers}
           goals={goals}

@@ -1,17 +1,25 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CheckInScreen } from '@/components/CheckInScreen';
+import { SessionActions } from '@/components/SessionActions';
 import type { SessionInfo } from '@/components/SessionHeader';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { listGoals } from '@/utils/db/goals';
 import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
-import { getSession } from '@/utils/db/sessions';
+import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
+import type { PageMessage } from '@/utils/session/messages';
 import { siteById } from '@/utils/sites/registry';
+import { disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
+
+function platformName(session: Session): string {
+  return siteById(session.platform)?.name ?? session.host;
+}
 
 function sessionInfo(session: Session): SessionInfo {
   return {
     id: session.id,
-    platformName: siteById(session.platform)?.name ?? session.host,
+    platformName: platformName(session),
     startedAt: session.startedAt,
     startedMs: session.startedMs,
     endedAt: session.endedAt,
@@ -19,11 +27,16 @@ function sessionInfo(session: Session): SessionInfo {
   };
 }
 
+function tellBackground(message: PageMessage): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
+}
+
 export function App({ sessionId }: { sessionId: string | null }) {
   const store = useMemo(() => dbCheckInStore(), []);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [stoppedAsking, setStoppedAsking] = useState(false);
 
   useEffect(() => {
     (async () => {
@@ -36,6 +49,41 @@ export function App({ sessionId }: { sessionId: string | null }) {
     });
   }, [sessionId]);
 
+  const act = (work: () => Promise<void>) => () => {
+    work().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+
+  const remindLater = act(async () => {
+    if (!session) return;
+    const until = Date.now() + SNOOZE_MINUTES * 60_000;
+    await snoozeSession(await getDb(), session.id, until);
+    await tellBackground({ type: 'snooze', sessionId: session.id, until });
+    window.close();
+  });
+  const dismiss = act(async () => {
+    if (!session) return;
+    const updated = await dismissSession(await getDb(), session.id);
+    if (updated) setSession(updated);
+    await tellBackground({ type: 'sessions-changed' });
+  });
+  const stopAsking = act(async () => {
+    if (!session) return;
+    const disabled = await disabledPlatforms.getValue();
+    if (!disabled.includes(session.platform)) await disabledPlatforms.setValue([...disabled, session.platform]);
+    setStoppedAsking(true);
+  });
+
+  const actions = session ? (
+    <SessionActions
+      platformName={platformName(session)}
+      dismissed={false}
+      stoppedAsking={false}
+      onRemindLater={remindLater}
+      onDismiss={dismiss}
+      onStopAsking={stopAsking}
+    />
+  ) : undefined;
+
   return (
     <main class="check-in-page">
       <h1>How was your session?</h1>
@@ -47,13 +95,27 @@ export function App({ sessionId }: { sessionId: string | null }) {
       {sessionId && session === null && !error && (
         <p class="notice">This session is no longer stored; you can still check in.</p>
       )}
-      {session !== undefined && (
-        <CheckInScreen
-          store={store}
-          session={session ? sessionInfo(session) : null}
-          platform={session?.platform ?? null}
-          goals={goals}
+      {session?.status === 'dismissed' ? (
+        <SessionActions
+          platformName={platformName(session)}
+          dismissed
+          stoppedAsking={stoppedAsking}
+          onRemindLater={remindLater}
+          onDismiss={dismiss}
+          onStopAsking={stopAsking}
         />
+      ) : (
+        session !== undefined && (
+          <CheckInScreen
+            store={store}
+            session={session ? sessionInfo(session) : null}
+            platform={session?.platform ?? null}
+            goals={goals}
+            actions={actions}
+            onClose={session ? () => window.close() : undefined}
+            onSaved={() => void tellBackground({ type: 'sessions-changed' }).catch(() => undefined)}
+          />
+        )
       )}
     </main>
   );

@@ -112,3 +112,13 @@ export async function offeredSessions(db: DebriefDb, now: number = Date.now()): 
   const [pending, snoozed] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed')]);
   return [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)].sort((a, b) => b.startedMs - a.startedMs);
 }
+
+/** "Remind me later": the session comes back at `until`. */
+export function snoozeSession(db: DebriefDb, id: string, until: number, now: number = Date.now()): Promise<Session | undefined> {
+  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'snoozed', snoozedUntil: until }), now);
+}
+
+/** "Not a therapy session": never asked about again. */
+export function dismissSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<Session | undefined> {
+  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'dismissed', snoozedUntil: null }), now);
+}
