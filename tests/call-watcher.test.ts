@@ -1,0 +1,199 @@
+import { Window as HappyWindow } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { POLL_MS, watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
+import { GRACE_MS } from '@/utils/session/machine';
+import { isProbeMessage, type ProbeEvent } from '@/utils/session/probe-events';
+import type { SiteAdapter } from '@/utils/sites/types';
+
+/** A clock whose time only moves when the test says so, running due timers in order. */
+function fakeClock(start = 1_700_000_000_000) {
+  let now = start;
+  let nextHandle = 1;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  const clock: WatcherClock = {
+    now: () => now,
+    setTimeout: (run, ms) => {
+      timers.set(nextHandle, { at: now + ms, run });
+      return nextHandle++;
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+  };
+  const advance = (ms: number) => {
+    const until = now + ms;
+    for (;;) {
+      const due = [...timers.entries()].filter(([, timer]) => timer.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      now = due[1].at;
+      due[1].run();
+    }
+    now = until;
+  };
+  return { clock, advance, pending: () => timers.size, now: () => now };
+}
+
+const pages: HappyWindow[] = [];
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.happyDOM.close()));
+});
+
+function setUp(options: { url?: string; site?: SiteAdapter | null } = {}) {
+  const page = new HappyWindow({ url: options.url ?? 'https://video.example.org/room/abc' });
+  pages.push(page);
+  const win = page as unknown as Window;
+  const time = fakeClock();
+  const sent: SessionMessage[] = [];
+  const site = options.site === null ? undefined : (options.site ?? exampleSite());
+  const stop = watchCalls(win, site, (message) => sent.push(message), time.clock);
+  // What the probe does: postMessage from the page's own window.
+  const probe = (event: ProbeEvent, source: unknown = win) =>
+    win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }));
+  const post = (data: unknown, source: unknown = win) => win.dispatchEvent(new page.MessageEvent('message', { data, source: source as never }));
+  return { page, win, time, sent, stop, probe, post, site };
+}
+
+function exampleSite(postCall: (url: URL) => boolean = (url) => url.pathname === '/left'): SiteAdapter & { postCallHint: ReturnType<typeof vi.fn> } {
+  return {
+    id: 'example',
+    name: 'Example Video',
+    hosts: ['video.example.org'],
+    isRoom: (url) => url.pathname.startsWith('/room/'),
+    postCallHint: vi.fn((url: URL) => postCall(url)),
+    testUrls: { rooms: [], notRooms: [] },
+    source: 'test fixture',
+  };
+}
+
+const joinCall = (probe: (event: ProbeEvent) => void) => {
+  probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
+  probe({ type: 'pc-created', pcId: 'pc' });
+  probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+};
+
+describe('call watcher', () => {
+  it('tells the background when a call starts and when it is hung up', () => {
+    const { sent, probe, time } = setUp();
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
+    time.advance(30_000);
+    expect(sent).toEqual([]); // lobby preview
+    const startedAt = time.now();
+    probe({ type: 'pc-created', pcId: 'pc' });
+    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+    time.advance(20 * 60_000);
+    probe({ type: 'pc-closed', pcId: 'pc' });
+    expect(sent).toEqual([
+      { type: 'session-started', at: startedAt, room: true, siteId: 'example', host: 'video.example.org' },
+      { type: 'session-ended', at: startedAt + 20 * 60_000, startedAt, reason: 'call-ended', siteId: 'example', host: 'video.example.org' },
+    ]);
+  });
+
+  it('says when the adapter does not see a room page (a dashboard)', () => {
+    const { sent, probe } = setUp({ url: 'https://video.example.org/dashboard' });
+    joinCall(probe);
+    expect(sent[0]).toMatchObject({ type: 'session-started', room: false });
+  });
+
+  it('works on a custom site without an adapter', () => {
+    const { sent, probe, time } = setUp({ url: 'https://clinic.example.net/visit', site: null });
+    joinCall(probe);
+    time.advance(60_000);
+    expect(time.pending()).toBe(0); // nothing to poll
+    expect(sent).toEqual([{ type: 'session-started', at: expect.any(Number), room: true, siteId: null, host: 'clinic.example.net' }]);
+  });
+
+  it('ignores what does not come from the probe in this frame', () => {
+    const { sent, probe, post } = setUp();
+    const otherFrame = new HappyWindow();
+    pages.push(otherFrame);
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }, otherFrame);
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }, null);
+    post({ type: 'pc-state', pcId: 'pc', state: 'connected' }); // no envelope
+    post('{"source":"debrief-probe","v":1}');
+    probe({ type: 'pc-created', pcId: 'pc' });
+    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+    expect(sent).toEqual([]);
+  });
+
+  it('waits out a short drop and ends the call after the grace period of a long one', () => {
+    const { sent, probe, time } = setUp();
+    joinCall(probe);
+    time.advance(10 * 60_000);
+    probe({ type: 'pc-state', pcId: 'pc', state: 'disconnected' });
+    time.advance(3000);
+    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+    time.advance(10 * 60_000);
+    const droppedAt = time.now();
+    probe({ type: 'pc-state', pcId: 'pc', state: 'disconnected' });
+    time.advance(GRACE_MS - 1);
+    expect(sent.map((message) => message.type)).toEqual(['session-started']);
+    time.advance(1);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', at: droppedAt, reason: 'call-ended' });
+  });
+
+  it('checks the post-call hint every 2 s, only while a session is in progress', () => {
+    const { sent, probe, time, site, page } = setUp();
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
+    time.advance(60_000);
+    expect(site!.postCallHint).not.toHaveBeenCalled();
+    probe({ type: 'pc-created', pcId: 'pc' });
+    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+    time.advance(10 * POLL_MS);
+    expect(site!.postCallHint).toHaveBeenCalledTimes(10);
+    page.history.pushState(null, '', '/left'); // the site shows its end view, connection still up
+    time.advance(POLL_MS);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
+    time.advance(60_000);
+    expect(site!.postCallHint).toHaveBeenCalledTimes(11);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('keeps detecting when the site adapter throws (the site changed)', () => {
+    const broken = exampleSite(() => {
+      throw new Error('selector gone');
+    });
+    const { sent, probe, time } = setUp({ site: broken });
+    joinCall(probe);
+    time.advance(5 * POLL_MS);
+    probe({ type: 'pc-closed', pcId: 'pc' });
+    expect(sent.map((message) => message.type)).toEqual(['session-started', 'session-ended']);
+    expect(sent[1]).toMatchObject({ reason: 'call-ended' });
+  });
+
+  it('ends the session when the page goes away mid-call', () => {
+    const { sent, probe, win, page } = setUp();
+    joinCall(probe);
+    win.dispatchEvent(new page.Event('pagehide'));
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'navigated' });
+  });
+
+  it('stops listening and clears its timers when stopped', () => {
+    const { sent, probe, time, stop } = setUp();
+    joinCall(probe);
+    expect(time.pending()).toBe(1);
+    stop();
+    expect(time.pending()).toBe(0);
+    probe({ type: 'pc-closed', pcId: 'pc' });
+    expect(sent.map((message) => message.type)).toEqual(['session-started']);
+  });
+});
+
+describe('probe message check', () => {
+  const good = { source: 'debrief-probe', v: 1, event: { type: 'pc-state', pcId: 'a1', state: 'connected' } };
+  it.each([
+    ['a probe state change', good, true],
+    ['a probe camera track', { ...good, event: { type: 'gum-track', trackId: 'a2', kind: 'video' } }, true],
+    ['a probe close', { ...good, event: { type: 'pc-closed', pcId: 'a1' } }, true],
+    ['another source', { ...good, source: 'page' }, false],
+    ['another version', { ...good, v: 2 }, false],
+    ['an unknown event', { ...good, event: { type: 'pc-hacked', pcId: 'a1' } }, false],
+    ['an unknown state', { ...good, event: { type: 'pc-state', pcId: 'a1', state: 'online' } }, false],
+    ['a screen track kind', { ...good, event: { type: 'gum-track', trackId: 'a2', kind: 'screen' } }, false],
+    ['a missing id', { ...good, event: { type: 'track-stopped' } }, false],
+    ['a huge id', { ...good, event: { type: 'pc-created', pcId: 'x'.repeat(1000) } }, false],
+    ['a string', JSON.stringify(good), false],
+    ['null', null, false],
+    ['an array', [good], false],
+  ])('%s → %s', (_name, data, expected) => {
+    expect(isProbeMessage(data)).toBe(expected);
+  });
+});
