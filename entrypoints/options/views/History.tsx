@@ -1,19 +1,217 @@
-import { useEffect, useState } from 'preact/hooks';
-import { HistoryList } from '@/components/HistoryList';
-import { listCheckIns } from '@/utils/db/checkins';
-import { getDb } from '@/utils/db/open';
-import type { CheckIn } from '@/utils/db/schema';
+import type { RenderableProps } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import '@/components/history.css';
+import { CheckInDetail } from '@/components/CheckInDetail';
+import { historyRowId } from '@/components/HistoryList';
+import { HISTORY_PAGE_SIZE, HISTORY_RESULTS_ID, HistoryPage } from '@/components/HistoryPage';
+import { HistoryToast, type UndoNotice } from '@/components/HistoryToast';
+import { formatDateTime } from '@/utils/checkin/format';
+import { deleteCheckIn, listCheckIns, restoreCheckIn, updateCheckIn } from '@/utils/db/checkins';
+import { listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
+import { getDb, type DebriefDb } from '@/utils/db/open';
+import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
 import { siteById } from '@/utils/sites/registry';
 
-export function HistoryView() {
-  const [checkIns, setCheckIns] = useState<CheckIn[] | null>(null);
+export interface HistoryViewProps {
+  openDb?: () => Promise<DebriefDb>;
+  /** The check-in page for a session; the default asks the extension for its own URL. */
+  checkInUrl?: (sessionId: string) => string;
+  /** How long a delete can be undone. */
+  undoMs?: number;
+  searchDelayMs?: number;
+}
+
+const LIST_HASH = '#/history';
+const entryHref = (id: string) => `${LIST_HASH}/${encodeURIComponent(id)}`;
+const platformName = (platform: string) => siteById(platform)?.name ?? platform;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function entryIdFromHash(hash: string): string | null {
+  const match = /^#\/history\/([^/?]+)/.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+function defaultCheckInUrl(sessionId: string): string {
+  return `${browser.runtime.getURL('/check-in.html')}?session=${encodeURIComponent(sessionId)}`;
+}
+
+/** Puts a check-in back where it belongs in a newest-first list. */
+function insertNewestFirst(checkIns: readonly CheckIn[], checkIn: CheckIn): CheckIn[] {
+  const at = checkIns.findIndex((other) => other.createdMs < checkIn.createdMs);
+  const next = checkIns.filter((other) => other.id !== checkIn.id);
+  next.splice(at === -1 ? next.length : at, 0, checkIn);
+  return next;
+}
+
+interface Loaded {
+  checkIns: CheckIn[];
+  complete: boolean;
+}
+
+interface DeletedNotice extends UndoNotice {
+  checkIn: CheckIn;
+}
+
+/** The History view: wires the database and the URL hash to the history components. */
+export function HistoryView({
+  openDb = getDb,
+  checkInUrl = defaultCheckInUrl,
+  undoMs = 8000,
+  searchDelayMs,
+}: RenderableProps<HistoryViewProps>) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [sessions, setSessions] = useState<Session[]>([]);
+  const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [hash, setHash] = useState(() => location.hash);
+  const [notice, setNotice] = useState<DeletedNotice | null>(null);
+  const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
+  // Bumped by every edit, delete and undo so a read that started before one is not applied over it.
+  const changes = useRef(0);
+  // After the first full read, refreshes read everything at once.
+  const readAll = useRef(false);
+
+  const load = useCallback(async () => {
+    try {
+      const db = await openDb();
+      for (;;) {
+        const seen = changes.current;
+        const [firstPage, unanswered, allGoals] = await Promise.all([
+          readAll.current ? Promise.resolve(null) : listCheckIns(db, HISTORY_PAGE_SIZE),
+          listUnansweredSessions(db),
+          listAllGoals(db),
+        ]);
+        if (seen !== changes.current) continue;
+        setSessions(unanswered);
+        setGoals(allGoals);
+        // Show the newest page at once, then read the rest in one go.
+        if (firstPage) setLoaded({ checkIns: firstPage, complete: firstPage.length < HISTORY_PAGE_SIZE });
+        if (firstPage && firstPage.length < HISTORY_PAGE_SIZE) break;
+        const all = await listAllCheckIns(db);
+        if (seen !== changes.current) continue;
+        setLoaded({ checkIns: all, complete: true });
+        break;
+      }
+      readAll.current = true;
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, [openDb]);
+
   useEffect(() => {
-    getDb()
-      .then((db) => listCheckIns(db))
-      .then(setCheckIns, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  }, []);
-  if (error) return <p role="alert" class="error">{error}</p>;
-  if (!checkIns) return <p aria-busy="true">Loading…</p>;
-  return <HistoryList checkIns={checkIns} platformName={(id) => siteById(id)?.name ?? id} />;
+    void load();
+    // Coming back from the check-in page (or another tab) shows what changed there.
+    const onVisible = () => document.visibilityState === 'visible' && void load();
+    const onHashChange = () => setHash(location.hash);
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [load]);
+
+  const selectedId = entryIdFromHash(hash);
+  const previousId = useRef<string | null>(null);
+  useEffect(() => {
+    // Back from an entry: return focus to its row, as a user expects after "Back".
+    if (previousId.current && !selectedId) setFocusRequest((request) => request ?? [historyRowId(previousId.current!)]);
+    previousId.current = selectedId;
+  }, [selectedId]);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const target = [...focusRequest, HISTORY_RESULTS_ID].map((id) => document.getElementById(id)).find(Boolean);
+    target?.focus();
+    setFocusRequest(null);
+  }, [focusRequest]);
+
+  const goalsById = useMemo(() => new Map(goals.map((goal) => [goal.id, goal])), [goals]);
+  const goalName = useCallback((goalId: string) => goalsById.get(goalId)?.title ?? 'A goal that was removed', [goalsById]);
+  const replaceCheckIns = (change: (checkIns: CheckIn[]) => CheckIn[]) => {
+    changes.current += 1;
+    setLoaded((current) => current && { ...current, checkIns: change(current.checkIns) });
+  };
+
+  const save = async (id: string, answers: CheckInAnswers) => {
+    const updated = await updateCheckIn(await openDb(), id, () => answers);
+    replaceCheckIns((checkIns) => checkIns.map((c) => (c.id === id ? updated : c)));
+  };
+
+  const remove = async (id: string) => {
+    const checkIns = loaded?.checkIns ?? [];
+    const at = checkIns.findIndex((c) => c.id === id);
+    const neighbours = [checkIns[at + 1], checkIns[at - 1]].filter((c): c is CheckIn => c !== undefined);
+    const removed = await deleteCheckIn(await openDb(), id);
+    replaceCheckIns((current) => current.filter((c) => c.id !== id));
+    if (removed) {
+      const when = formatDateTime(removed.sessionStartedAt ?? removed.createdAt);
+      setNotice({ key: `${id}:${Date.now()}`, message: `Deleted the check-in from ${when}.`, checkIn: removed });
+    }
+    // Replace, not push: Back should not lead to an entry that no longer exists.
+    history.replaceState(history.state, '', LIST_HASH);
+    setHash(LIST_HASH);
+    setFocusRequest(neighbours.map((c) => historyRowId(c.id)));
+  };
+
+  const undo = useCallback(async () => {
+    if (!notice) return;
+    setNotice(null);
+    try {
+      const restored = await restoreCheckIn(await openDb(), notice.checkIn);
+      replaceCheckIns((checkIns) => insertNewestFirst(checkIns, restored));
+      setFocusRequest([historyRowId(restored.id)]);
+    } catch (err) {
+      setError(`The check-in could not be brought back: ${messageOf(err)}`);
+    }
+  }, [notice, openDb]);
+  const onUndo = useCallback(() => void undo(), [undo]);
+  const expire = useCallback(() => setNotice(null), []);
+
+  const selected = selectedId ? loaded?.checkIns.find((c) => c.id === selectedId) : undefined;
+  return (
+    <div class="history-view">
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <HistoryToast notice={notice} durationMs={undoMs} onUndo={onUndo} onExpire={expire} />
+      {selectedId &&
+        (selected ? (
+          <CheckInDetail
+            key={selected.id}
+            checkIn={selected}
+            goals={goals}
+            platformName={platformName}
+            goalName={goalName}
+            backHref={LIST_HASH}
+            onSave={(answers) => save(selected.id, answers)}
+            onDelete={() => remove(selected.id)}
+          />
+        ) : loaded?.complete ? (
+          <p class="notice">
+            This check-in is no longer stored; it may have been deleted. <a href={LIST_HASH}>Back to history</a>
+          </p>
+        ) : (
+          <p aria-busy="true">Loading…</p>
+        ))}
+      {loaded ? (
+        <HistoryPage
+          checkIns={loaded.checkIns}
+          complete={loaded.complete}
+          sessions={sessions}
+          platformName={platformName}
+          goalName={goalName}
+          checkInUrl={checkInUrl}
+          entryHref={entryHref}
+          hidden={selectedId !== null}
+          searchDelayMs={searchDelayMs}
+        />
+      ) : (
+        !selectedId && !error && <p aria-busy="true">Loading…</p>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  EMPTY_FILTER,
+  filterCheckIns,
+  historyFacets,
+  isDateRangeReversed,
+  isFiltered,
+  type HistoryFilter,
+} from '@/utils/checkin/filters';
+import type { CheckIn, Session } from '@/utils/db/schema';
+import { HistoryFilters } from './HistoryFilters';
+import { HistoryList } from './HistoryList';
+import { HistoryPending } from './HistoryPending';
+
+/** Rows added per page; a first screen at 200% zoom holds far fewer. */
+export const HISTORY_PAGE_SIZE = 50;
+/** The results heading, where focus goes when no row is left to take it. */
+export const HISTORY_RESULTS_ID = 'history-results-title';
+
+export interface HistoryPageProps {
+  /** Check-ins newest first: the first page at once, then all of them. */
+  checkIns: readonly CheckIn[];
+  /** False while only the newest page has been read. */
+  complete: boolean;
+  sessions: readonly Session[];
+  platformName(platform: string): string;
+  goalName(goalId: string): string;
+  checkInUrl(sessionId: string): string;
+  entryHref(id: string): string;
+  /** Hidden (not unmounted) while an entry is open, so filters and paging survive. */
+  hidden?: boolean;
+  /** Pause after the last keystroke before searching. */
+  searchDelayMs?: number;
+}
+
+const plural = (n: number) => `${n.toLocaleString()} check-in${n === 1 ? '' : 's'}`;
+
+function resultsText(matching: number, total: number, filtered: boolean, complete: boolean): string {
+  if (!complete) return filtered ? `${plural(matching)} found so far; still reading older check-ins…` : `Reading older check-ins…`;
+  return filtered ? `${matching.toLocaleString()} of ${plural(total)} match` : plural(total);
+}
+
+/** The history's browsing screen: sessions awaiting a check-in, search, filters and the list. */
+export function HistoryPage(props: HistoryPageProps) {
+  const { checkIns, complete, sessions, platformName, goalName, searchDelayMs = 150 } = props;
+  const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
+  const [query, setQuery] = useState('');
+
+  // Search once typing pauses: each keystroke only updates the box.
+  useEffect(() => {
+    if (filter.query === query) return;
+    const timer = setTimeout(() => setQuery(filter.query), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [filter.query, query, searchDelayMs]);
+
+  const { from, to, platform, provider, tag, goalId } = filter;
+  const applied = useMemo(
+    () => ({ query, from, to, platform, provider, tag, goalId }),
+    [query, from, to, platform, provider, tag, goalId],
+  );
+  const matching = useMemo(() => filterCheckIns(checkIns, applied), [checkIns, applied]);
+  const facets = useMemo(() => historyFacets(checkIns), [checkIns]);
+
+  // Paging starts over whenever the applied filter changes.
+  const [paging, setPaging] = useState({ applied, shown: HISTORY_PAGE_SIZE });
+  const shown = paging.applied === applied ? paging.shown : HISTORY_PAGE_SIZE;
+
+  const filtered = isFiltered(applied);
+  const emptyMessage = !filtered
+    ? 'No check-ins yet. After your next video session, Debrief will ask how it went.'
+    : isDateRangeReversed(applied)
+      ? 'No check-ins match: the From date is after the To date.'
+      : 'No check-ins match these filters.';
+
+  return (
+    <div class="history-page" hidden={props.hidden}>
+      <HistoryPending sessions={sessions} platformName={platformName} checkInUrl={props.checkInUrl} />
+      <HistoryFilters filter={filter} facets={facets} platformName={platformName} goalName={goalName} onChange={setFilter} />
+      <h3 id={HISTORY_RESULTS_ID} tabIndex={-1} class="history-results-title">
+        Check-ins
+      </h3>
+      <p role="status" class="history-count">
+        {resultsText(matching.length, checkIns.length, filtered, complete)}
+      </p>
+      <HistoryList
+        checkIns={matching}
+        shown={shown}
+        onShowMore={() => setPaging({ applied, shown: shown + HISTORY_PAGE_SIZE })}
+        platformName={platformName}
+        entryHref={props.entryHref}
+        emptyMessage={emptyMessage}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useId } from 'preact/hooks';
+import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+import type { Session } from '@/utils/db/schema';
+
+export interface HistoryPendingProps {
+  /** Sessions that ended without a check-in, most recent first. */
+  sessions: readonly Session[];
+  platformName(platform: string): string;
+  /** The check-in page for a session (`check-in.html?session=<id>`). */
+  checkInUrl(sessionId: string): string;
+}
+
+/** Sessions still waiting for a check-in, each with a "Check in now" link. */
+export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPendingProps) {
+  const id = useId();
+  if (sessions.length === 0) return null;
+  return (
+    <section class="history-pending" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Waiting for a check-in</h3>
+      <ul class="history-pending-list">
+        {sessions.map((session) => {
+          const duration = formatDuration(session.startedMs, session.endedMs);
+          const describedBy = `${id}-${session.id}`;
+          return (
+            <li key={session.id} class="history-pending-item">
+              <span id={describedBy}>
+                <strong>{platformName(session.platform)}</strong> · {formatDateTime(session.startedAt)}
+                {duration && <> · {duration}</>}
+                {session.status === 'snoozed' && <> · reminder set</>}
+              </span>
+              <a class="button-link" href={checkInUrl(session.id)} aria-describedby={describedBy}>
+                Check in now
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

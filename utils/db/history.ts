@@ -1,0 +1,55 @@
+import { toStorageError } from './errors';
+import type { DebriefDb } from './open';
+import type { CheckIn, Goal, Session } from './schema';
+
+/** Every check-in, newest first, in one read (much faster than a cursor for thousands). */
+export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
+  try {
+    const oldestFirst = await db.getAllFromIndex('checkIns', 'by-created');
+    return oldestFirst.reverse();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Sessions that ended without a check-in (pending or snoozed), most recent first. */
+export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> {
+  try {
+    const tx = db.transaction('sessions');
+    const index = tx.store.index('by-status');
+    const [pending, snoozed] = await Promise.all([index.getAll('pending'), index.getAll('snoozed')]);
+    await tx.done;
+    const when = (session: Session) => session.endedMs ?? session.startedMs;
+    return [...pending, ...snoozed].sort((a, b) => when(b) - when(a));
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Every goal, whatever its status, so old check-ins can still name the goals they mention. */
+export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
+  try {
+    const goals = await db.getAll('goals');
+    return goals.sort((a, b) => a.createdMs - b.createdMs);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/**
+ * The therapist named on the latest check-in from this platform (null: manual), or ''.
+ * Walks back from the newest check-in and stops at the first match, so it is quick in practice.
+ */
+export async function lastProviderForPlatform(db: DebriefDb, platform: string | null): Promise<string> {
+  try {
+    let cursor = await db.transaction('checkIns').store.index('by-created').openCursor(null, 'prev');
+    while (cursor) {
+      const { platform: cursorPlatform, provider } = cursor.value;
+      if (cursorPlatform === platform && provider.trim() !== '') return provider.trim();
+      cursor = await cursor.continue();
+    }
+    return '';
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
