@@ -1,13 +1,134 @@
 import { toStorageError } from './errors';
+import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import type { Goal, GoalStatus } from './schema';
+import { localIsoString } from './time';
+
+/** Longest goal title kept; a goal is a line, not a journal entry. */
+export const GOAL_TITLE_MAX = 200;
+
+/** A goal the person asked for that cannot be made (empty, duplicate, gone); the message says why. */
+export class GoalInputError extends Error {
+  override name = 'GoalInputError';
+}
+
+function rethrow(error: unknown): never {
+  if (error instanceof GoalInputError) throw error;
+  throw toStorageError(error);
+}
+
+/** The title as stored: trimmed, inner whitespace collapsed; throws if empty or too long. */
+export function cleanGoalTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean === '') throw new GoalInputError('Write a few words for the goal first.');
+  if (clean.length > GOAL_TITLE_MAX) {
+    throw new GoalInputError(`Keep the goal under ${GOAL_TITLE_MAX} characters; notes about it belong in each check-in.`);
+  }
+  return clean;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/** Oldest first; the id only breaks ties so the order never flickers between reads. */
+function byAdded(a: Goal, b: Goal): number {
+  return a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 /** Goals with the given status, oldest first (the order the person added them). */
 export async function listGoals(db: DebriefDb, status: GoalStatus = 'active'): Promise<Goal[]> {
   try {
-    const goals = await db.getAllFromIndex('goals', 'by-status', status);
-    return goals.sort((a, b) => a.createdMs - b.createdMs);
+    return (await db.getAllFromIndex('goals', 'by-status', status)).sort(byAdded);
   } catch (error) {
     throw toStorageError(error);
   }
+}
+
+/** Every goal whatever its status, oldest first. */
+export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
+  try {
+    return (await db.getAll('goals')).sort(byAdded);
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Adds an active goal; refuses an empty title or one an active goal already has. */
+export async function addGoal(db: DebriefDb, title: string, now: Date = new Date()): Promise<Goal> {
+  const clean = cleanGoalTitle(title);
+  try {
+    const tx = db.transaction(['goals', 'meta'], 'readwrite');
+    const active = await tx.objectStore('goals').index('by-status').getAll('active');
+    if (active.some((goal) => sameTitle(goal.title, clean))) {
+      throw new GoalInputError(`“${clean}” is already one of your active goals.`);
+    }
+    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const goal: Goal = {
+      id: crypto.randomUUID(),
+      createdAt: localIsoString(now),
+      createdMs: now.getTime(),
+      updatedAt: stamp,
+      deviceId,
+      title: clean,
+      status: 'active',
+    };
+    await tx.objectStore('goals').add(goal);
+    await tx.done;
+    return goal;
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
+async function changeGoal(
+  db: DebriefDb,
+  id: string,
+  change: (goal: Goal, others: Goal[]) => Partial<Pick<Goal, 'title' | 'status'>>,
+  now: Date,
+): Promise<Goal> {
+  try {
+    const tx = db.transaction(['goals', 'meta'], 'readwrite');
+    const store = tx.objectStore('goals');
+    const current = await store.get(id);
+    if (!current) throw new GoalInputError('This goal no longer exists; it may have been removed on another device.');
+    const others = (await store.getAll()).filter((goal) => goal.id !== id);
+    const patch = change(current, others);
+    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const next: Goal = { ...current, ...patch, updatedAt: stamp, deviceId };
+    await store.put(next);
+    await tx.done;
+    return next;
+  } catch (error) {
+    rethrow(error);
+  }
+}
+
+/** Renames a goal; past progress stays attached because it refers to the goal's id. */
+export async function renameGoal(db: DebriefDb, id: string, title: string, now: Date = new Date()): Promise<Goal> {
+  const clean = cleanGoalTitle(title);
+  return changeGoal(
+    db,
+    id,
+    (goal, others) => {
+      const clash = others.some((other) => other.status === 'active' && sameTitle(other.title, clean));
+      if (goal.status === 'active' && clash) throw new GoalInputError(`“${clean}” is already one of your active goals.`);
+      return { title: clean };
+    },
+    now,
+  );
+}
+
+/** Marks a goal active (asked about in check-ins), achieved or archived (both no longer asked). */
+export async function setGoalStatus(db: DebriefDb, id: string, status: GoalStatus, now: Date = new Date()): Promise<Goal> {
+  return changeGoal(
+    db,
+    id,
+    (goal, others) => {
+      const clash = others.some((other) => other.status === 'active' && sameTitle(other.title, goal.title));
+      if (status === 'active' && clash) throw new GoalInputError(`“${goal.title}” is already one of your active goals.`);
+      return { status };
+    },
+    now,
+  );
 }
