@@ -1,0 +1,46 @@
+/** Writing everything that syncs to one file (DESIGN §5), optionally encrypted. */
+import { deviceIdIn } from '../db/meta';
+import type { DebriefDb } from '../db/open';
+import { toStorageError } from '../db/errors';
+import { localIsoString } from '../db/time';
+import { encryptText, type CryptoOptions } from './crypto';
+import { EXPORT_FORMAT, EXPORT_VERSION, type DebriefExport } from './format';
+
+/** Everything that syncs, read in one transaction so the file is a consistent snapshot. */
+export async function exportData(db: DebriefDb, now: Date = new Date()): Promise<DebriefExport> {
+  try {
+    // readwrite only because a brand-new profile creates its device id here.
+    const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta'], 'readwrite');
+    const [deviceId, checkIns, sessions, goals, tombstones] = await Promise.all([
+      deviceIdIn(tx),
+      tx.objectStore('checkIns').getAll(),
+      tx.objectStore('sessions').getAll(),
+      tx.objectStore('goals').getAll(),
+      tx.objectStore('tombstones').getAll(),
+    ]);
+    await tx.done;
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: localIsoString(now),
+      deviceId,
+      checkIns,
+      sessions,
+      goals,
+      tombstones,
+    };
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** The file's text. Compact JSON: a year of check-ins stays small and fast to read back. */
+export function serializeExport(file: DebriefExport): string {
+  return JSON.stringify(file);
+}
+
+/** The file's text, encrypted with `passphrase` when one is given. */
+export async function exportText(file: DebriefExport, passphrase = '', options: CryptoOptions = {}): Promise<string> {
+  const text = serializeExport(file);
+  return passphrase === '' ? text : JSON.stringify(await encryptText(text, passphrase, options));
+}

@@ -1,0 +1,85 @@
+/** Reading untrusted JSON text: size, truncation and dangerous keys, each with a clear message. */
+
+/** The largest file Debrief imports. Years of weekly check-ins are well under 10 MB. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Keys that can change an object's prototype when code copies them; Debrief never writes them. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** Null when a file of `bytes` may be imported; otherwise the message naming the limit. */
+export function checkImportSize(bytes: number): string | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return `This file is ${megabytes(bytes)}, larger than the ${megabytes(MAX_IMPORT_BYTES)} Debrief can import.`;
+}
+
+/** Parses JSON text, telling apart an empty, oversized, cut-off or non-JSON file. */
+export function parseJsonText(text: string): JsonResult {
+  // A UTF-8 string never has more characters than bytes, so this is a safe lower bound.
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: `This file is larger than the ${megabytes(MAX_IMPORT_BYTES)} Debrief can import.` };
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, error: 'This file is empty.' };
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    if (looksTruncated(body)) {
+      return {
+        ok: false,
+        error: 'This file is incomplete: it ends too early, as if it was cut off while being saved or copied. Export it again.',
+      };
+    }
+    return { ok: false, error: 'This file is not a Debrief export: it is not valid JSON.' };
+  }
+}
+
+/** True when the text opens JSON brackets or a string that it never closes. */
+function looksTruncated(text: string): boolean {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return inString || depth > 0;
+}
+
+/**
+ * The path of the first forbidden key anywhere in a parsed value, or null. Walks with an
+ * explicit stack so deeply nested input cannot overflow the call stack.
+ */
+export function findForbiddenKey(value: unknown): { key: string; path: string } | null {
+  const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: `${path}[${i}]` });
+      continue;
+    }
+    const keys = Object.keys(node);
+    const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
+    if (forbidden !== undefined) return { key: forbidden, path: path || '(top level)' };
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      stack.push({ node: (node as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key });
+    }
+  }
+  return null;
+}

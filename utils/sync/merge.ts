@@ -1,0 +1,123 @@
+/**
+ * Merging two copies of Debrief's data (DESIGN §5). The merge is a join: commutative,
+ * associative and idempotent, so devices that swap files in any order, any number of
+ * times, end with the same data.
+ *
+ * - Every id from either side survives, as a record or as a tombstone.
+ * - Newer `updatedAt` wins; equal stamps with different content (which a real clock
+ *   never produces) break the tie by content, so every device picks the same winner.
+ * - Check-ins keep every version ever seen: the set of versions is unioned, the newest
+ *   is the record, the rest are its `history` (one per stamp, oldest first).
+ * - Sessions and goals have no `history` in the schema: the losing version is dropped.
+ * - Tombstones are kept for good (the newest per id). A tombstone removes every version
+ *   stamped at or before it, history included; a version stamped after it (an edit
+ *   after a delete) survives with only its post-delete history. Dropping the old history
+ *   too is what keeps the merge associative: a device that applied the delete first can
+ *   no longer know those versions, so no order may bring them back.
+ */
+import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import { compareStamped } from './canonical';
+import type { SyncData } from './format';
+
+export type { SyncData } from './format';
+
+type Stamped = { id: string; updatedAt: string };
+
+function latest<T extends Stamped>(a: T | undefined, b: T): T {
+  return a === undefined || compareStamped(b, a) > 0 ? b : a;
+}
+
+function byId<T extends { id: string }>(records: Iterable<T>): T[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The newest tombstone per id (ties broken by store name, for determinism). */
+export function joinTombstones(...lists: readonly Tombstone[][]): Map<string, Tombstone> {
+  const joined = new Map<string, Tombstone>();
+  for (const list of lists) {
+    for (const tombstone of list) {
+      const current = joined.get(tombstone.id);
+      if (
+        !current ||
+        tombstone.deletedAt > current.deletedAt ||
+        (tombstone.deletedAt === current.deletedAt && tombstone.store > current.store)
+      ) {
+        joined.set(tombstone.id, tombstone);
+      }
+    }
+  }
+  return joined;
+}
+
+/** The stamp at or before which a record of `store` is deleted, if any. */
+function deletedAtFor(tombstones: Map<string, Tombstone>, store: SyncedStore, id: string): string | null {
+  const tombstone = tombstones.get(id);
+  return tombstone && tombstone.store === store ? tombstone.deletedAt : null;
+}
+
+/** A check-in's own version, without its history. */
+export function versionOf(checkIn: CheckIn): CheckInVersion {
+  const { history: _history, ...version } = checkIn;
+  return version;
+}
+
+function joinCheckIns(lists: readonly CheckIn[][], tombstones: Map<string, Tombstone>): CheckIn[] {
+  const versions = new Map<string, Map<string, CheckInVersion>>();
+  for (const list of lists) {
+    for (const checkIn of list) {
+      let seen = versions.get(checkIn.id);
+      if (!seen) versions.set(checkIn.id, (seen = new Map()));
+      for (const version of [versionOf(checkIn), ...checkIn.history]) {
+        seen.set(version.updatedAt, latest(seen.get(version.updatedAt), version));
+      }
+    }
+  }
+  const joined: CheckIn[] = [];
+  for (const [id, seen] of versions) {
+    const deletedAt = deletedAtFor(tombstones, 'checkIns', id);
+    const alive = [...seen.values()]
+      .filter((version) => deletedAt === null || version.updatedAt > deletedAt)
+      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
+    const current = alive.pop();
+    if (current) joined.push({ ...current, history: alive });
+  }
+  return byId(joined);
+}
+
+function joinLatest<T extends Stamped>(store: SyncedStore, lists: readonly T[][], tombstones: Map<string, Tombstone>): T[] {
+  const winners = new Map<string, T>();
+  for (const list of lists) {
+    for (const record of list) winners.set(record.id, latest(winners.get(record.id), record));
+  }
+  const alive = [...winners.values()].filter((record) => {
+    const deletedAt = deletedAtFor(tombstones, store, record.id);
+    return deletedAt === null || record.updatedAt > deletedAt;
+  });
+  return byId(alive);
+}
+
+/** Merges two copies of the data into one; neither input is changed. */
+export function mergeData(local: SyncData, incoming: SyncData): SyncData {
+  const tombstones = joinTombstones(local.tombstones, incoming.tombstones);
+  return {
+    checkIns: joinCheckIns([local.checkIns, incoming.checkIns], tombstones),
+    sessions: joinLatest<Session>('sessions', [local.sessions, incoming.sessions], tombstones),
+    goals: joinLatest<Goal>('goals', [local.goals, incoming.goals], tombstones),
+    tombstones: byId(tombstones.values()),
+  };
+}
+
+/** The newest stamp anywhere in the data, so the local clock can move past it. */
+export function newestStamp(data: SyncData): string | null {
+  let newest: string | null = null;
+  const see = (stamp: string) => {
+    if (newest === null || stamp > newest) newest = stamp;
+  };
+  for (const checkIn of data.checkIns) {
+    see(checkIn.updatedAt);
+    for (const version of checkIn.history) see(version.updatedAt);
+  }
+  for (const record of [...data.sessions, ...data.goals]) see(record.updatedAt);
+  for (const tombstone of data.tombstones) see(tombstone.deletedAt);
+  return newest;
+}

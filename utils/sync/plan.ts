@@ -1,0 +1,121 @@
+/** What merging a file would change locally: the writes to make and the counts to preview. */
+import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import { sameJson } from './canonical';
+import type { SyncData } from './format';
+import { mergeData, versionOf } from './merge';
+
+export interface MergeCounts {
+  /** Records the file adds. */
+  new: number;
+  /** Records whose current version the file replaces with a newer one. */
+  updated: number;
+  /** Records the file's deletions remove. */
+  deleted: number;
+  /** Records (or deletions) in the file that change nothing shown. */
+  unchanged: number;
+  /** Check-in versions that stop being current but are kept in the entry's history. */
+  keptAsHistory: number;
+}
+
+export interface MergePreview extends MergeCounts {
+  byStore: Record<SyncedStore, MergeCounts>;
+}
+
+export interface StoreWrites<T> {
+  put: T[];
+  remove: string[];
+}
+
+export interface MergeWrites {
+  checkIns: StoreWrites<CheckIn>;
+  sessions: StoreWrites<Session>;
+  goals: StoreWrites<Goal>;
+  tombstones: StoreWrites<Tombstone>;
+}
+
+export interface MergePlan {
+  merged: SyncData;
+  writes: MergeWrites;
+  preview: MergePreview;
+}
+
+const STORES = ['checkIns', 'sessions', 'goals'] as const;
+
+function emptyCounts(): MergeCounts {
+  return { new: 0, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0 };
+}
+
+function indexById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  return new Map(records.map((record) => [record.id, record]));
+}
+
+/** Puts for records that differ, removals for records that are gone. */
+function diff<T extends { id: string }>(before: Map<string, T>, after: Map<string, T>): StoreWrites<T> {
+  const put = [...after.values()].filter((record) => !sameJson(before.get(record.id), record));
+  const remove = [...before.keys()].filter((id) => !after.has(id));
+  return { put, remove };
+}
+
+function sameCurrent(a: CheckIn | Session | Goal, b: CheckIn | Session | Goal, store: SyncedStore): boolean {
+  if (a.updatedAt !== b.updatedAt) return false;
+  return store === 'checkIns' ? sameJson(versionOf(a as CheckIn), versionOf(b as CheckIn)) : sameJson(a, b);
+}
+
+/** Versions that were current on either side and now sit in the entry's history for the first time. */
+function newlyKept(before: CheckIn | undefined, incoming: CheckIn | undefined, after: CheckIn): number {
+  const kept = new Set(after.history.map((version) => version.updatedAt));
+  const keptBefore = new Set(before?.history.map((version) => version.updatedAt));
+  const formerlyCurrent = new Set([before?.updatedAt, incoming?.updatedAt]);
+  let count = 0;
+  for (const stamp of formerlyCurrent) if (stamp && kept.has(stamp) && !keptBefore.has(stamp)) count++;
+  return count;
+}
+
+function countStore(
+  store: SyncedStore,
+  local: Map<string, CheckIn | Session | Goal>,
+  incoming: SyncData,
+  merged: Map<string, CheckIn | Session | Goal>,
+): MergeCounts {
+  const counts = emptyCounts();
+  const incomingRecords = indexById<CheckIn | Session | Goal>(incoming[store]);
+  const ids = new Set([
+    ...incomingRecords.keys(),
+    ...incoming.tombstones.filter((tombstone) => tombstone.store === store).map((tombstone) => tombstone.id),
+  ]);
+  for (const id of ids) {
+    const before = local.get(id);
+    const after = merged.get(id);
+    if (!before && after) counts.new++;
+    else if (before && !after) counts.deleted++;
+    else if (before && after && !sameCurrent(before, after, store)) counts.updated++;
+    else counts.unchanged++;
+    if (store === 'checkIns' && after) counts.keptAsHistory += newlyKept(before as CheckIn, incomingRecords.get(id) as CheckIn, after as CheckIn);
+  }
+  return counts;
+}
+
+/** Merges `incoming` into `local` and works out the writes and counts, without touching storage. */
+export function planMerge(local: SyncData, incoming: SyncData): MergePlan {
+  const merged = mergeData(local, incoming);
+  const writes: MergeWrites = {
+    checkIns: diff(indexById(local.checkIns), indexById(merged.checkIns)),
+    sessions: diff(indexById(local.sessions), indexById(merged.sessions)),
+    goals: diff(indexById(local.goals), indexById(merged.goals)),
+    tombstones: diff(indexById(local.tombstones), indexById(merged.tombstones)),
+  };
+  const byStore = {} as Record<SyncedStore, MergeCounts>;
+  const total = emptyCounts();
+  for (const store of STORES) {
+    const before = indexById<CheckIn | Session | Goal>(local[store]);
+    const after = indexById<CheckIn | Session | Goal>(merged[store]);
+    byStore[store] = countStore(store, before, incoming, after);
+    for (const key of Object.keys(total) as (keyof MergeCounts)[]) total[key] += byStore[store][key];
+  }
+  return { merged, writes, preview: { ...total, byStore } };
+}
+
+/** The counts an import would produce: new, updated, deleted, unchanged, kept as history. */
+export function previewMerge(local: SyncData, incoming: SyncData): MergePreview {
+  return planMerge(local, incoming).preview;
+}

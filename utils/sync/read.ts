@@ -1,0 +1,30 @@
+/** Reading a file the user picked: plain or encrypted, validated whole before anything is written. */
+import { decryptEnvelope, isEncryptedEnvelope, WRONG_PASSPHRASE, type CryptoOptions } from './crypto';
+import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
+import { findForbiddenKey, parseJsonText } from './json';
+
+export type ReadResult =
+  | { ok: true; file: DebriefExport; encrypted: boolean }
+  /** `needsPassphrase`: ask (again) for the passphrase rather than give up on the file. */
+  | { ok: false; error: string; needsPassphrase: boolean };
+
+/** Reads export text, decrypting it with `passphrase` when it is an encrypted file. */
+export async function readExportText(
+  text: string,
+  passphrase = '',
+  options: ParseOptions & CryptoOptions = {},
+): Promise<ReadResult> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ...parsed, needsPassphrase: false };
+  if (!isEncryptedEnvelope(parsed.value) || findForbiddenKey(parsed.value)) {
+    const result = validateExport(parsed.value, options);
+    return result.ok ? { ...result, encrypted: false } : { ...result, needsPassphrase: false };
+  }
+  if (passphrase === '') {
+    return { ok: false, error: 'This file is encrypted: enter its passphrase to import it.', needsPassphrase: true };
+  }
+  const decrypted = await decryptEnvelope(parsed.value, passphrase, options);
+  if (!decrypted.ok) return { ...decrypted, needsPassphrase: decrypted.error === WRONG_PASSPHRASE };
+  const result = parseExport(decrypted.plaintext, options);
+  return result.ok ? { ...result, encrypted: true } : { ...result, needsPassphrase: false };
+}

@@ -1,0 +1,162 @@
+/**
+ * The export file's records as valibot schemas, strict (no unknown keys) and bounded
+ * (lengths, counts), mirroring utils/db/schema.ts. The type checks at the bottom make a
+ * change to schema.ts that is not reflected here a compile error.
+ */
+import * as v from 'valibot';
+import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
+import { isHlc, parseHlc } from '../db/hlc';
+import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
+
+export const MAX_ID_LENGTH = 128;
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_SHORT_TEXT = 500;
+export const MAX_TAGS = 100;
+export const MAX_GOAL_PROGRESS = 200;
+export const MAX_HISTORY = 1_000;
+export const MAX_RECORDS = 200_000;
+/** Latest representable date (ECMAScript's limit, year 275760). */
+const MAX_EPOCH_MS = 8.64e15;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const idSchema = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_ID_LENGTH, `must be an id of at most ${MAX_ID_LENGTH} characters`),
+  v.regex(ID_PATTERN, 'must be an id made of letters, digits, dots, dashes, underscores or colons'),
+);
+
+function textSchema(max: number) {
+  return v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters long`));
+}
+
+export const isoDateSchema = v.pipe(
+  v.string(),
+  v.maxLength(40, 'must be a date and time like 2026-01-05T14:30:00.000+01:00'),
+  v.regex(ISO_PATTERN, 'must be a date and time like 2026-01-05T14:30:00.000+01:00'),
+  v.check((text) => Number.isFinite(Date.parse(text)), 'must be a real date'),
+);
+
+const epochMsSchema = v.pipe(
+  v.number(),
+  v.integer('must be a whole number of milliseconds'),
+  v.minValue(0, 'must not be before 1970'),
+  v.maxValue(MAX_EPOCH_MS, 'is too far in the future'),
+);
+
+/** A hybrid-logical-clock stamp whose device part is a valid id. */
+export function isValidStamp(stamp: string): boolean {
+  if (stamp.length > 23 + MAX_ID_LENGTH || !isHlc(stamp)) return false;
+  const parts = parseHlc(stamp);
+  return parts !== null && ID_PATTERN.test(parts.deviceId);
+}
+
+export const stampSchema = v.pipe(
+  v.string(),
+  v.check(isValidStamp, 'must be a sync stamp like 001767225600000-000000-<device id>'),
+);
+
+const ratingSchema = v.nullable(
+  v.pipe(
+    v.number('must be a whole number from 0 to 10, or null'),
+    v.integer('must be a whole number from 0 to 10, or null'),
+    v.minValue(RATING_MIN, 'must be a whole number from 0 to 10, or null'),
+    v.maxValue(RATING_MAX, 'must be a whole number from 0 to 10, or null'),
+  ),
+);
+
+// Built from the instrument's id lists so adding a sign or prompt needs no edit here;
+// valibot cannot infer a type from a computed key list, hence the casts.
+const ratingsSchema = v.strictObject(
+  Object.fromEntries(SIGN_IDS.map((id) => [id, ratingSchema])),
+) as unknown as v.GenericSchema<Ratings>;
+const notesSchema = v.strictObject(
+  Object.fromEntries(NOTE_IDS.map((id) => [id, textSchema(MAX_NOTE_LENGTH)])),
+) as unknown as v.GenericSchema<Notes>;
+
+const goalProgressSchema = v.strictObject({
+  goalId: idSchema,
+  rating: ratingSchema,
+  note: textSchema(MAX_NOTE_LENGTH),
+});
+
+const reflectionSchema = v.strictObject({
+  answeredAt: isoDateSchema,
+  used: ratingSchema,
+  text: textSchema(MAX_NOTE_LENGTH),
+});
+
+const recordMetaEntries = {
+  id: idSchema,
+  createdAt: isoDateSchema,
+  createdMs: epochMsSchema,
+  updatedAt: stampSchema,
+  deviceId: idSchema,
+};
+
+const checkInVersionEntries = {
+  ...recordMetaEntries,
+  ratings: ratingsSchema,
+  overall: ratingSchema,
+  notes: notesSchema,
+  goalProgress: v.pipe(v.array(goalProgressSchema), v.maxLength(MAX_GOAL_PROGRESS, `must have at most ${MAX_GOAL_PROGRESS} entries`)),
+  tags: v.pipe(v.array(textSchema(MAX_SHORT_TEXT)), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)),
+  provider: textSchema(MAX_SHORT_TEXT),
+  sessionId: v.nullable(idSchema),
+  platform: v.nullable(textSchema(MAX_SHORT_TEXT)),
+  sessionStartedAt: v.nullable(isoDateSchema),
+  sessionEndedAt: v.nullable(isoDateSchema),
+  reflection: v.nullable(reflectionSchema),
+  nextTimeDone: v.boolean(),
+};
+
+export const checkInVersionSchema = v.strictObject(checkInVersionEntries);
+
+export const checkInSchema = v.strictObject({
+  ...checkInVersionEntries,
+  history: v.pipe(v.array(checkInVersionSchema), v.maxLength(MAX_HISTORY, `must have at most ${MAX_HISTORY} versions`)),
+});
+
+export const sessionSchema = v.strictObject({
+  ...recordMetaEntries,
+  platform: textSchema(MAX_SHORT_TEXT),
+  host: textSchema(MAX_SHORT_TEXT),
+  startedAt: isoDateSchema,
+  startedMs: epochMsSchema,
+  endedAt: v.nullable(isoDateSchema),
+  endedMs: v.nullable(epochMsSchema),
+  endReason: v.nullable(v.picklist(['call-ended', 'site-signal', 'navigated', 'tab-closed', 'interrupted'])),
+  lastSeenMs: epochMsSchema,
+  status: v.picklist(['in-progress', 'pending', 'snoozed', 'answered', 'dismissed']),
+  snoozedUntil: v.nullable(epochMsSchema),
+  checkInId: v.nullable(idSchema),
+});
+
+export const goalSchema = v.strictObject({
+  ...recordMetaEntries,
+  title: textSchema(MAX_SHORT_TEXT),
+  status: v.picklist(['active', 'achieved', 'archived']),
+});
+
+export const tombstoneSchema = v.strictObject({
+  id: idSchema,
+  store: v.picklist(['checkIns', 'sessions', 'goals']),
+  deletedAt: stampSchema,
+});
+
+export function listSchema<T extends v.GenericSchema>(item: T) {
+  return v.pipe(v.array(item), v.maxLength(MAX_RECORDS, `must have at most ${MAX_RECORDS} records`));
+}
+
+// Compile-time: each schema's output is exactly the stored type, in both directions.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type SchemaMatchesTypes = [
+  Assert<Same<v.InferOutput<typeof checkInVersionSchema>, CheckInVersion>>,
+  Assert<Same<v.InferOutput<typeof checkInSchema>, CheckIn>>,
+  Assert<Same<v.InferOutput<typeof sessionSchema>, Session>>,
+  Assert<Same<v.InferOutput<typeof goalSchema>, Goal>>,
+  Assert<Same<v.InferOutput<typeof tombstoneSchema>, Tombstone>>,
+];
