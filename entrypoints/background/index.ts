@@ -5,7 +5,9 @@ import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
 import { siteForUrl } from '@/utils/sites/registry';
-import { disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
+import { removeCustomSite } from '@/utils/sites/custom-scripts';
+import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
 import { offerSession, openCheckInWindow, refreshBadge, sessionFromNotification } from './offer';
 
 const HEARTBEAT_ALARM = 'heartbeat';
@@ -31,9 +33,12 @@ function withoutHash(url: string): string {
 
 /** The platform id a call page belongs to, or null when Debrief should not ask about it. */
 async function platformFor(url: string): Promise<string | null> {
-  const site = siteForUrl(new URL(url));
-  if (!site) return null;
-  return (await disabledPlatforms.getValue()).includes(site.id) ? null : site.id;
+  const parsed = new URL(url);
+  const site = siteForUrl(parsed);
+  const custom = site ? undefined : customHostFor(parsed, await customSites.getValue());
+  const platform = site?.id ?? (custom ? customPlatformId(custom) : null);
+  if (!platform) return null;
+  return (await disabledPlatforms.getValue()).includes(platform) ? null : platform;
 }
 
 async function onSessionMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<void> {
@@ -105,6 +110,18 @@ export default defineBackground(() => {
     const sessionId = sessionFromNotification(notificationId);
     if (sessionId) openCheckInWindow(sessionId).catch(report);
     browser.notifications.clear(notificationId).catch(report);
+  });
+
+  // A custom site whose permission was taken back in the browser's settings is removed too.
+  browser.permissions.onRemoved.addListener((permissions) => {
+    customSites
+      .getValue()
+      .then(async (hosts) => {
+        for (const host of hosts) {
+          if (permissions.origins?.includes(customMatchPattern(host))) await removeCustomSite(host);
+        }
+      })
+      .catch(report);
   });
 
   // A session still "in progress" with no live tab was cut off when the browser quit.

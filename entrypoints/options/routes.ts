@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { HistoryView } from './views/History';
+import { SettingsView } from './views/Settings';
 
 export interface OptionsRoute {
   /** The hash path, e.g. `history` for `#/history`. */
@@ -9,7 +10,10 @@ export interface OptionsRoute {
 }
 
 /** The options page's views, in tab order. A new view is one entry here. */
-export const ROUTES: readonly OptionsRoute[] = [{ path: 'history', label: 'History', view: HistoryView }];
+export const ROUTES: readonly OptionsRoute[] = [
+  { path: 'history', label: 'History', view: HistoryView },
+  { path: 'settings', label: 'Settings', view: SettingsView },
+];
 
 export function routeForHash(hash: string): OptionsRoute {
   const path = hash.replace(/^#\/?/, '').split(/[/?]/)[0];

@@ -1,0 +1,183 @@
+import { useId, useState } from 'preact/hooks';
+import type { EndAction } from '@/utils/storage';
+
+export interface PlatformToggle {
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface SettingsValues {
+  minSessionMinutes: number;
+  endAction: EndAction;
+  reflectionDelayHours: number;
+  platforms: PlatformToggle[];
+  customSites: string[];
+}
+
+export interface SettingsFormProps {
+  values: SettingsValues;
+  /** Set when custom sites cannot be added in this browser. */
+  customSitesUnsupported?: string;
+  onMinSessionMinutes(minutes: number): void;
+  onEndAction(action: EndAction): void;
+  onReflectionDelayHours(hours: number): void;
+  onPlatformToggle(id: string, enabled: boolean): void;
+  /** Resolves to an error message to show, or null on success. */
+  onAddSite(input: string): Promise<string | null>;
+  onRemoveSite(host: string): void;
+}
+
+const END_ACTIONS: { value: EndAction; label: string }[] = [
+  { value: 'window', label: 'Open the check-in window' },
+  { value: 'notification', label: 'Show a notification' },
+  { value: 'badge', label: 'Only mark the toolbar icon' },
+];
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+/** Detection and reminder settings; every change is saved as it is made. */
+export function SettingsForm(props: SettingsFormProps) {
+  const id = useId();
+  const { values } = props;
+  const [minutesText, setMinutesText] = useState(String(values.minSessionMinutes));
+  const [minutesError, setMinutesError] = useState<string | null>(null);
+  const [siteInput, setSiteInput] = useState('');
+  const [siteMessage, setSiteMessage] = useState<string | null>(null);
+
+  const addSite = async (event: Event) => {
+    event.preventDefault();
+    const error = await props.onAddSite(siteInput);
+    setSiteMessage(error);
+    if (!error) setSiteInput('');
+  };
+
+  return (
+    <div class="settings">
+      <section aria-labelledby={`${id}-detect`}>
+        <h3 id={`${id}-detect`}>After a session</h3>
+        <label class="field">
+          <span>Minimum session length</span>
+          <input
+            type="number"
+            min={0}
+            max={240}
+            step={1}
+            inputMode="numeric"
+            value={minutesText}
+            aria-describedby={`${id}-min-help`}
+            aria-invalid={minutesError ? true : undefined}
+            onInput={(e) => {
+              const text = e.currentTarget.value;
+              setMinutesText(text);
+              const minutes = wholeNumber(text, 0, 240);
+              setMinutesError(minutes === null ? 'Enter a whole number of minutes from 0 to 240.' : null);
+              if (minutes !== null) props.onMinSessionMinutes(minutes);
+            }}
+          />
+        </label>
+        <p id={`${id}-min-help`} class="hint">
+          In minutes. Shorter calls are not asked about; 0 means every connected call counts.
+        </p>
+        {minutesError && (
+          <p role="alert" class="error">
+            {minutesError}
+          </p>
+        )}
+        <fieldset class="choice-group">
+          <legend>When a session ends</legend>
+          {END_ACTIONS.map((action) => (
+            <label key={action.value} class="choice">
+              <input
+                type="radio"
+                name={`${id}-end-action`}
+                checked={values.endAction === action.value}
+                onChange={() => props.onEndAction(action.value)}
+              />
+              {action.label}
+            </label>
+          ))}
+        </fieldset>
+        <label class="field">
+          <span>Follow-up reflection after (hours)</span>
+          <input
+            type="number"
+            min={0}
+            max={168}
+            step={1}
+            value={values.reflectionDelayHours}
+            aria-describedby={`${id}-reflect-help`}
+            onInput={(e) => {
+              const hours = wholeNumber(e.currentTarget.value, 0, 168);
+              if (hours !== null) props.onReflectionDelayHours(hours);
+            }}
+          />
+        </label>
+        <p id={`${id}-reflect-help`} class="hint">
+          A reminder to reflect on what you took from a session. 0 turns it off.
+        </p>
+      </section>
+
+      <section aria-labelledby={`${id}-platforms`}>
+        <h3 id={`${id}-platforms`}>Video platforms</h3>
+        <p class="hint">Debrief watches for the end of calls on these sites only.</p>
+        <ul class="platform-list">
+          {values.platforms.map((platform) => (
+            <li key={platform.id}>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  checked={platform.enabled}
+                  onChange={(e) => props.onPlatformToggle(platform.id, e.currentTarget.checked)}
+                />
+                {platform.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby={`${id}-custom`}>
+        <h3 id={`${id}-custom`}>Your own sites</h3>
+        {props.customSitesUnsupported ? (
+          <p class="notice">{props.customSitesUnsupported}</p>
+        ) : (
+          <form class="add-site" onSubmit={(e) => void addSite(e)}>
+            <label class="field">
+              <span>Site address</span>
+              <input
+                type="text"
+                placeholder="video.myclinic.com"
+                autocomplete="off"
+                value={siteInput}
+                onInput={(e) => setSiteInput(e.currentTarget.value)}
+              />
+            </label>
+            <button type="submit">Add site</button>
+          </form>
+        )}
+        {siteMessage && (
+          <p role="alert" class="error">
+            {siteMessage}
+          </p>
+        )}
+        {values.customSites.length > 0 && (
+          <ul class="platform-list" aria-label="Your own sites">
+            {values.customSites.map((host) => (
+              <li key={host}>
+                {host}{' '}
+                <button type="button" aria-label={`Remove ${host}`} onClick={() => props.onRemoveSite(host)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SettingsForm, type SettingsValues } from '@/components/SettingsForm';
+import { parseCustomHost } from '@/utils/sites/custom';
+import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
+import { SITES } from '@/utils/sites/registry';
+import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours } from '@/utils/storage';
+
+async function loadSettings(): Promise<SettingsValues> {
+  const [minutes, action, delay, disabled, custom] = await Promise.all([
+    minSessionMinutes.getValue(),
+    endAction.getValue(),
+    reflectionDelayHours.getValue(),
+    disabledPlatforms.getValue(),
+    customSites.getValue(),
+  ]);
+  return {
+    minSessionMinutes: minutes,
+    endAction: action,
+    reflectionDelayHours: delay,
+    platforms: SITES.map((site) => ({ id: site.id, name: site.name, enabled: !disabled.includes(site.id) })),
+    customSites: custom,
+  };
+}
+
+export function SettingsView() {
+  const [values, setValues] = useState<SettingsValues | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => loadSettings().then(setValues, (err: unknown) => setError(String(err)));
+  useEffect(() => {
+    void reload();
+    const unwatch = [disabledPlatforms.watch(() => void reload()), customSites.watch(() => void reload())];
+    return () => unwatch.forEach((stop) => stop());
+  }, []);
+
+  const save = (work: Promise<unknown>) => {
+    work.then(() => setError(null), (err: unknown) => setError(`That setting was not saved: ${String(err)}`));
+  };
+  if (!values) return <p aria-busy="true">Loading…</p>;
+  return (
+    <>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <SettingsForm
+        values={values}
+        customSitesUnsupported={
+          // Older Firefox lacks dynamic content scripts; say so instead of failing on click.
+          'registerContentScripts' in (browser.scripting ?? {}) ? undefined : 'This browser cannot add sites of your own.'
+        }
+        onMinSessionMinutes={(minutes) => save(minSessionMinutes.setValue(minutes))}
+        onEndAction={(action) => {
+          setValues({ ...values, endAction: action });
+          save(endAction.setValue(action));
+        }}
+        onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
+        onPlatformToggle={(id, enabled) => {
+          save(
+            disabledPlatforms
+              .getValue()
+              .then((disabled) =>
+                disabledPlatforms.setValue(enabled ? disabled.filter((d) => d !== id) : [...new Set([...disabled, id])]),
+              ),
+          );
+        }}
+        onAddSite={async (input) => {
+          const parsed = parseCustomHost(input);
+          if ('error' in parsed) return parsed.error;
+          try {
+            const granted = await addCustomSite(parsed.host);
+            return granted ? null : `Debrief was not given access to ${parsed.host}, so it was not added.`;
+          } catch (err) {
+            return `${parsed.host} could not be added: ${err instanceof Error ? err.message : String(err)}`;
+          }
+        }}
+        onRemoveSite={(host) => save(removeCustomSite(host))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { customSites } from '../storage';
+import { customMatchPattern } from './custom';
+
+const PROBE_ID = 'debrief-custom-media-probe';
+const WATCHER_ID = 'debrief-custom-call-watcher';
+
+/** Registers the media probe and call watcher on exactly the custom hosts we hold permission for. */
+export async function syncCustomContentScripts(hosts: readonly string[]): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PROBE_ID, WATCHER_ID] });
+  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
+  if (hosts.length === 0) return;
+  const matches = hosts.map(customMatchPattern);
+  await browser.scripting.registerContentScripts([
+    { id: PROBE_ID, matches, js: ['content-scripts/media-probe.js'], world: 'MAIN', runAt: 'document_start', allFrames: true },
+    { id: WATCHER_ID, matches, js: ['content-scripts/call-watcher.js'], runAt: 'document_start', allFrames: true },
+  ]);
+}
+
+/**
+ * Adds a custom site: asks for its permission (must run in a click handler), then
+ * registers the content scripts there. Resolves false when the person declines.
+ */
+export async function addCustomSite(host: string): Promise<boolean> {
+  const granted = await browser.permissions.request({ origins: [customMatchPattern(host)] });
+  if (!granted) return false;
+  const hosts = await customSites.getValue();
+  const next = hosts.includes(host) ? hosts : [...hosts, host];
+  await customSites.setValue(next);
+  await syncCustomContentScripts(next);
+  return true;
+}
+
+/** Removes a custom site, its content scripts and its permission. */
+export async function removeCustomSite(host: string): Promise<void> {
+  const next = (await customSites.getValue()).filter((h) => h !== host);
+  await customSites.setValue(next);
+  await syncCustomContentScripts(next);
+  await browser.permissions.remove({ origins: [customMatchPattern(host)] });
+}
