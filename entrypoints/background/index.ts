@@ -8,7 +8,8 @@ import { siteForUrl } from '@/utils/sites/registry';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
-import { offerSession, openCheckInWindow, refreshBadge, sessionFromNotification } from './offer';
+import { openCheckInWindow } from '@/utils/session/check-in-window';
+import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const SNOOZE_PREFIX = 'snooze:';

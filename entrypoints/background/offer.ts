@@ -2,18 +2,10 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
 import { offeredSessions } from '@/utils/db/sessions';
+import { openCheckInWindow } from '@/utils/session/check-in-window';
 import { endAction } from '@/utils/storage';
 
-export const CHECK_IN_WINDOW = { width: 440, height: 680 };
 const NOTIFICATION_PREFIX = 'session:';
-
-export function checkInUrl(sessionId: string): string {
-  return browser.runtime.getURL(`/check-in.html?session=${encodeURIComponent(sessionId)}`);
-}
-
-export async function openCheckInWindow(sessionId: string): Promise<void> {
-  await browser.windows.create({ url: checkInUrl(sessionId), type: 'popup', focused: true, ...CHECK_IN_WINDOW });
-}
 
 /** The toolbar badge shows how many check-ins are waiting. */
 export async function refreshBadge(): Promise<void> {

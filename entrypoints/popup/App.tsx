@@ -1,11 +1,25 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckInScreen } from '@/components/CheckInScreen';
+import { PendingList, type PendingSession } from '@/components/PendingList';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { countCheckIns, MANUAL_DRAFT_KEY } from '@/utils/db/checkins';
 import { listGoals } from '@/utils/db/goals';
 import { getDb } from '@/utils/db/open';
-import type { Goal } from '@/utils/db/schema';
+import type { Goal, Session } from '@/utils/db/schema';
+import { offeredSessions } from '@/utils/db/sessions';
+import { openCheckInWindow } from '@/utils/session/check-in-window';
+import { siteById } from '@/utils/sites/registry';
+
+function pendingSession(session: Session): PendingSession {
+  return {
+    id: session.id,
+    platformName: siteById(session.platform)?.name ?? session.host,
+    startedAt: session.startedAt,
+    startedMs: session.startedMs,
+    endedMs: session.endedMs,
+  };
+}
 
 function storedLabel(count: number): string {
   return count === 1 ? '1 check-in stored' : `${count} check-ins stored`;
@@ -15,6 +29,7 @@ export function App() {
   const store = useMemo(() => dbCheckInStore(), []);
   const [count, setCount] = useState<number | null>(null);
   const [goals, setGoals] = useState<Goal[]>([]);
+  const [pending, setPending] = useState<PendingSession[]>([]);
   const [checkingIn, setCheckingIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,6 +38,7 @@ export function App() {
       const db = await getDb();
       setCount(await countCheckIns(db));
       setGoals(await listGoals(db));
+      setPending((await offeredSessions(db)).map(pendingSession));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }
@@ -38,6 +54,10 @@ export function App() {
     void browser.runtime.openOptionsPage().then(() => window.close());
   };
 
+  const checkInOn = (sessionId: string) => {
+    void openCheckInWindow(sessionId).then(() => window.close());
+  };
+
   return (
     <main class="popup">
       <header class="popup-header">
@@ -49,6 +69,7 @@ export function App() {
           {error}
         </p>
       )}
+      <PendingList sessions={pending} onCheckIn={checkInOn} />
       {checkingIn ? (
         <CheckInScreen store={store} session={null} platform={null} goals={goals} onSaved={() => void refresh()} />
       ) : (
