@@ -59,9 +59,10 @@ export function HistoryFilters({ filter, facets, platformName, goalName, onChang
       <h3 id={`${id}-title`} class="visually-hidden">
         Search and filter check-ins
       </h3>
-      <label class="field history-search">
-        <span>Search notes</span>
+      <div class="field history-search">
+        <label for={`${id}-search`}>Search notes</label>
         <input
+          id={`${id}-search`}
           type="search"
           value={filter.query}
           autocomplete="off"
@@ -71,7 +72,7 @@ export function HistoryFilters({ filter, facets, platformName, goalName, onChang
         <small id={`${id}-search-hint`} class="hint">
           Looks in notes, goal notes, tags, therapist and reflections.
         </small>
-      </label>
+      </div>
       {dateInput('From', 'from')}
       {dateInput('To', 'to')}
       <Choice label="Platform" anyLabel="All platforms" value={filter.platform} choices={platforms} onChange={(platform) => set({ platform })} />

@@ -19,7 +19,7 @@ export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPe
       <h3 id={`${id}-title`}>Waiting for a check-in</h3>
       <ul class="history-pending-list">
         {sessions.map((session) => {
-          const duration = formatDuration(session.startedMs, session.endedMs);
+          const duration = formatDuration(session.startedMs, session.endedMs ?? session.lastSeenMs);
           const describedBy = `${id}-${session.id}`;
           return (
             <li key={session.id} class="history-pending-item">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface UndoNotice {
   /** Changes with every new notice, restarting the countdown. */
@@ -40,7 +40,8 @@ export function HistoryToast({ notice, durationMs, onUndo, onExpire }: HistoryTo
     };
   }, [key, paused, durationMs, onExpire]);
 
-  useEffect(() => {
+  // A layout effect, so the shortcut works from the moment the notice is on screen.
+  useLayoutEffect(() => {
     if (key === null) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;

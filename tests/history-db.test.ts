@@ -33,7 +33,7 @@ function input(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
   };
 }
 
-function session(id: string, status: SessionStatus, startedMs: number, endedMs: number | null): Session {
+function session(id: string, status: SessionStatus, startedMs: number, endedMs: number | null, lastSeenMs = endedMs ?? startedMs): Session {
   return {
     id,
     createdAt: new Date(startedMs).toISOString(),
@@ -44,6 +44,7 @@ function session(id: string, status: SessionStatus, startedMs: number, endedMs: 
     host: 'doxy.me',
     startedAt: new Date(startedMs).toISOString(),
     startedMs,
+    lastSeenMs,
     endedAt: endedMs === null ? null : new Date(endedMs).toISOString(),
     endedMs,
     endReason: endedMs === null ? null : 'call-ended',
@@ -68,7 +69,8 @@ describe('history queries', () => {
       session('snoozed-new', 'snoozed', 5_000, 6_000),
       session('dismissed', 'dismissed', 7_000, 8_000),
       session('in-call', 'in-progress', 9_000, null),
-      session('interrupted', 'pending', 4_500, null),
+      // The browser quit mid-call: no end yet, but it was last seen live at 4.5 s.
+      session('interrupted', 'pending', 1_500, null, 4_500),
     ];
     for (const s of sessions) await db.put('sessions', s);
     expect((await listUnansweredSessions(db)).map((s) => s.id)).toEqual(['snoozed-new', 'interrupted', 'pending-old']);

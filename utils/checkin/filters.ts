@@ -25,7 +25,7 @@ export function isFiltered(filter: HistoryFilter): boolean {
   return Object.values(filter).some((value) => value.trim() !== '');
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lower-cased and stripped of accents, so "cafe" finds "Café". */
 export function foldText(text: string): string {

@@ -19,7 +19,7 @@ export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> 
     const index = tx.store.index('by-status');
     const [pending, snoozed] = await Promise.all([index.getAll('pending'), index.getAll('snoozed')]);
     await tx.done;
-    const when = (session: Session) => session.endedMs ?? session.startedMs;
+    const when = (session: Session) => session.endedMs ?? session.lastSeenMs;
     return [...pending, ...snoozed].sort((a, b) => when(b) - when(a));
   } catch (error) {
     throw toStorageError(error);

@@ -155,8 +155,11 @@ export function HistoryView({
     setFocusRequest(neighbours.map((c) => historyRowId(c.id)));
   };
 
+  const undone = useRef<string | null>(null);
   const undo = useCallback(async () => {
-    if (!notice) return;
+    // A double click or a repeated Ctrl+Z before the notice leaves must not restore twice.
+    if (!notice || undone.current === notice.key) return;
+    undone.current = notice.key;
     setNotice(null);
     try {
       const restored = await restoreCheckIn(await openDb(), notice.checkIn);
