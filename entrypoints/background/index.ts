@@ -8,8 +8,9 @@ import { siteForUrl } from '@/utils/sites/registry';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
-import { openCheckInWindow } from '@/utils/session/check-in-window';
+import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
+import { planReflection, promptReflection, REFLECT_PREFIX, resumeReflections } from './reflections';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const SNOOZE_PREFIX = 'snooze:';
@@ -60,6 +61,7 @@ async function onPageMessage(message: unknown): Promise<void> {
   if (message.type === 'snooze') {
     await browser.alarms.create(`${SNOOZE_PREFIX}${message.sessionId}`, { when: message.until });
   }
+  if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
   await refreshBadge();
 }
 
@@ -98,6 +100,8 @@ export default defineBackground(() => {
           return true;
         })
         .catch(report);
+    } else if (alarm.name.startsWith(REFLECT_PREFIX)) {
+      promptReflection(alarm.name.slice(REFLECT_PREFIX.length)).catch(report);
     } else if (alarm.name.startsWith(SNOOZE_PREFIX)) {
       const sessionId = alarm.name.slice(SNOOZE_PREFIX.length);
       getDb()
@@ -110,6 +114,9 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     const sessionId = sessionFromNotification(notificationId);
     if (sessionId) openCheckInWindow(sessionId).catch(report);
+    if (notificationId.startsWith(REFLECT_PREFIX)) {
+      openReflectionWindow(notificationId.slice(REFLECT_PREFIX.length)).catch(report);
+    }
     browser.notifications.clear(notificationId).catch(report);
   });
 
@@ -129,4 +136,5 @@ export default defineBackground(() => {
   recoverInterrupted(deps)
     .then(() => refreshBadge())
     .catch(report);
+  resumeReflections().catch(report);
 });

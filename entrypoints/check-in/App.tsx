@@ -113,7 +113,11 @@ export function App({ sessionId }: { sessionId: string | null }) {
             goals={goals}
             actions={actions}
             onClose={session ? () => window.close() : undefined}
-            onSaved={() => void tellBackground({ type: 'sessions-changed' }).catch(() => undefined)}
+            onSaved={(checkIn) =>
+              void tellBackground({ type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs }).catch(
+                () => undefined,
+              )
+            }
           />
         )
       )}

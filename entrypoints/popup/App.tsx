@@ -1,77 +1,74 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CheckInScreen } from '@/components/CheckInScreen';
-import { PendingList, type PendingSession } from '@/components/PendingList';
+import { NextTimeList } from '@/components/NextTimeList';
+import { PendingList } from '@/components/PendingList';
+import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
-import { countCheckIns, MANUAL_DRAFT_KEY } from '@/utils/db/checkins';
-import { listGoals } from '@/utils/db/goals';
+import { MANUAL_DRAFT_KEY, updateCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
-import type { Goal, Session } from '@/utils/db/schema';
-import { offeredSessions } from '@/utils/db/sessions';
-import { openCheckInWindow } from '@/utils/session/check-in-window';
-import { siteById } from '@/utils/sites/registry';
-
-function pendingSession(session: Session): PendingSession {
-  return {
-    id: session.id,
-    platformName: siteById(session.platform)?.name ?? session.host,
-    startedAt: session.startedAt,
-    startedMs: session.startedMs,
-    endedMs: session.endedMs,
-  };
-}
+import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
+import type { PageMessage } from '@/utils/session/messages';
+import { loadPopupData, type PopupData } from './load';
 
 function storedLabel(count: number): string {
   return count === 1 ? '1 check-in stored' : `${count} check-ins stored`;
 }
 
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function App() {
   const store = useMemo(() => dbCheckInStore(), []);
-  const [count, setCount] = useState<number | null>(null);
-  const [goals, setGoals] = useState<Goal[]>([]);
-  const [pending, setPending] = useState<PendingSession[]>([]);
+  const [data, setData] = useState<PopupData | null>(null);
   const [checkingIn, setCheckingIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = async () => {
-    try {
-      const db = await getDb();
-      setCount(await countCheckIns(db));
-      setGoals(await listGoals(db));
-      setPending((await offeredSessions(db)).map(pendingSession));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const refresh = () => loadPopupData().then(setData, (err: unknown) => setError(errorText(err)));
   useEffect(() => {
     void refresh();
     // A check-in left half-written reopens where it was.
     store.loadDraft(MANUAL_DRAFT_KEY).then((draft) => draft && setCheckingIn(true), () => undefined);
   }, [store]);
 
+  const thenClose = (work: Promise<void>) => void work.then(() => window.close(), (err: unknown) => setError(errorText(err)));
   const openHistory = (event: Event) => {
     event.preventDefault();
-    void browser.runtime.openOptionsPage().then(() => window.close());
+    thenClose(browser.runtime.openOptionsPage());
   };
-
-  const checkInOn = (sessionId: string) => {
-    void openCheckInWindow(sessionId).then(() => window.close());
+  const tickNextTime = (checkInId: string) => {
+    getDb()
+      .then((db) => updateCheckIn(db, checkInId, () => ({ nextTimeDone: true })))
+      .then(refresh, (err: unknown) => setError(errorText(err)));
   };
 
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>Debrief</h1>
-        <p role="status">{count === null ? '' : storedLabel(count)}</p>
+        <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      <PendingList sessions={pending} onCheckIn={checkInOn} />
+      {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
+      <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
+      <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
       {checkingIn ? (
-        <CheckInScreen store={store} session={null} platform={null} goals={goals} onSaved={() => void refresh()} />
+        <CheckInScreen
+          store={store}
+          session={null}
+          platform={null}
+          goals={data?.goals ?? []}
+          onSaved={(checkIn) => {
+            void refresh();
+            const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
+            browser.runtime.sendMessage(saved).catch(() => undefined);
+          }}
+        />
       ) : (
         <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
           Check in now

@@ -11,3 +11,9 @@ export function checkInUrl(sessionId: string): string {
 export async function openCheckInWindow(sessionId: string): Promise<void> {
   await browser.windows.create({ url: checkInUrl(sessionId), type: 'popup', focused: true, ...CHECK_IN_WINDOW });
 }
+
+/** Opens a saved check-in in reflection mode. */
+export async function openReflectionWindow(checkInId: string): Promise<void> {
+  const url = browser.runtime.getURL(`/check-in.html?reflect=${encodeURIComponent(checkInId)}`);
+  await browser.windows.create({ url, type: 'popup', focused: true, ...CHECK_IN_WINDOW });
+}

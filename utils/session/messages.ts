@@ -17,11 +17,15 @@ export function isSessionMessage(value: unknown): value is SessionMessage {
 }
 
 /** Messages Debrief's own pages send the background. */
-export type PageMessage = { type: 'sessions-changed' } | { type: 'snooze'; sessionId: string; until: number };
+export type PageMessage =
+  | { type: 'sessions-changed' }
+  | { type: 'snooze'; sessionId: string; until: number }
+  | { type: 'check-in-saved'; checkInId: string; createdMs: number };
 
 export function isPageMessage(value: unknown): value is PageMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'sessions-changed') return true;
+  if (m.type === 'check-in-saved') return typeof m.checkInId === 'string' && isTime(m.createdMs);
   return m.type === 'snooze' && typeof m.sessionId === 'string' && isTime(m.until);
 }

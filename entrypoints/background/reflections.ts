@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import { getCheckIn } from '@/utils/db/checkins';
+import { getDb } from '@/utils/db/open';
+import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
+import { reflectionDelayHours } from '@/utils/storage';
+
+export const REFLECT_PREFIX = 'reflect:';
+const HOUR = 3_600_000;
+
+/** Plans the follow-up reflection for a new check-in, unless the person turned it off. */
+export async function planReflection(checkInId: string, createdMs: number): Promise<void> {
+  const hours = await reflectionDelayHours.getValue();
+  if (hours <= 0) return;
+  const schedule = await scheduleReflection(await getDb(), checkInId, createdMs + hours * HOUR);
+  await browser.alarms.create(`${REFLECT_PREFIX}${checkInId}`, { when: Math.max(schedule.dueMs, Date.now() + 1000) });
+}
+
+/** Invites the person to reflect, once: the claim is written before the notification shows. */
+export async function promptReflection(checkInId: string): Promise<void> {
+  const db = await getDb();
+  const checkIn = await getCheckIn(db, checkInId);
+  if (!checkIn || checkIn.reflection) return;
+  if (!(await claimReflection(db, checkInId))) return;
+  // Never shows what the person wrote.
+  await browser.notifications.create(`${REFLECT_PREFIX}${checkInId}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icons/128.png'),
+    title: 'A moment to reflect',
+    message: 'Have you used or thought about what you took from your last session?',
+  });
+}
+
+/** Alarms may be lost when the browser restarts: re-arm future ones, prompt overdue ones. */
+export async function resumeReflections(now: number = Date.now()): Promise<void> {
+  for (const schedule of await listReflections(await getDb())) {
+    if (schedule.promptedMs !== null) continue;
+    if (schedule.dueMs <= now) await promptReflection(schedule.checkInId);
+    else if (!(await browser.alarms.get(`${REFLECT_PREFIX}${schedule.checkInId}`))) {
+      await browser.alarms.create(`${REFLECT_PREFIX}${schedule.checkInId}`, { when: schedule.dueMs });
+    }
+  }
+}
+
+

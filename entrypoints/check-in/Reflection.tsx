@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ReflectionForm } from '@/components/ReflectionForm';
+import { formatDateTime } from '@/utils/checkin/format';
+import { getCheckIn, updateCheckIn } from '@/utils/db/checkins';
+import { getDb } from '@/utils/db/open';
+import { forgetReflection } from '@/utils/db/reflections';
+import type { CheckIn } from '@/utils/db/schema';
+import { localIsoString } from '@/utils/db/time';
+import type { PageMessage } from '@/utils/session/messages';
+import { siteById } from '@/utils/sites/registry';
+
+function sessionLabel(checkIn: CheckIn): string {
+  const where = checkIn.platform ? (siteById(checkIn.platform)?.name ?? checkIn.platform) : 'Manual check-in';
+  return `${where} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`;
+}
+
+/** Reflection mode: the answer is added to the check-in it follows. */
+export function ReflectionView({ checkInId }: { checkInId: string }) {
+  const [checkIn, setCheckIn] = useState<CheckIn | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    getDb()
+      .then((db) => getCheckIn(db, checkInId))
+      .then((found) => setCheckIn(found ?? null), (err: unknown) => setError(String(err)));
+  }, [checkInId]);
+
+  if (error) return <p role="alert" class="error">{error}</p>;
+  if (checkIn === undefined) return <p aria-busy="true">Loading…</p>;
+  if (checkIn === null) return <p class="notice">This check-in is no longer stored, so there is nothing to reflect on.</p>;
+  return (
+    <ReflectionForm
+      sessionLabel={sessionLabel(checkIn)}
+      takeaway={checkIn.notes.takeaway}
+      onSave={async ({ used, text }) => {
+        const db = await getDb();
+        await updateCheckIn(db, checkIn.id, () => ({ reflection: { answeredAt: localIsoString(), used, text } }));
+        await forgetReflection(db, checkIn.id);
+        await browser.runtime.sendMessage({ type: 'sessions-changed' } satisfies PageMessage).catch(() => undefined);
+      }}
+    />
+  );
+}

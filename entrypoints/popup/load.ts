@@ -1,0 +1,78 @@
+import { browser } from 'wxt/browser';
+import type { PendingSession } from '@/components/PendingList';
+import type { NextTimeNote } from '@/components/NextTimeList';
+import type { WaitingReflection } from '@/components/ReflectionsWaiting';
+import { formatDateTime } from '@/utils/checkin/format';
+import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkins';
+import { listGoals } from '@/utils/db/goals';
+import { getDb } from '@/utils/db/open';
+import { listReflections } from '@/utils/db/reflections';
+import type { Goal } from '@/utils/db/schema';
+import { offeredSessions } from '@/utils/db/sessions';
+import { sessionStorageCalls } from '@/utils/session/call-registry';
+import { siteById } from '@/utils/sites/registry';
+
+export interface PopupData {
+  count: number;
+  goals: Goal[];
+  pending: PendingSession[];
+  reflections: WaitingReflection[];
+  /** Notes for next time, when a session is in progress in the current tab. */
+  nextTime: { platformName: string; notes: NextTimeNote[] } | null;
+}
+
+function platformName(platform: string | null, host = ''): string {
+  if (!platform) return 'Manual check-in';
+  return siteById(platform)?.name ?? (host || platform.replace(/^custom:/, ''));
+}
+
+async function currentCallPlatform(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  return (await sessionStorageCalls().get(tab.id))?.platform ?? null;
+}
+
+/** Everything the toolbar popup shows, read in one go. */
+export async function loadPopupData(): Promise<PopupData> {
+  const db = await getDb();
+  const [count, goals, sessions, schedules, platform] = await Promise.all([
+    countCheckIns(db),
+    listGoals(db),
+    offeredSessions(db),
+    listReflections(db),
+    currentCallPlatform(),
+  ]);
+  const reflections: WaitingReflection[] = [];
+  for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
+    const checkIn = await getCheckIn(db, schedule.checkInId);
+    if (checkIn && !checkIn.reflection) {
+      reflections.push({
+        checkInId: checkIn.id,
+        label: `${platformName(checkIn.platform)} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`,
+      });
+    }
+  }
+  const nextTime = platform
+    ? {
+        platformName: platformName(platform),
+        notes: (await openNextTimeNotes(db, platform)).map((c) => ({
+          checkInId: c.id,
+          text: c.notes.nextTime,
+          noted: formatDateTime(c.createdAt),
+        })),
+      }
+    : null;
+  return {
+    count,
+    goals,
+    pending: sessions.map((s) => ({
+      id: s.id,
+      platformName: platformName(s.platform, s.host),
+      startedAt: s.startedAt,
+      startedMs: s.startedMs,
+      endedMs: s.endedMs,
+    })),
+    reflections,
+    nextTime,
+  };
+}

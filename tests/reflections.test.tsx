@@ -1,0 +1,69 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReflectionView } from '@/entrypoints/check-in/Reflection';
+import { emptyAnswers } from '@/utils/checkin/answers';
+import { getCheckIn, saveCheckIn } from '@/utils/db/checkins';
+import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
+import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
+import { DB_NAME } from '@/utils/db/schema';
+
+let db: DebriefDb;
+
+beforeEach(async () => {
+  db = await getDb();
+});
+afterEach(async () => {
+  db.close();
+  resetSharedDb();
+  await deleteDB(DB_NAME);
+});
+
+async function savedCheckIn(takeaway = 'Pause before replying') {
+  const answers = emptyAnswers();
+  return saveCheckIn(db, {
+    ...answers,
+    notes: { ...answers.notes, takeaway },
+    overall: 6,
+    sessionId: null,
+    platform: 'zoom',
+    sessionStartedAt: null,
+    sessionEndedAt: null,
+  });
+}
+
+describe('follow-up reflection', () => {
+  it('invites once, however many alarms fire', async () => {
+    const checkIn = await savedCheckIn();
+    await scheduleReflection(db, checkIn.id, 1000);
+    await scheduleReflection(db, checkIn.id, 999_999);
+    expect((await listReflections(db)).map((r) => r.dueMs)).toEqual([1000]);
+    const claims = await Promise.all([claimReflection(db, checkIn.id), claimReflection(db, checkIn.id)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimReflection(db, 'never-planned')).toBe(false);
+  });
+
+  it('adds the reflection to the check-in it follows and clears the plan', async () => {
+    const checkIn = await savedCheckIn();
+    await scheduleReflection(db, checkIn.id, 1000);
+    render(<ReflectionView checkInId={checkIn.id} />);
+    expect(await screen.findByText('Pause before replying')).toBeTruthy();
+    const scale = screen.getByRole('radiogroup', { name: 'Reflection since the session' });
+    fireEvent.click(within(scale).getByRole('radio', { name: '8' }));
+    fireEvent.input(screen.getByLabelText('What has stayed with you?'), { target: { value: 'Used it twice at work' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save reflection' }));
+    await screen.findByText('Reflection saved.');
+    const updated = await getCheckIn(db, checkIn.id);
+    expect(updated!.reflection).toMatchObject({ used: 8, text: 'Used it twice at work' });
+    expect(updated!.history).toHaveLength(1);
+    expect(await listReflections(db)).toEqual([]);
+  });
+
+  it('asks for an answer before saving an empty reflection', async () => {
+    const checkIn = await savedCheckIn();
+    render(<ReflectionView checkInId={checkIn.id} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Save reflection' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Choose a number or write/);
+    expect((await getCheckIn(db, checkIn.id))!.reflection).toBeNull();
+  });
+});
