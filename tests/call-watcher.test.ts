@@ -47,8 +47,9 @@ function setUp(options: { url?: string; site?: SiteAdapter | null } = {}) {
   const stop = watchCalls(win, site, (message) => sent.push(message), time.clock);
   // What the probe does: postMessage from the page's own window.
   const probe = (event: ProbeEvent, source: unknown = win) =>
-    win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }));
-  const post = (data: unknown, source: unknown = win) => win.dispatchEvent(new page.MessageEvent('message', { data, source: source as never }));
+    win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }) as unknown as Event);
+  const post = (data: unknown, source: unknown = win) =>
+    win.dispatchEvent(new page.MessageEvent('message', { data, source: source as never }) as unknown as Event);
   return { page, win, time, sent, stop, probe, post, site };
 }
 
@@ -162,7 +163,7 @@ describe('call watcher', () => {
   it('ends the session when the page goes away mid-call', () => {
     const { sent, probe, win, page } = setUp();
     joinCall(probe);
-    win.dispatchEvent(new page.Event('pagehide'));
+    win.dispatchEvent(new page.Event('pagehide') as unknown as Event);
     expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'navigated' });
   });
 

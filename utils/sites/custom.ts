@@ -11,7 +11,7 @@ const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-
 export function parseCustomHost(input: string): { host: string } | { error: string } {
   const text = input.trim().toLowerCase();
   if (!text) return { error: 'Type the address of the site, for example video.myclinic.com.' };
-  let host = text;
+  let host: string;
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) {
     try {
       const url = new URL(text);
