@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addGoal, GoalInputError, listAllGoals, listGoals, renameGoal, setGoalStatus } from '@/utils/db/goals';
+import { addGoal, GoalInputError, listGoals, renameGoal, setGoalStatus } from '@/utils/db/goals';
+import { listAllGoals } from '@/utils/db/history';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 
 const NAME = 'debrief-goals-test';

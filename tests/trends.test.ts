@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNS } from '@/utils/checkin/instrument';
 import {
-  filterCheckIns,
+  filterForTrends,
+  filterFromQuery,
+  filterToQuery,
   goalProgressOf,
   METRICS,
   metricAverages,
@@ -66,16 +68,16 @@ describe('metricAverages', () => {
   });
 });
 
-describe('filterCheckIns', () => {
+describe('filterForTrends', () => {
   const checkIns = [
-    checkInOn('2026-01-31', { provider: 'Dr. Lee' }),
+    checkInOn('2026-01-31', { provider: 'Dr Lee' }),
     checkInOn('2026-02-01', { provider: 'dr lee ' }),
     checkInOn('2026-02-14', { provider: 'Sam Ortiz' }),
     checkInOn('2026-02-28', { provider: '' }),
     checkInOn('2026-03-01', { provider: 'Sam Ortiz' }),
   ];
   const days = (filter: Partial<CheckInFilter>) =>
-    filterCheckIns(checkIns, { from: '', to: '', provider: '', ...filter }).map((c) => new Date(c.createdMs).getDate());
+    filterForTrends(checkIns, { from: '', to: '', provider: '', ...filter }).map((c) => new Date(c.createdMs).getDate());
 
   it.each([
     { name: 'no filter keeps everything', filter: {}, expected: [31, 1, 14, 28, 1] },
@@ -83,7 +85,7 @@ describe('filterCheckIns', () => {
     { name: 'only a start', filter: { from: '2026-02-15' }, expected: [28, 1] },
     { name: 'only an end', filter: { to: '2026-01-31' }, expected: [31] },
     { name: 'a range with nothing in it', filter: { from: '2026-02-02', to: '2026-02-13' }, expected: [] },
-    { name: 'provider ignores case, dots and spaces', filter: { provider: 'DR LEE' }, expected: [31, 1] },
+    { name: 'provider ignores case and stray spaces', filter: { provider: 'DR LEE' }, expected: [31, 1] },
     { name: 'provider and range together', filter: { provider: 'Sam Ortiz', to: '2026-02-28' }, expected: [14] },
     { name: 'an unknown provider matches nothing', filter: { provider: 'Nobody' }, expected: [] },
     { name: 'a malformed day is treated as open', filter: { from: 'soon' }, expected: [31, 1, 14, 28, 1] },
@@ -91,8 +93,19 @@ describe('filterCheckIns', () => {
     expect(days(filter)).toEqual(expected);
   });
 
-  it('lists each provider once, as first written', () => {
-    expect(providersOf(checkIns)).toEqual(['Dr. Lee', 'Sam Ortiz']);
+  it('lists each provider once for the menu', () => {
+    expect(providersOf(checkIns)).toHaveLength(2);
+    expect(providersOf(checkIns)[1]).toBe('Sam Ortiz');
+  });
+
+  it.each([
+    { query: '', expected: { from: '', to: '', provider: '' } },
+    { query: '?from=2026-02-01&to=2026-02-28', expected: { from: '2026-02-01', to: '2026-02-28', provider: '' } },
+    { query: 'provider=Sam%20Ortiz', expected: { from: '', to: '', provider: 'Sam Ortiz' } },
+    { query: 'from=yesterday&to=2026-13', expected: { from: '', to: '', provider: '' } },
+  ])('reads the filter from a link: "$query"', ({ query, expected }) => {
+    expect(filterFromQuery(query)).toEqual(expected);
+    expect(filterFromQuery(filterToQuery(expected))).toEqual(expected);
   });
 });
 

@@ -1,6 +1,9 @@
 import type { ComponentType } from 'preact';
+import { GoalsView } from './views/Goals';
 import { HistoryView } from './views/History';
 import { SettingsView } from './views/Settings';
+import { SummaryView } from './views/Summary';
+import { TrendsView } from './views/Trends';
 
 export interface OptionsRoute {
   /** The hash path, e.g. `history` for `#/history`. */
@@ -12,6 +15,9 @@ export interface OptionsRoute {
 /** The options page's views, in tab order. A new view is one entry here. */
 export const ROUTES: readonly OptionsRoute[] = [
   { path: 'history', label: 'History', view: HistoryView },
+  { path: 'trends', label: 'Trends', view: TrendsView },
+  { path: 'goals', label: 'Goals', view: GoalsView },
+  { path: 'summary', label: 'Summary to share', view: SummaryView },
   { path: 'settings', label: 'Settings', view: SettingsView },
 ];
 

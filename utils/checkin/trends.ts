@@ -1,4 +1,5 @@
 import type { CheckIn } from '../db/schema';
+import { checkInTime, EMPTY_FILTER, filterCheckIns, historyFacets, type HistoryFilter } from './filters';
 import { OVERALL, SIGNS, type Rating, type SignId } from './instrument';
 
 /** A line on the trends page: one of the six signs or the overall rating. */
@@ -21,12 +22,6 @@ export const METRICS: readonly Metric[] = [OVERALL, ...SIGNS].map(({ id, name, c
 
 /** Sessions in the rolling average: about a month of weekly sessions. */
 export const ROLLING_WINDOW = 4;
-
-/** When the session took place: its start if known, otherwise when the check-in was written. */
-export function sessionTimeMs(checkIn: Pick<CheckIn, 'sessionStartedAt' | 'createdMs'>): number {
-  const started = checkIn.sessionStartedAt ? Date.parse(checkIn.sessionStartedAt) : NaN;
-  return Number.isNaN(started) ? checkIn.createdMs : started;
-}
 
 /** The check-in's answer for a metric; null when skipped. */
 export function metricValue(checkIn: Pick<CheckIn, 'ratings' | 'overall'>, id: MetricId): Rating {
@@ -66,7 +61,7 @@ export interface TrendPoint {
 /** One metric over time, oldest first; sessions where it was skipped are left out. */
 export function metricSeries(checkIns: readonly CheckIn[], id: MetricId, window: number = ROLLING_WINDOW): TrendPoint[] {
   const answered = checkIns
-    .map((checkIn) => ({ ms: sessionTimeMs(checkIn), value: metricValue(checkIn, id) }))
+    .map((checkIn) => ({ ms: checkInTime(checkIn), value: metricValue(checkIn, id) }))
     .filter((p): p is { ms: number; value: number } => p.value !== null)
     .sort((a, b) => a.ms - b.ms);
   const averages = rollingAverage(
@@ -97,51 +92,44 @@ export function metricAverages(checkIns: readonly CheckIn[]): MetricAverage[] {
   });
 }
 
-/** Date range (local calendar days, inclusive, `YYYY-MM-DD` or '' for open) and provider ('' for all). */
-export interface CheckInFilter {
-  from: string;
-  to: string;
-  provider: string;
-}
+/**
+ * Trends are narrowed by date range and provider only, with the same rules as the
+ * history (utils/checkin/filters.ts), so both views agree on what "March with Dr Lee" is.
+ */
+export type CheckInFilter = Pick<HistoryFilter, 'from' | 'to' | 'provider'>;
 
 export const NO_FILTER: CheckInFilter = { from: '', to: '', provider: '' };
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Local midnight starting the given day; null for '' or a malformed day. */
-export function startOfDayMs(day: string): number | null {
-  const match = DAY_PATTERN.exec(day);
-  if (!match) return null;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
+/** The check-ins whose session falls in the date range (inclusive local days) and is with the provider. */
+export function filterForTrends(checkIns: readonly CheckIn[], filter: CheckInFilter): CheckIn[] {
+  // Only these three: callers may pass a wider object (a summary choice with its notes).
+  return filterCheckIns(checkIns, { ...EMPTY_FILTER, from: filter.from, to: filter.to, provider: filter.provider });
 }
 
-/** Provider names compare loosely: people type "Dr. Lee" one week and "dr lee " the next. */
-export function providerKey(provider: string): string {
-  return provider.trim().toLowerCase().replace(/[.\s]+/g, ' ').trim();
-}
-
-/** The check-ins whose session falls in the date range and, if given, is with the provider. */
-export function filterCheckIns(checkIns: readonly CheckIn[], filter: CheckInFilter): CheckIn[] {
-  const fromMs = startOfDayMs(filter.from) ?? -Infinity;
-  const toStart = startOfDayMs(filter.to);
-  // The end day is inclusive: everything before the next local midnight.
-  const toMs = toStart === null ? Infinity : new Date(toStart).setDate(new Date(toStart).getDate() + 1);
-  const provider = providerKey(filter.provider);
-  return checkIns.filter((checkIn) => {
-    const ms = sessionTimeMs(checkIn);
-    if (ms < fromMs || ms >= toMs) return false;
-    return provider === '' || providerKey(checkIn.provider) === provider;
-  });
-}
-
-/** Distinct providers named in the check-ins, as first written, sorted for a menu. */
+/** Distinct providers named in the check-ins, for the provider menu. */
 export function providersOf(checkIns: readonly CheckIn[]): string[] {
-  const byKey = new Map<string, string>();
-  for (const checkIn of checkIns) {
-    const key = providerKey(checkIn.provider);
-    if (key && !byKey.has(key)) byKey.set(key, checkIn.provider.trim());
-  }
-  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+  return historyFacets(checkIns).providers;
+}
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filter kept in a URL query (`from`, `to`, `provider`); anything unusable is left open. */
+export function filterFromQuery(query: string | URLSearchParams): CheckInFilter {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const day = (key: string) => {
+    const value = params.get(key) ?? '';
+    return DAY_PATTERN.test(value) ? value : '';
+  };
+  return { from: day('from'), to: day('to'), provider: (params.get('provider') ?? '').trim() };
+}
+
+/** The filter as a URL query, leaving out what is open, so an unfiltered URL stays clean. */
+export function filterToQuery(filter: CheckInFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  if (filter.provider) params.set('provider', filter.provider);
+  return params;
 }
 
 export interface GoalProgressEntry {
@@ -157,7 +145,7 @@ export function goalProgressOf(checkIns: readonly CheckIn[], goalId: string): Go
   for (const checkIn of checkIns) {
     const progress = checkIn.goalProgress.find((g) => g.goalId === goalId);
     if (!progress || (progress.rating === null && progress.note.trim() === '')) continue;
-    entries.push({ checkInId: checkIn.id, ms: sessionTimeMs(checkIn), rating: progress.rating, note: progress.note.trim() });
+    entries.push({ checkInId: checkIn.id, ms: checkInTime(checkIn), rating: progress.rating, note: progress.note.trim() });
   }
   return entries.sort((a, b) => a.ms - b.ms);
 }

@@ -45,15 +45,6 @@ export async function listGoals(db: DebriefDb, status: GoalStatus = 'active'): P
   }
 }
 
-/** Every goal whatever its status, oldest first. */
-export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
-  try {
-    return (await db.getAll('goals')).sort(byAdded);
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
-
 /** Adds an active goal; refuses an empty title or one an active goal already has. */
 export async function addGoal(db: DebriefDb, title: string, now: Date = new Date()): Promise<Goal> {
   const clean = cleanGoalTitle(title);

@@ -1,0 +1,57 @@
+import { useId, useRef, useState } from 'preact/hooks';
+
+export interface GoalAddFormProps {
+  /** Stores the goal; rejects with a message the person can act on. */
+  onAdd(title: string): Promise<void>;
+}
+
+/** "New goal" and "Add goal": the field keeps focus so several goals can be added in a row. */
+export function GoalAddForm({ onAdd }: GoalAddFormProps) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await onAdd(title);
+      setTitle('');
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+      input.current?.focus();
+    }
+  };
+
+  return (
+    <form class="goal-add" onSubmit={submit}>
+      <label class="field">
+        <span>New goal</span>
+        <input
+          ref={input}
+          type="text"
+          value={title}
+          maxLength={200}
+          placeholder="e.g. Say no without apologising"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary" aria-disabled={busy || undefined}>
+        Add goal
+      </button>
+      {error && (
+        <p id={`${id}-error`} class="error goal-add-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

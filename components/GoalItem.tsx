@@ -1,0 +1,161 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { formatRating } from '@/utils/checkin/format';
+import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/checkin/trends';
+import type { Goal, GoalStatus } from '@/utils/db/schema';
+
+export interface GoalItemProps {
+  goal: Goal;
+  /** What check-ins said about this goal, oldest first. */
+  progress: GoalProgressEntry[];
+  onRename(title: string): Promise<void>;
+  onSetStatus(status: GoalStatus): Promise<void>;
+  /** Focus the goal's heading on mount: it just moved here after a status change. */
+  focusOnMount?: boolean;
+  locale?: string;
+  /** Newest entries shown before "Earlier entries". */
+  visibleEntries?: number;
+}
+
+/** The status changes offered from each status, in button order. */
+const ACTIONS: Record<GoalStatus, { label: string; status: GoalStatus }[]> = {
+  active: [
+    { label: 'Mark achieved', status: 'achieved' },
+    { label: 'Archive', status: 'archived' },
+  ],
+  achieved: [
+    { label: 'Make active again', status: 'active' },
+    { label: 'Archive', status: 'archived' },
+  ],
+  archived: [{ label: 'Make active again', status: 'active' }],
+};
+
+function progressSummary(goal: Goal, progress: GoalProgressEntry[], locale?: string): string {
+  const rated = progress.filter((entry): entry is GoalProgressEntry & { rating: number } => entry.rating !== null);
+  const latest = rated.at(-1);
+  if (latest) {
+    const sessions = rated.length === 1 ? '1 session' : `${rated.length} sessions`;
+    const average = formatAverage(mean(rated.map((entry) => entry.rating))!, locale);
+    return `Rated in ${sessions} · latest ${latest.rating}/10 on ${formatDay(latest.ms, locale)} · average ${average}`;
+  }
+  if (progress.length > 0) return `Notes from ${progress.length === 1 ? '1 session' : `${progress.length} sessions`}, no ratings yet`;
+  return goal.status === 'active'
+    ? 'No progress recorded yet: the next check-in will ask how the session moved this goal.'
+    : 'No progress was recorded for this goal.';
+}
+
+function ProgressEntry({ entry, locale }: { entry: GoalProgressEntry; locale?: string }) {
+  return (
+    <li>
+      <span class="goal-progress-date">{formatDay(entry.ms, locale)}</span>
+      <span class="goal-progress-rating">{entry.rating === null ? 'no rating' : formatRating(entry.rating)}</span>
+      {entry.note && <span class="goal-progress-note">{entry.note}</span>}
+    </li>
+  );
+}
+
+/** One goal: its name, progress across sessions with notes, rename and status buttons. */
+export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, locale, visibleEntries = 5 }: GoalItemProps) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(goal.title);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
+  useEffect(() => {
+    if (renaming) nameInput.current?.select();
+  }, [renaming]);
+
+  const attempt = async (action: () => Promise<void>) => {
+    try {
+      await action();
+      setError(null);
+      return true;
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return false;
+    }
+  };
+  const startRenaming = () => {
+    setName(goal.title);
+    setRenaming(true);
+  };
+  const stopRenaming = () => {
+    setRenaming(false);
+    // The field is about to disappear: put focus back where renaming started.
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
+  const saveName = async (event: Event) => {
+    event.preventDefault();
+    if (name.trim() === goal.title) return stopRenaming();
+    if (await attempt(() => onRename(name))) stopRenaming();
+  };
+
+  const newestFirst = progress.slice().reverse();
+  const shown = newestFirst.slice(0, visibleEntries);
+  const earlier = newestFirst.slice(visibleEntries);
+  return (
+    <li class="goal-item">
+      <h4 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {goal.title}
+      </h4>
+      <p class="goal-summary">{progressSummary(goal, progress, locale)}</p>
+      {shown.length > 0 && (
+        <ul class="goal-progress-list" aria-label={`Progress on ${goal.title}, newest first`}>
+          {shown.map((entry) => (
+            <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
+          ))}
+        </ul>
+      )}
+      {earlier.length > 0 && (
+        <details>
+          <summary>Earlier entries ({earlier.length})</summary>
+          <ul class="goal-progress-list">
+            {earlier.map((entry) => (
+              <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
+            ))}
+          </ul>
+        </details>
+      )}
+      {renaming ? (
+        <form class="goal-rename" onSubmit={saveName} onKeyDown={(e) => e.key === 'Escape' && stopRenaming()}>
+          <label class="field">
+            <span>New name</span>
+            <input ref={nameInput} type="text" value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary">
+            Save name
+          </button>
+          <button type="button" onClick={stopRenaming}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <div class="goal-actions">
+          <button type="button" ref={renameButton} aria-label={`Rename: ${goal.title}`} onClick={startRenaming}>
+            Rename
+          </button>
+          {ACTIONS[goal.status].map((action) => (
+            <button
+              key={action.status}
+              type="button"
+              aria-label={`${action.label}: ${goal.title}`}
+              onClick={() => void attempt(() => onSetStatus(action.status))}
+            >
+              {action.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

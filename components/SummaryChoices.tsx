@@ -1,0 +1,45 @@
+import { NOTE_PROMPTS, type NoteId } from '@/utils/checkin/instrument';
+import type { SummaryChoice } from '@/utils/checkin/summary';
+import { TrendFilters } from './TrendFilters';
+
+export interface SummaryChoicesProps {
+  value: SummaryChoice;
+  onChange(choice: SummaryChoice): void;
+  providers: string[];
+  /** The summary page; the form is a plain GET so the choice travels in its URL. */
+  action: string;
+  target?: string;
+  submitLabel: string;
+}
+
+/** Date range, provider and which notes to print. Notes are left out unless ticked. */
+export function SummaryChoices({ value, onChange, providers, action, target, submitLabel }: SummaryChoicesProps) {
+  const toggle = (id: NoteId, on: boolean) =>
+    onChange({ ...value, notes: on ? [...value.notes, id] : value.notes.filter((note) => note !== id) });
+  return (
+    <form class="summary-choices" method="get" action={action} target={target} aria-label="What to include">
+      <TrendFilters value={value} onChange={(filter) => onChange({ ...value, ...filter })} providers={providers} />
+      <fieldset class="summary-notes-choice">
+        <legend>Notes to include</legend>
+        <p class="hint">Your notes stay off the page unless you tick them.</p>
+        {NOTE_PROMPTS.map((prompt) => (
+          <label key={prompt.id}>
+            <input
+              type="checkbox"
+              name="note"
+              value={prompt.id}
+              checked={value.notes.includes(prompt.id)}
+              onChange={(e) => toggle(prompt.id, e.currentTarget.checked)}
+            />
+            {prompt.label}
+          </label>
+        ))}
+      </fieldset>
+      <div class="form-actions">
+        <button type="submit" class="primary">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId, useMemo } from 'preact/hooks';
+import { formatAverage, formatDay, mean, type Metric, type TrendPoint } from '@/utils/checkin/trends';
+import { TrendPlot } from './TrendPlot';
+import type { DrawPlot, PlotSpec } from './TrendUPlot';
+
+export interface TrendChartProps {
+  metric: Metric;
+  /** The metric's ratings, oldest first, each with its rolling average. */
+  points: TrendPoint[];
+  /** Sessions in the rolling average, for the legend. */
+  window: number;
+  draw?: DrawPlot;
+  locale?: string;
+  /** Rows in the screen-reader table, newest first. */
+  tableRows?: number;
+}
+
+/** The chart's description in words, for people who cannot see the canvas. */
+export function describeTrend(metric: Metric, points: TrendPoint[], window: number, locale?: string): string {
+  const latest = points.at(-1);
+  if (!latest) return `${metric.name}: not rated in this period.`;
+  const first = points[0]!;
+  const span =
+    points.length === 1
+      ? `1 session on ${formatDay(latest.ms, locale)}`
+      : `${points.length} sessions from ${formatDay(first.ms, locale)} to ${formatDay(latest.ms, locale)}`;
+  const overall = formatAverage(mean(points.map((p) => p.value))!, locale);
+  return (
+    `${metric.name}: ${span}. Latest ${latest.value} out of 10; ` +
+    `average of the last ${window} sessions ${formatAverage(latest.average, locale)}; average over the period ${overall}.`
+  );
+}
+
+function plotSpec(metric: Metric, points: TrendPoint[], window: number): PlotSpec {
+  return {
+    times: points.map((p) => p.ms),
+    height: 180,
+    lines: [
+      { label: 'Each session', color: metric.chartColor, dash: [], width: 0, points: true, values: points.map((p) => p.value) },
+      {
+        label: `Average of last ${window}`,
+        color: metric.chartColor,
+        dash: metric.dash,
+        width: 2.5,
+        points: false,
+        values: points.map((p) => p.average),
+      },
+    ],
+  };
+}
+
+/** A line sample for the legend (coloured by CSS from --sign-color), so lines differ by shape as well as colour. */
+function Swatch({ dash, dots }: { dash: readonly number[]; dots: boolean }) {
+  return (
+    <svg class="trend-swatch" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">
+      {dots ? (
+        [6, 18, 30].map((cx) => <circle key={cx} cx={cx} cy="6" r="3" fill="currentColor" />)
+      ) : (
+        <line x1="0" y1="6" x2="36" y2="6" stroke="currentColor" stroke-width="2.5" stroke-dasharray={dash.join(' ') || undefined} />
+      )}
+    </svg>
+  );
+}
+
+/** One metric over time: heading, latest and average in words, the chart, and a table for screen readers. */
+export function TrendChart({ metric, points, window, draw, locale, tableRows = 12 }: TrendChartProps) {
+  const headingId = useId();
+  const spec = useMemo(() => plotSpec(metric, points, window), [metric, points, window]);
+  const latest = points.at(-1);
+  return (
+    <figure class="trend-chart" aria-labelledby={headingId} style={{ '--sign-color': metric.chartColor }}>
+      <h3 id={headingId}>{metric.name}</h3>
+      {latest ? (
+        <>
+          <p class="trend-stats">
+            Latest <strong>{latest.value}/10</strong> on {formatDay(latest.ms, locale)} · average{' '}
+            <strong>{formatAverage(mean(points.map((p) => p.value))!, locale)}</strong> over {points.length}{' '}
+            {points.length === 1 ? 'session' : 'sessions'}
+          </p>
+          <TrendPlot label={describeTrend(metric, points, window, locale)} spec={spec} draw={draw} />
+          <ul class="trend-legend">
+            <li>
+              <Swatch dash={[]} dots />
+              Each session
+            </li>
+            <li>
+              <Swatch dash={metric.dash} dots={false} />
+              Average of last {window} sessions
+            </li>
+          </ul>
+          <table class="visually-hidden">
+            <caption>
+              {metric.name}, {Math.min(tableRows, points.length)} most recent sessions
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Rating</th>
+                <th scope="col">Average of last {window}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points
+                .slice(-tableRows)
+                .reverse()
+                .map((p, i) => (
+                  <tr key={i}>
+                    <td>{formatDay(p.ms, locale)}</td>
+                    <td>{p.value}</td>
+                    <td>{formatAverage(p.average, locale)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p class="empty">Not rated in this period.</p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The printable summary, its own page rather than an options view: what prints is exactly
+ * this page (no options navigation to hide from the printer), the title names the PDF the
+ * browser saves, and the choice lives in the URL, so the options view simply links here.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SummaryChoices } from '@/components/SummaryChoices';
+import { SummarySheet } from '@/components/SummarySheet';
+import type { DrawPlot } from '@/components/TrendUPlot';
+import { describeChanges } from '@/utils/checkin/insights';
+import { summaryChoiceFromQuery, summaryEntries, summaryPeriod, type SummaryChoice } from '@/utils/checkin/summary';
+import { filterForTrends, METRICS, metricAverages, metricSeries, providersOf, ROLLING_WINDOW } from '@/utils/checkin/trends';
+import { listAllCheckIns } from '@/utils/db/history';
+import { getDb, type DebriefDb } from '@/utils/db/open';
+import type { CheckIn } from '@/utils/db/schema';
+
+export interface SummaryAppProps {
+  /** The page's query string: from, to, provider and note choices. */
+  search: string;
+  openDb?: () => Promise<DebriefDb>;
+  now?: Date;
+  print?: () => void;
+  draw?: DrawPlot;
+}
+
+const systemPrint = () => window.print();
+
+export function App({ search, openDb = getDb, now: givenNow, print = systemPrint, draw }: SummaryAppProps) {
+  const [now] = useState(() => givenNow ?? new Date());
+  const initial = useMemo(() => summaryChoiceFromQuery(search), [search]);
+  const [choice, setChoice] = useState<SummaryChoice>(initial);
+  const [checkIns, setCheckIns] = useState<CheckIn[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    openDb()
+      .then(listAllCheckIns)
+      .then(setCheckIns, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [openDb]);
+
+  // The sheet shows what the URL asked for; edits to the form apply on "Update summary".
+  const filtered = useMemo(() => filterForTrends(checkIns ?? [], initial), [checkIns, initial]);
+  const period = summaryPeriod(initial, filtered);
+  // Memoised on the check-ins so typing in the choices form does not redraw every chart.
+  const sheet = useMemo(
+    () => ({
+      averages: metricAverages(filtered),
+      insights: describeChanges(filtered, now),
+      series: METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })),
+      entries: initial.notes.length > 0 ? summaryEntries(filtered, initial.notes) : null,
+    }),
+    [filtered, now, initial],
+  );
+  const providers = useMemo(() => providersOf(checkIns ?? []), [checkIns]);
+  useEffect(() => {
+    document.title = `Debrief summary, ${period}`;
+  }, [period]);
+
+  if (error) return <p role="alert" class="error">{error}</p>;
+  if (!checkIns) return <p aria-busy="true">Loading…</p>;
+  return (
+    <main class="summary-page">
+      <div class="summary-toolbar">
+        <button type="button" class="primary" onClick={print}>
+          Print
+        </button>
+        <a href="options.html#/summary">Back to Debrief</a>
+        <span class="hint">Nothing is sent anywhere: printing, or saving as PDF, is done by your browser on this computer.</span>
+      </div>
+      <details class="summary-change">
+        <summary>Change dates, provider or notes</summary>
+        <SummaryChoices
+          value={choice}
+          onChange={setChoice}
+          providers={providers}
+          action="summary.html"
+          submitLabel="Update summary"
+        />
+      </details>
+      <SummarySheet
+        period={period}
+        provider={initial.provider}
+        checkInCount={filtered.length}
+        {...sheet}
+        window={ROLLING_WINDOW}
+        madeOn={now}
+        draw={draw}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,101 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GoalsView } from '@/entrypoints/options/views/Goals';
+import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import { saveCheckIn } from '@/utils/db/checkins';
+import { addGoal, listGoals } from '@/utils/db/goals';
+import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+
+const NAME = 'debrief-goals-view-test';
+let db: DebriefDb;
+const openDb = () => Promise.resolve(db);
+
+beforeEach(async () => {
+  db = await openDebriefDb(NAME);
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await deleteDB(NAME);
+});
+
+const section = (name: RegExp) => screen.getByRole('region', { name });
+const goalTitles = (name: RegExp) =>
+  within(section(name))
+    .queryAllByRole('heading', { level: 4 })
+    .map((h) => h.textContent);
+
+async function addThroughForm(title: string) {
+  fireEvent.input(screen.getByRole('textbox', { name: 'New goal' }), { target: { value: title } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add goal' }));
+}
+
+describe('goals view', () => {
+  it('adds a goal, which appears among the active goals and is stored for the next check-in', async () => {
+    render(<GoalsView openDb={openDb} />);
+    await screen.findByText('No active goals. Add one above.');
+
+    await addThroughForm('Say no without apologising');
+
+    await waitFor(() => expect(goalTitles(/^Active goals/)).toEqual(['Say no without apologising']));
+    expect(screen.getByRole('status').textContent).toContain('Added “Say no without apologising”');
+    expect((screen.getByRole('textbox', { name: 'New goal' }) as HTMLInputElement).value).toBe('');
+    expect((await listGoals(db, 'active')).map((g) => g.title)).toEqual(['Say no without apologising']);
+  });
+
+  it('explains why an empty goal was not added and keeps focus in the field', async () => {
+    render(<GoalsView openDb={openDb} />);
+    await screen.findByText('No active goals. Add one above.');
+    await addThroughForm('   ');
+    expect((await screen.findByRole('alert')).textContent).toBe('Write a few words for the goal first.');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'New goal' }));
+    expect(await listGoals(db)).toEqual([]);
+  });
+
+  it('marks a goal achieved, moving it out of the goals the check-in asks about', async () => {
+    await addGoal(db, 'Walk daily');
+    render(<GoalsView openDb={openDb} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark achieved: Walk daily' }));
+    await waitFor(() => expect(goalTitles(/^Achieved/)).toEqual(['Walk daily']));
+    expect(goalTitles(/^Active goals/)).toEqual([]);
+    expect(await listGoals(db, 'active')).toEqual([]);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Walk daily'));
+  });
+
+  it('renames a goal in place', async () => {
+    await addGoal(db, 'Sleep more');
+    render(<GoalsView openDb={openDb} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename: Sleep more' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'New name' }), { target: { value: 'Sleep eight hours' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save name' }));
+    await waitFor(() => expect(goalTitles(/^Active goals/)).toEqual(['Sleep eight hours']));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'New name' })).toBeNull());
+  });
+
+  it("shows each goal's progress across sessions, newest first, with its notes", async () => {
+    const goal = await addGoal(db, 'Set boundaries at work');
+    const base = {
+      sessionId: null,
+      platform: null,
+      sessionStartedAt: null,
+      sessionEndedAt: null,
+      ratings: emptyRatings(),
+      overall: 6,
+      notes: emptyNotes(),
+      tags: [],
+      provider: '',
+    };
+    await saveCheckIn(db, { ...base, goalProgress: [{ goalId: goal.id, rating: 3, note: 'Stayed late again' }] }, new Date(2026, 0, 5, 10));
+    await saveCheckIn(db, { ...base, goalProgress: [{ goalId: goal.id, rating: 7, note: 'Said no once' }] }, new Date(2026, 0, 12, 10));
+
+    render(<GoalsView openDb={openDb} />);
+    const list = await screen.findByRole('list', { name: 'Progress on Set boundaries at work, newest first' });
+    const entries = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toContain('7/10');
+    expect(entries[0]).toContain('Said no once');
+    expect(entries[1]).toContain('Stayed late again');
+    expect(screen.getByText(/^Rated in 2 sessions · latest 7\/10 on .* · average 5$/)).toBeTruthy();
+  });
+});

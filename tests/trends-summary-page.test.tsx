@@ -1,0 +1,107 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DrawPlot } from '@/components/TrendUPlot';
+import { SummaryView } from '@/entrypoints/options/views/Summary';
+import { App as SummaryPage } from '@/entrypoints/summary/App';
+import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import { summaryChoiceFromQuery } from '@/utils/checkin/summary';
+import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
+import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+
+const NAME = 'debrief-summary-test';
+let db: DebriefDb;
+const openDb = () => Promise.resolve(db);
+const noDrawing: DrawPlot = () => () => {};
+
+beforeEach(async () => {
+  db = await openDebriefDb(NAME);
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await deleteDB(NAME);
+});
+
+function checkIn(overrides: Partial<NewCheckIn>): NewCheckIn {
+  return {
+    sessionId: null,
+    platform: null,
+    sessionStartedAt: null,
+    sessionEndedAt: null,
+    ratings: emptyRatings(),
+    overall: null,
+    notes: emptyNotes(),
+    goalProgress: [],
+    tags: [],
+    provider: '',
+    ...overrides,
+  };
+}
+
+async function seed() {
+  await saveCheckIn(
+    db,
+    checkIn({ overall: 4, ratings: { ...emptyRatings(), trust: 6 }, notes: { ...emptyNotes(), helpful: 'Old news', unhelpful: 'Secret' } }),
+    new Date(2025, 11, 1, 10),
+  );
+  await saveCheckIn(
+    db,
+    checkIn({ overall: 6, ratings: { ...emptyRatings(), trust: 8 }, notes: { ...emptyNotes(), helpful: 'Naming the pattern', unhelpful: 'Private' } }),
+    new Date(2026, 0, 12, 10),
+  );
+  await saveCheckIn(db, checkIn({ overall: 8, notes: { ...emptyNotes(), nextTime: 'Ask about sleep' } }), new Date(2026, 0, 19, 10));
+}
+
+describe('printable summary page', () => {
+  it('shows averages per sign, a chart per sign and only the chosen notes for the chosen dates', async () => {
+    await seed();
+    const print = vi.fn();
+    render(<SummaryPage search="?from=2026-01-01&to=2026-01-31&note=helpful" openDb={openDb} print={print} draw={noDrawing} />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Debrief summary' })).toBeTruthy();
+    const averages = within(screen.getByRole('region', { name: 'Averages' }));
+    const row = (name: string) => averages.getByRole('rowheader', { name }).closest('tr')!.textContent;
+    expect(row('Overall')).toMatch(/^Overall72 sessions8 on /);
+    expect(row('Trust and rapport')).toMatch(/^Trust and rapport81 session8 on /);
+    expect(row('Coping')).toBe('Coping—0 sessions—');
+
+    expect(within(screen.getByRole('region', { name: 'Trends' })).getAllByRole('figure')).toHaveLength(7);
+    const notes = within(screen.getByRole('region', { name: 'Notes' }));
+    expect(notes.getByText('Naming the pattern')).toBeTruthy();
+    expect(screen.queryByText('Private')).toBeNull();
+    expect(screen.queryByText('Old news')).toBeNull();
+    expect(screen.queryByText('Ask about sleep')).toBeNull();
+    expect(document.title).toMatch(/^Debrief summary, .*2026.*2026/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('prints no notes at all unless some were chosen', async () => {
+    await seed();
+    render(<SummaryPage search="" openDb={openDb} print={() => {}} draw={noDrawing} />);
+    await screen.findByRole('heading', { level: 1, name: 'Debrief summary' });
+    expect(screen.queryByRole('region', { name: 'Notes' })).toBeNull();
+    expect(screen.queryByText('Naming the pattern')).toBeNull();
+    expect(screen.getByText(/3 check-ins$/)).toBeTruthy();
+  });
+});
+
+describe('summary choices in the options page', () => {
+  it('sends the ticked notes and dates to the summary page in its URL', async () => {
+    render(<SummaryView openDb={openDb} />);
+    const form = screen.getByRole('form', { name: 'What to include' }) as HTMLFormElement;
+    expect(form.getAttribute('action')).toBe('summary.html');
+    expect(form.getAttribute('target')).toBe('_blank');
+    for (const box of screen.getAllByRole('checkbox')) expect((box as HTMLInputElement).checked).toBe(false);
+
+    fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-01-01' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'One thing to take with me' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'To bring up next time' }));
+
+    const query = new URLSearchParams([...new FormData(form).entries()].map(([key, value]) => [key, String(value)]));
+    expect(summaryChoiceFromQuery(query)).toEqual({ from: '2026-01-01', to: '', provider: '', notes: ['takeaway', 'nextTime'] });
+    expect(screen.getByRole('button', { name: 'Open printable summary' })).toBeTruthy();
+  });
+});

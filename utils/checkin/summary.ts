@@ -1,0 +1,68 @@
+import type { CheckIn } from '../db/schema';
+import { checkInTime } from './filters';
+import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
+import { filterFromQuery, filterToQuery, formatDay, type CheckInFilter } from './trends';
+
+/** What goes on the printable summary: a date range, a provider, and which notes to show. */
+export interface SummaryChoice extends CheckInFilter {
+  /** Note prompts to include; none by default, since notes are private until chosen. */
+  notes: NoteId[];
+}
+
+/** The choice carried in the summary page's URL (`from`, `to`, `provider`, `note` repeated). */
+export function summaryChoiceFromQuery(query: string | URLSearchParams): SummaryChoice {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const asked = new Set(params.getAll('note'));
+  return { ...filterFromQuery(params), notes: NOTE_IDS.filter((id) => asked.has(id)) };
+}
+
+/** The URL query for a choice; the inverse of summaryChoiceFromQuery. */
+export function summaryQuery(choice: SummaryChoice): URLSearchParams {
+  const params = filterToQuery(choice);
+  for (const id of choice.notes) params.append('note', id);
+  return params;
+}
+
+export interface SummaryEntry {
+  checkInId: string;
+  ms: number;
+  notes: { prompt: NotePrompt; text: string }[];
+}
+
+/** The chosen notes of each check-in, oldest first; check-ins with none of them written are left out. */
+export function summaryEntries(checkIns: readonly CheckIn[], noteIds: readonly NoteId[]): SummaryEntry[] {
+  const prompts = NOTE_PROMPTS.filter((prompt) => noteIds.includes(prompt.id));
+  if (prompts.length === 0) return [];
+  const entries: SummaryEntry[] = [];
+  for (const checkIn of checkIns) {
+    const notes = prompts
+      .map((prompt) => ({ prompt, text: checkIn.notes[prompt.id].trim() }))
+      .filter((note) => note.text !== '');
+    if (notes.length > 0) entries.push({ checkInId: checkIn.id, ms: checkInTime(checkIn), notes });
+  }
+  return entries.sort((a, b) => a.ms - b.ms);
+}
+
+function dayMs(day: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime() : null;
+}
+
+/** "3 Mar 2026 – 31 Mar 2026": the chosen range, open ends filled from the check-ins themselves. */
+export function summaryPeriod(choice: CheckInFilter, checkIns: readonly CheckIn[], locale?: string): string {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const checkIn of checkIns) {
+    const ms = checkInTime(checkIn);
+    if (first === null || ms < first) first = ms;
+    if (last === null || ms > last) last = ms;
+  }
+  const from = dayMs(choice.from) ?? first;
+  const to = dayMs(choice.to) ?? last;
+  if (from === null && to === null) return 'No check-ins yet';
+  if (from === null) return `Until ${formatDay(to!, locale)}`;
+  if (to === null) return `From ${formatDay(from, locale)}`;
+  const start = formatDay(from, locale);
+  const end = formatDay(to, locale);
+  return start === end ? start : `${start} – ${end}`;
+}
