@@ -5,6 +5,7 @@ import {
   historyFacets,
   isDateRangeReversed,
   isFiltered,
+  searchTextOf,
   type HistoryFilter,
 } from '@/utils/checkin/filters';
 import type { CheckIn, Session } from '@/utils/db/schema';
@@ -52,6 +53,19 @@ export function HistoryPage(props: HistoryPageProps) {
     const timer = setTimeout(() => setQuery(filter.query), searchDelayMs);
     return () => clearTimeout(timer);
   }, [filter.query, query, searchDelayMs]);
+
+  // Prepare every check-in's search text while the page is idle, so the first search is as quick as the rest.
+  useEffect(() => {
+    if (!complete || typeof requestIdleCallback !== 'function') return;
+    let next = 0;
+    let handle = 0;
+    const step = (deadline: IdleDeadline) => {
+      while (next < checkIns.length && deadline.timeRemaining() > 1) searchTextOf(checkIns[next++]!);
+      if (next < checkIns.length) handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [checkIns, complete]);
 
   const { from, to, platform, provider, tag, goalId } = filter;
   const applied = useMemo(
