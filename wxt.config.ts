@@ -8,7 +8,7 @@ export default defineConfig({
   // One source image; every size the stores and the toolbar need is generated from it.
   autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Debrief',
     description: 'A private check-in after each video therapy session, kept on your own machine.',
     // Each permission is justified in README.md § Privacy; tests pin this list.
@@ -17,5 +17,16 @@ export default defineConfig({
     // Sites the person adds themselves are asked for one at a time, at runtime.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Debrief' },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'debrief@debrief-checkin.org',
+          // 140: MAIN-world content scripts (128) and the data-collection declaration (140).
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });
