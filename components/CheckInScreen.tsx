@@ -13,6 +13,8 @@ export interface CheckInScreenProps {
   /** Site id of the session's platform, stored with the check-in. */
   platform: string | null;
   goals: Goal[];
+  /** The therapist last named on this platform, offered when there is no draft. */
+  initialProvider?: string;
   onSaved?(checkIn: CheckIn): void;
   /** When given, a saved check-in shows a Close button instead of a fresh form. */
   onClose?(): void;
@@ -24,7 +26,8 @@ function errorMessage(error: unknown): string {
 }
 
 /** The check-in with its draft kept on every keystroke and a visible save confirmation. */
-export function CheckInScreen({ store, session, platform, goals, onSaved, onClose, actions }: CheckInScreenProps) {
+export function CheckInScreen(props: CheckInScreenProps) {
+  const { store, session, platform, goals, onSaved, onClose, actions, initialProvider = '' } = props;
   const draftKey = draftKeyFor(session?.id ?? null);
   const [answers, setAnswers] = useState<CheckInAnswers | null>(null);
   const [tagsText, setTagsText] = useState('');
@@ -38,7 +41,7 @@ export function CheckInScreen({ store, session, platform, goals, onSaved, onClos
     store.loadDraft(draftKey).then(
       (draft) => {
         if (!live || touched.current) return;
-        const initial = draft ?? emptyAnswers();
+        const initial = draft ?? { ...emptyAnswers(), provider: initialProvider };
         setAnswers(initial);
         setTagsText(initial.tags.join(', '));
       },
@@ -51,7 +54,7 @@ export function CheckInScreen({ store, session, platform, goals, onSaved, onClos
     return () => {
       live = false;
     };
-  }, [store, draftKey]);
+  }, [store, draftKey, initialProvider]);
 
   const change = (next: CheckInAnswers) => {
     touched.current = true;
@@ -80,7 +83,7 @@ export function CheckInScreen({ store, session, platform, goals, onSaved, onClos
         sessionEndedAt: session?.endedAt ?? null,
       });
       touched.current = false;
-      setAnswers(emptyAnswers());
+      setAnswers({ ...emptyAnswers(), provider: answers.provider });
       setTagsText('');
       setSaved(true);
       onSaved?.(checkIn);

@@ -121,4 +121,16 @@ describe('check-in form', () => {
     const [saved] = await listCheckIns(db);
     expect(saved!.goalProgress).toEqual([{ goalId: 'g1', rating: 4, note: '' }]);
   });
+
+  it('offers the therapist last named, without counting it as an answer', async () => {
+    render(<CheckInScreen store={store} session={null} platform={null} goals={[]} initialProvider="Dr. Rivera" />);
+    const therapist = (await screen.findByLabelText('Therapist (optional)')) as HTMLInputElement;
+    expect(therapist.value).toBe('Dr. Rivera');
+    fireEvent.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/at least one question/);
+    pick('Overall', '8');
+    fireEvent.click(screen.getByRole('button', { name: 'Save check-in' }));
+    await screen.findByText(/Check-in saved/);
+    expect((await listCheckIns(db))[0]!.provider).toBe('Dr. Rivera');
+  });
 });

@@ -5,6 +5,7 @@ import { SessionActions } from '@/components/SessionActions';
 import type { SessionInfo } from '@/components/SessionHeader';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { listGoals } from '@/utils/db/goals';
+import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
 import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
@@ -37,12 +38,15 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [stoppedAsking, setStoppedAsking] = useState(false);
+  const [provider, setProvider] = useState('');
 
   useEffect(() => {
     (async () => {
       const db = await getDb();
       setGoals(await listGoals(db));
-      setSession(sessionId ? ((await getSession(db, sessionId)) ?? null) : null);
+      const found = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
+      setProvider(await lastProviderForPlatform(db, found?.platform ?? null));
+      setSession(found);
     })().catch((err: unknown) => {
       setSession(null);
       setError(err instanceof Error ? err.message : String(err));
@@ -111,6 +115,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
             session={session ? sessionInfo(session) : null}
             platform={session?.platform ?? null}
             goals={goals}
+            initialProvider={provider}
             actions={actions}
             onClose={session ? () => window.close() : undefined}
             onSaved={(checkIn) =>

@@ -57,12 +57,13 @@ export function App() {
       {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
       <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
       <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
-      {checkingIn ? (
+      {checkingIn && data ? (
         <CheckInScreen
           store={store}
           session={null}
           platform={null}
-          goals={data?.goals ?? []}
+          goals={data.goals}
+          initialProvider={data.manualProvider}
           onSaved={(checkIn) => {
             void refresh();
             const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };

@@ -5,6 +5,7 @@ import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
 import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkins';
 import { listGoals } from '@/utils/db/goals';
+import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
 import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
@@ -15,6 +16,8 @@ import { siteById } from '@/utils/sites/registry';
 export interface PopupData {
   count: number;
   goals: Goal[];
+  /** The therapist last named on a manual check-in. */
+  manualProvider: string;
   pending: PendingSession[];
   reflections: WaitingReflection[];
   /** Notes for next time, when a session is in progress in the current tab. */
@@ -35,9 +38,10 @@ async function currentCallPlatform(): Promise<string | null> {
 /** Everything the toolbar popup shows, read in one go. */
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
-  const [count, goals, sessions, schedules, platform] = await Promise.all([
+  const [count, goals, manualProvider, sessions, schedules, platform] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
+    lastProviderForPlatform(db, null),
     offeredSessions(db),
     listReflections(db),
     currentCallPlatform(),
@@ -65,6 +69,7 @@ export async function loadPopupData(): Promise<PopupData> {
   return {
     count,
     goals,
+    manualProvider,
     pending: sessions.map((s) => ({
       id: s.id,
       platformName: platformName(s.platform, s.host),

@@ -6,15 +6,14 @@ export function emptyAnswers(): CheckInAnswers {
   return { ratings: emptyRatings(), overall: null, notes: emptyNotes(), goalProgress: [], tags: [], provider: '' };
 }
 
-/** True when the person has not answered or typed anything yet. */
+/** True when the person has not answered or written anything (a prefilled therapist does not count). */
 export function isBlank(answers: CheckInAnswers): boolean {
   return (
     answers.overall === null &&
     SIGN_IDS.every((id) => answers.ratings[id] === null) &&
     NOTE_IDS.every((id) => answers.notes[id].trim() === '') &&
     answers.goalProgress.every((g) => g.rating === null && g.note.trim() === '') &&
-    answers.tags.length === 0 &&
-    answers.provider.trim() === ''
+    answers.tags.length === 0
   );
 }
 
