@@ -138,7 +138,7 @@ async function divergedPair(): Promise<[DebriefDb, DebriefDb]> {
   return [home, work];
 }
 
-describe('two profiles edited separately', () => {
+describe('two profiles edited separately', { timeout: 30_000 }, () => {
   it.each([
     ['home imports first', true],
     ['work imports first', false],

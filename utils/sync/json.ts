@@ -60,11 +60,32 @@ function looksTruncated(text: string): boolean {
   return inString || depth > 0;
 }
 
-/**
- * The path of the first forbidden key anywhere in a parsed value, or null. Walks with an
- * explicit stack so deeply nested input cannot overflow the call stack.
- */
+/** The path of the first forbidden key anywhere in a parsed value, or null. */
 export function findForbiddenKey(value: unknown): { key: string; path: string } | null {
+  // A cheap pass first; paths are only built for the rare file that has such a key.
+  return hasForbiddenKey(value) ? locateForbiddenKey(value) : null;
+}
+
+/** Explicit stacks rather than recursion, so deeply nested input cannot overflow the call stack. */
+function hasForbiddenKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key in node) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      const item = (node as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return false;
+}
+
+function locateForbiddenKey(value: unknown): { key: string; path: string } | null {
   const stack: { node: unknown; path: string }[] = [{ node: value, path: '' }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;

@@ -16,7 +16,7 @@
  *   no longer know those versions, so no order may bring them back.
  */
 import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
-import { compareStamped } from './canonical';
+import { compareStamped, sameJson } from './canonical';
 import type { SyncData } from './format';
 
 export type { SyncData } from './format';
@@ -61,25 +61,44 @@ export function versionOf(checkIn: CheckIn): CheckInVersion {
   return version;
 }
 
-function joinCheckIns(lists: readonly CheckIn[][], tombstones: Map<string, Tombstone>): CheckIn[] {
-  const versions = new Map<string, Map<string, CheckInVersion>>();
-  for (const list of lists) {
-    for (const checkIn of list) {
-      let seen = versions.get(checkIn.id);
-      if (!seen) versions.set(checkIn.id, (seen = new Map()));
-      for (const version of [versionOf(checkIn), ...checkIn.history]) {
-        seen.set(version.updatedAt, latest(seen.get(version.updatedAt), version));
-      }
+/** True when a check-in is already in merged form: history oldest first, one per stamp, all alive. */
+function isClean(checkIn: CheckIn, deletedAt: string | null): boolean {
+  let previous = deletedAt ?? '';
+  for (const version of [...checkIn.history, checkIn]) {
+    if (version.updatedAt <= previous) return false;
+    previous = version.updatedAt;
+  }
+  return true;
+}
+
+/** Every version seen of one check-in, newest per stamp, minus those a tombstone removed. */
+function joinVersions(copies: readonly CheckIn[], deletedAt: string | null): CheckIn | null {
+  const seen = new Map<string, CheckInVersion>();
+  for (const checkIn of copies) {
+    for (const version of [versionOf(checkIn), ...checkIn.history]) {
+      seen.set(version.updatedAt, latest(seen.get(version.updatedAt), version));
     }
   }
+  const alive = [...seen.values()]
+    .filter((version) => deletedAt === null || version.updatedAt > deletedAt)
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
+  const current = alive.pop();
+  return current ? { ...current, history: alive } : null;
+}
+
+function joinCheckIns(lists: readonly CheckIn[][], tombstones: Map<string, Tombstone>): CheckIn[] {
+  const copies = new Map<string, CheckIn[]>();
+  for (const list of lists) {
+    for (const checkIn of list) copies.set(checkIn.id, [...(copies.get(checkIn.id) ?? []), checkIn]);
+  }
   const joined: CheckIn[] = [];
-  for (const [id, seen] of versions) {
+  for (const [id, found] of copies) {
     const deletedAt = deletedAtFor(tombstones, 'checkIns', id);
-    const alive = [...seen.values()]
-      .filter((version) => deletedAt === null || version.updatedAt > deletedAt)
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
-    const current = alive.pop();
-    if (current) joined.push({ ...current, history: alive });
+    const first = found[0]!;
+    // Fast path for the common case (the same entry on both sides): keep the object as is.
+    const merged =
+      isClean(first, deletedAt) && found.every((copy) => sameJson(copy, first)) ? first : joinVersions(found, deletedAt);
+    if (merged) joined.push(merged);
   }
   return byId(joined);
 }

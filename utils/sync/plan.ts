@@ -57,6 +57,7 @@ function diff<T extends { id: string }>(before: Map<string, T>, after: Map<strin
 }
 
 function sameCurrent(a: CheckIn | Session | Goal, b: CheckIn | Session | Goal, store: SyncedStore): boolean {
+  if (a === b) return true;
   if (a.updatedAt !== b.updatedAt) return false;
   return store === 'checkIns' ? sameJson(versionOf(a as CheckIn), versionOf(b as CheckIn)) : sameJson(a, b);
 }
