@@ -104,6 +104,11 @@ export class CallPage {
     return this.page.evaluate(() => (window as unknown as FixtureWindow).call.cameraOn());
   }
 
+  /** The therapist's side goes away without a word (no hang-up on my side). */
+  therapistVanishes(): Promise<void> {
+    return this.page.evaluate(() => (window as unknown as FixtureWindow).call.therapistVanishes());
+  }
+
   log(): Promise<CallLog> {
     return this.page.evaluate(() => (window as unknown as FixtureWindow).call.log);
   }

@@ -117,6 +117,25 @@ describe('a call at each platform’s real room URL', () => {
   );
 });
 
+describe('an end seen from the media alone', () => {
+  it('the other side vanishing without a hang-up ends the session a grace period after the connection dropped', async () => {
+    const site = SITES[0] as SiteAdapter;
+    const call = await openCall(site.testUrls.rooms[0] as string);
+    const mark = checkIns.mark();
+    await call.start();
+    await wait(1000);
+    await call.therapistVanishes();
+
+    const window = await checkIns.next(mark, 30_000);
+    const dropped = (await call.log()).states.find((entry) => entry.who === 'me' && entry.state !== 'connected' && entry.state !== 'connecting');
+    if (!dropped) throw new Error('my side of the call never noticed the other side had gone');
+    expect(window.seenAt - dropped.at).toBeGreaterThanOrEqual(GRACE_MS - TOLERANCE_MS);
+    const session = await readSession(window.page, window.sessionId);
+    expect(session).toMatchObject({ platform: site.id, status: 'pending', endReason: 'call-ended' });
+    expect(Math.abs((session?.endedMs ?? 0) - dropped.at)).toBeLessThan(TOLERANCE_MS);
+  });
+});
+
 describe('what is not a session opens nothing', () => {
   it('a waiting-room camera preview at every platform’s room URL, then leaving', async () => {
     const before = (await readSessions(reader)).length;
