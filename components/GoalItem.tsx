@@ -62,6 +62,7 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(goal.title);
   const [error, setError] = useState<string | null>(null);
+  const [earlierShown, setEarlierShown] = useState(0);
 
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
@@ -111,15 +112,20 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
           ))}
         </ul>
       )}
-      {earlier.length > 0 && (
-        <details>
-          <summary>Earlier entries ({earlier.length})</summary>
-          <ul class="goal-progress-list">
-            {earlier.map((entry) => (
-              <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
-            ))}
-          </ul>
-        </details>
+      {earlierShown > 0 && (
+        <ul class="goal-progress-list" aria-label={`Earlier progress on ${goal.title}`}>
+          {earlier.slice(0, earlierShown).map((entry) => (
+            <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
+          ))}
+        </ul>
+      )}
+      {earlier.length > earlierShown && (
+        <p class="goal-more">
+          {/* A page at a time: years of sessions would otherwise be thousands of rows on every render. */}
+          <button type="button" class="link-button" onClick={() => setEarlierShown(earlierShown + visibleEntries * 4)}>
+            Show earlier entries ({earlier.length - earlierShown} more)
+          </button>
+        </p>
       )}
       {renaming ? (
         <form class="goal-rename" onSubmit={saveName} onKeyDown={(e) => e.key === 'Escape' && stopRenaming()}>

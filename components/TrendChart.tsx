@@ -31,12 +31,27 @@ export function describeTrend(metric: Metric, points: TrendPoint[], window: numb
   );
 }
 
+/**
+ * Beyond this many sessions the dots would overlap into a smear that costs ~100 ms of
+ * rasterising per chart, so each session becomes a thin line (which uPlot decimates).
+ */
+export const DOTS_UP_TO = 150;
+
 function plotSpec(metric: Metric, points: TrendPoint[], window: number): PlotSpec {
+  const dots = points.length <= DOTS_UP_TO;
   return {
     times: points.map((p) => p.ms),
     height: 180,
     lines: [
-      { label: 'Each session', color: metric.chartColor, dash: [], width: 0, points: true, values: points.map((p) => p.value) },
+      {
+        label: 'Each session',
+        color: metric.chartColor,
+        dash: [],
+        width: dots ? 0 : 1,
+        points: dots,
+        faint: !dots,
+        values: points.map((p) => p.value),
+      },
       {
         label: `Average of last ${window}`,
         color: metric.chartColor,
@@ -50,13 +65,13 @@ function plotSpec(metric: Metric, points: TrendPoint[], window: number): PlotSpe
 }
 
 /** A line sample for the legend (coloured by CSS from --sign-color), so lines differ by shape as well as colour. */
-function Swatch({ dash, dots }: { dash: readonly number[]; dots: boolean }) {
+function Swatch({ dash, dots, width }: { dash: readonly number[]; dots: boolean; width: number }) {
   return (
     <svg class="trend-swatch" width="36" height="12" viewBox="0 0 36 12" aria-hidden="true">
       {dots ? (
         [6, 18, 30].map((cx) => <circle key={cx} cx={cx} cy="6" r="3" fill="currentColor" />)
       ) : (
-        <line x1="0" y1="6" x2="36" y2="6" stroke="currentColor" stroke-width="2.5" stroke-dasharray={dash.join(' ') || undefined} />
+        <line x1="0" y1="6" x2="36" y2="6" stroke="currentColor" stroke-width={width} stroke-dasharray={dash.join(' ') || undefined} />
       )}
     </svg>
   );
@@ -80,11 +95,11 @@ export function TrendChart({ metric, points, window, draw, locale, tableRows = 1
           <TrendPlot label={describeTrend(metric, points, window, locale)} spec={spec} draw={draw} />
           <ul class="trend-legend">
             <li>
-              <Swatch dash={[]} dots />
+              <Swatch dash={[]} dots={points.length <= DOTS_UP_TO} width={1} />
               Each session
             </li>
             <li>
-              <Swatch dash={metric.dash} dots={false} />
+              <Swatch dash={metric.dash} dots={false} width={2.5} />
               Average of last {window} sessions
             </li>
           </ul>

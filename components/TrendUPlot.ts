@@ -15,6 +15,8 @@ export interface PlotLine {
   /** Line width in CSS px; 0 draws points only. */
   width: number;
   points: boolean;
+  /** Drawn half-transparent, behind the lines that matter. */
+  faint?: boolean;
   values: (number | null)[];
 }
 
@@ -102,6 +104,7 @@ export const drawWithUPlot: DrawPlot = (target, spec) => {
             width: line.width,
             dash: [...line.dash],
             spanGaps: true,
+            alpha: line.faint ? 0.5 : 1,
             points: { show: line.points, size: 6, width: 1.5, fill: lineColor(line) },
             ...(line.width === 0 ? { paths: () => null } : {}),
           })),

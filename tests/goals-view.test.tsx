@@ -98,4 +98,40 @@ describe('goals view', () => {
     expect(entries[1]).toContain('Stayed late again');
     expect(screen.getByText(/^Rated in 2 sessions · latest 7\/10 on .* · average 5$/)).toBeTruthy();
   });
+
+  it('shows the five newest entries and pages through older ones on request', async () => {
+    const goal = await addGoal(db, 'Walk daily');
+    for (let day = 1; day <= 7; day++) {
+      await saveCheckIn(
+        db,
+        {
+          sessionId: null,
+          platform: null,
+          sessionStartedAt: null,
+          sessionEndedAt: null,
+          ratings: emptyRatings(),
+          overall: null,
+          notes: emptyNotes(),
+          tags: [],
+          provider: '',
+          goalProgress: [{ goalId: goal.id, rating: day, note: `Walk ${day}` }],
+        },
+        new Date(2026, 1, day, 10),
+      );
+    }
+    render(<GoalsView openDb={openDb} />);
+    const recent = await screen.findByRole('list', { name: 'Progress on Walk daily, newest first' });
+    expect(within(recent).getAllByRole('listitem').map((li) => li.querySelector('.goal-progress-note')?.textContent)).toEqual([
+      'Walk 7',
+      'Walk 6',
+      'Walk 5',
+      'Walk 4',
+      'Walk 3',
+    ]);
+    expect(screen.queryByText('Walk 2')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show earlier entries (2 more)' }));
+    const earlier = await screen.findByRole('list', { name: 'Earlier progress on Walk daily' });
+    expect(within(earlier).getAllByRole('listitem').map((li) => li.querySelector('.goal-progress-note')?.textContent)).toEqual(['Walk 2', 'Walk 1']);
+    expect(screen.queryByRole('button', { name: /Show earlier entries/ })).toBeNull();
+  });
 });

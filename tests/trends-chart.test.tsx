@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TrendChart } from '@/components/TrendChart';
+import { DOTS_UP_TO, TrendChart } from '@/components/TrendChart';
 import type { DrawPlot, PlotSpec } from '@/components/TrendUPlot';
 import { TrendsView } from '@/entrypoints/options/views/Trends';
 import { emptyNotes, emptyRatings, SIGNS } from '@/utils/checkin/instrument';
@@ -66,11 +66,17 @@ describe('TrendChart text alternative', () => {
     expect(average).toMatchObject({ values: [4, 5, 6], dash: trust.dash, color: trust.chartColor });
   });
 
-  it('keeps the screen-reader table short when there are many sessions', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ ms: day(1) + i * 86_400_000, value: i % 11, average: 5 }));
-    render(<TrendChart metric={trust} points={many} window={4} draw={recordingDraw().draw} locale="en-GB" tableRows={12} />);
+  it.each([
+    { sessions: 40, dots: true },
+    { sessions: DOTS_UP_TO + 1, dots: false },
+  ])('keeps the table to 12 rows with $sessions sessions (dots for each session: $dots)', ({ sessions, dots }) => {
+    const { calls, draw } = recordingDraw();
+    const many = Array.from({ length: sessions }, (_, i) => ({ ms: day(1) + i * 86_400_000, value: i % 11, average: 5 }));
+    render(<TrendChart metric={trust} points={many} window={4} draw={draw} locale="en-GB" tableRows={12} />);
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(13);
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/^Trust and rapport: 40 sessions from/);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(new RegExp(`^Trust and rapport: ${sessions} sessions from`));
+    // Past a few months of daily sessions the dots would smear: each session becomes a faint line.
+    expect(calls[0]!.spec.lines[0]).toMatchObject({ points: dots, width: dots ? 0 : 1, values: many.map((p) => p.value) });
   });
 
   it('says so instead of drawing when the sign was never rated', () => {
