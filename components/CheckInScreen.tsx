@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { emptyAnswers, isBlank, parseTags } from '@/utils/checkin/answers';
+import { latestOnlyWriter } from '@/utils/checkin/draft-writer';
 import type { CheckInStore } from '@/utils/checkin/store';
 import { draftKeyFor } from '@/utils/db/checkins';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
@@ -35,6 +36,14 @@ export function CheckInScreen(props: CheckInScreenProps) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const touched = useRef(false);
+  const drafts = useMemo(
+    () =>
+      latestOnlyWriter(
+        (next: CheckInAnswers) => store.saveDraft(draftKey, next).then(() => setError(null)),
+        (err: unknown) => setError(`Your draft could not be kept: ${errorMessage(err)}`),
+      ),
+    [store, draftKey],
+  );
 
   useEffect(() => {
     let live = true;
@@ -60,10 +69,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
     touched.current = true;
     setAnswers(next);
     setSaved(false);
-    store.saveDraft(draftKey, next).then(
-      () => setError(null),
-      (err: unknown) => setError(`Your draft could not be kept: ${errorMessage(err)}`),
-    );
+    drafts.write(next);
   };
 
   const submit = async () => {
@@ -74,6 +80,8 @@ export function CheckInScreen(props: CheckInScreenProps) {
     }
     setSaving(true);
     setError(null);
+    // A draft write landing after the save would bring the saved check-in back as a draft.
+    await drafts.settle();
     try {
       const checkIn = await store.save({
         ...answers,
@@ -89,6 +97,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
       onSaved?.(checkIn);
     } catch (err) {
       // The answers stay on screen and in the draft: nothing typed is lost.
+      drafts.write(answers);
       setError(errorMessage(err));
     } finally {
       setSaving(false);

@@ -14,7 +14,11 @@ export async function getDraft(db: DebriefDb, key: string): Promise<Draft | unde
 /** Keeps what the person has typed so far; called on every change. */
 export async function putDraft(db: DebriefDb, key: string, answers: CheckInAnswers, now: Date = new Date()): Promise<void> {
   try {
-    await db.put('drafts', { ...answers, key, savedAt: localIsoString(now) });
+    const tx = db.transaction('drafts', 'readwrite');
+    void tx.store.put({ ...answers, key, savedAt: localIsoString(now) });
+    // Commit at once rather than when the task ends: the window may be closing.
+    tx.commit();
+    await tx.done;
   } catch (error) {
     throw toStorageError(error);
   }
