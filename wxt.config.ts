@@ -4,6 +4,8 @@ import { siteMatchPatterns } from './utils/sites/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Lets parallel test runs build into separate folders.
+  outDir: process.env.DEBRIEF_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   // One source image; every size the stores and the toolbar need is generated from it.
   autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
