@@ -1,0 +1,102 @@
+// @vitest-environment node
+/**
+ * The manifest asks for exactly the permissions README.md § Privacy justifies, so adding one
+ * is a conscious change: document it in the table, or this test fails naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ConfigEnv, UserManifest } from 'wxt';
+import config from '@/wxt.config';
+import { SITES, siteMatchPatterns } from '@/utils/sites/registry';
+
+const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+
+/** What the README's privacy table grants, read from its first column. */
+interface DocumentedAccess {
+  permissions: string[];
+  optionalPermissions: string[];
+  /** The row "host access to the telehealth sites listed above" is present. */
+  siteHosts: boolean;
+  optionalHosts: string[];
+}
+
+/** Reads the permissions table under "## Privacy": one row per permission, the name in backticks. */
+function documentedAccess(readme: string): DocumentedAccess {
+  const privacy = readme.split(/^## Privacy\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+  const firstColumns = privacy
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+    .map((line) => line.split('|')[1]!.trim())
+    .slice(1); // the header row
+  const access: DocumentedAccess = { permissions: [], optionalPermissions: [], siteHosts: false, optionalHosts: [] };
+  for (const cell of firstColumns) {
+    const names = [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+    const optional = /^optional\b/i.test(cell);
+    if (/host access/i.test(cell)) {
+      if (optional) access.optionalHosts.push(...names);
+      else access.siteHosts = /telehealth sites/i.test(cell) || access.siteHosts;
+    } else {
+      (optional ? access.optionalPermissions : access.permissions).push(...names);
+    }
+  }
+  return access;
+}
+
+async function manifestFor(browser: string): Promise<UserManifest> {
+  const env: ConfigEnv = { browser, manifestVersion: 3, mode: 'production', command: 'build' };
+  const manifest = config.manifest;
+  return typeof manifest === 'function' ? await manifest(env) : ((await manifest) ?? {});
+}
+
+const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].sort();
+
+describe('README.md § Privacy lists every permission the manifest asks for', () => {
+  const documented = documentedAccess(README);
+
+  it('the table is found and names the permissions in backticks', () => {
+    expect(documented.permissions.length).toBeGreaterThan(0);
+    expect(documented.siteHosts).toBe(true);
+  });
+
+  describe.each(['chrome', 'firefox'])('%s build', (browser) => {
+    it('permissions are exactly the documented ones', async () => {
+      const manifest = await manifestFor(browser);
+      expect(sorted(manifest.permissions as string[]), 'a permission in wxt.config.ts without a row in README.md § Privacy (or the reverse)').toEqual(
+        sorted(documented.permissions),
+      );
+      expect(sorted(manifest.optional_permissions as string[] | undefined)).toEqual(sorted(documented.optionalPermissions));
+    });
+
+    it('host access is the registered telehealth sites, and optional host access is the documented pattern', async () => {
+      const manifest = await manifestFor(browser);
+      expect(sorted(manifest.host_permissions)).toEqual(sorted(siteMatchPatterns()));
+      expect(sorted(manifest.optional_host_permissions)).toEqual(sorted(documented.optionalHosts));
+    });
+  });
+
+  it('every site with host access is named in the README ("the telehealth sites listed above")', () => {
+    const intro = README.split(/^## /m)[0]!;
+    expect(SITES.map((site) => site.name).filter((name) => !intro.includes(name))).toEqual([]);
+  });
+});
+
+describe('reading the table', () => {
+  const table = (rows: string[]) => ['# Debrief', '## Privacy', '', '| permission | why |', '| --- | --- |', ...rows, '', '## Next'].join('\n');
+
+  it.each([
+    { rows: ['| `storage` | settings |'], expected: { permissions: ['storage'], optionalPermissions: [], siteHosts: false, optionalHosts: [] } },
+    {
+      rows: ['| `alarms` | reminders |', '| host access to the telehealth sites listed above | calls |', '| optional host access (`https://*/*`) | custom sites |'],
+      expected: { permissions: ['alarms'], optionalPermissions: [], siteHosts: true, optionalHosts: ['https://*/*'] },
+    },
+    { rows: ['| optional `downloads` | backups |'], expected: { permissions: [], optionalPermissions: ['downloads'], siteHosts: false, optionalHosts: [] } },
+  ])('$rows', ({ rows, expected }) => {
+    expect(documentedAccess(table(rows))).toEqual(expected);
+  });
+
+  it('ignores tables in other sections', () => {
+    const readme = `## Tests\n\n| \`tabs\` | no |\n\n${table(['| `storage` | settings |'])}`;
+    expect(documentedAccess(readme).permissions).toEqual(['storage']);
+  });
+});
