@@ -14,7 +14,7 @@ export default defineConfig({
     name: 'Debrief',
     description: 'A private check-in after each video therapy session, kept on your own machine.',
     // Each permission is justified in README.md § Privacy; tests pin this list.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads'],
     host_permissions: siteMatchPatterns(),
     // Sites the person adds themselves are asked for one at a time, at runtime.
     optional_host_permissions: ['https://*/*'],

@@ -24,3 +24,33 @@ export const reflectionDelayHours = storage.defineItem<number>('local:reflection
 
 /** How long "Remind me later" waits, in minutes. */
 export const SNOOZE_MINUTES = 60;
+
+// Sync and backup settings (appended: the types live with their logic).
+import type { BackupFrequency, BackupRecord } from './sync/backup';
+
+/** Automatic backup into the downloads folder: off by default, so no file appears unasked. */
+export const backupFrequency = storage.defineItem<BackupFrequency>('local:backupFrequency', {
+  fallback: 'off',
+  version: 1,
+});
+
+/** How many automatic backups to keep; older ones Debrief made are removed. */
+export const backupKeep = storage.defineItem<number>('local:backupKeep', { fallback: 7, version: 1 });
+
+/** The backups Debrief made (download ids), so it removes only its own files. */
+export const backupRecords = storage.defineItem<BackupRecord[]>('local:backupRecords', {
+  fallback: [],
+  version: 1,
+});
+
+/** Why the last automatic backup failed, or null when it worked. */
+export const backupError = storage.defineItem<string | null>('local:backupError', { fallback: null, version: 1 });
+
+/** This device's name in the sync folder (`debrief-<name>.json`); empty means derived from the device id. */
+export const syncDeviceName = storage.defineItem<string>('local:syncDeviceName', { fallback: '', version: 1 });
+
+/** Encrypt this device's sync file with the session passphrase. */
+export const syncEncrypt = storage.defineItem<boolean>('local:syncEncrypt', { fallback: false, version: 1 });
+
+/** The sync passphrase, in memory for this browser session only: never written to disk. */
+export const syncPassphrase = storage.defineItem<string>('session:syncPassphrase', { fallback: '' });

@@ -11,6 +11,7 @@ import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/stora
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 import { planReflection, promptReflection, REFLECT_PREFIX, resumeReflections } from './reflections';
+import { BACKUP_ALARM, backUpIfDue, startBackups } from './backups';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const SNOOZE_PREFIX = 'snooze:';
@@ -109,6 +110,7 @@ export default defineBackground(() => {
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
     }
+    if (alarm.name === BACKUP_ALARM) backUpIfDue().catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
@@ -137,4 +139,5 @@ export default defineBackground(() => {
     .then(() => refreshBadge())
     .catch(report);
   resumeReflections().catch(report);
+  startBackups(report);
 });

@@ -3,6 +3,7 @@ import { GoalsView } from './views/Goals';
 import { HistoryView } from './views/History';
 import { SettingsView } from './views/Settings';
 import { SummaryView } from './views/Summary';
+import { SyncView } from './views/Sync';
 import { TrendsView } from './views/Trends';
 
 export interface OptionsRoute {
@@ -18,6 +19,7 @@ export const ROUTES: readonly OptionsRoute[] = [
   { path: 'trends', label: 'Trends', view: TrendsView },
   { path: 'goals', label: 'Goals', view: GoalsView },
   { path: 'summary', label: 'Summary to share', view: SummaryView },
+  { path: 'sync', label: 'Sync & backup', view: SyncView },
   { path: 'settings', label: 'Settings', view: SettingsView },
 ];
 

@@ -1,0 +1,115 @@
+import { useId, useState } from 'preact/hooks';
+import { BACKUP_FOLDER, MAX_BACKUP_KEEP, parseBackupKeep, type BackupFrequency } from '@/utils/sync/backup';
+
+export interface BackupSettingsProps {
+  frequency: BackupFrequency;
+  keep: number;
+  /** The last backup, already in words ("26 Nov 2026, 09:00: Debrief backups/…"), or null. */
+  lastBackup: string | null;
+  /** Why the last backup failed, or null. */
+  failure: string | null;
+  /** False where the browser gives Debrief no downloads API. */
+  available: boolean;
+  onFrequency(frequency: BackupFrequency): void;
+  onKeep(keep: number): void;
+  /** Makes a backup now; resolves to what was saved. */
+  onBackUpNow(): Promise<string>;
+}
+
+const FREQUENCIES: { value: BackupFrequency; label: string }[] = [
+  { value: 'off', label: 'Off' },
+  { value: 'daily', label: 'Daily' },
+  { value: 'weekly', label: 'Weekly' },
+];
+
+/** Automatic backup: how often, how many to keep, and when the last one was made. */
+export function BackupSettings(props: BackupSettingsProps) {
+  const id = useId();
+  const [keepText, setKeepText] = useState(String(props.keep));
+  const [keepError, setKeepError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const backUpNow = async () => {
+    if (busy) return;
+    setBusy(true);
+    setDone('');
+    setError(null);
+    try {
+      setDone(await props.onBackUpNow());
+    } catch (err) {
+      setError(`The backup was not saved: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="sync-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Automatic backup</h3>
+      <p id={`${id}-hint`} class="hint">
+        A dated copy of everything, saved to “{BACKUP_FOLDER}” in your downloads folder (for example{' '}
+        <code>debrief-backup-2026-11-26.json</code>). Backups are not encrypted. Debrief removes only the backups it made
+        itself, beyond the number you keep.
+      </p>
+      {!props.available && <p class="notice">This browser does not let Debrief save backups to the downloads folder.</p>}
+      <fieldset class="choice-group" aria-describedby={`${id}-hint`}>
+        <legend>Back up automatically</legend>
+        {FREQUENCIES.map((option) => (
+          <label key={option.value} class="choice">
+            <input
+              type="radio"
+              name={`${id}-frequency`}
+              checked={props.frequency === option.value}
+              disabled={!props.available}
+              onChange={() => props.onFrequency(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <label class="field sync-keep">
+        <span>Backups to keep</span>
+        <input
+          type="number"
+          min={1}
+          max={MAX_BACKUP_KEEP}
+          step={1}
+          inputMode="numeric"
+          value={keepText}
+          aria-invalid={keepError ? true : undefined}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setKeepText(text);
+            const keep = parseBackupKeep(text);
+            setKeepError(keep === null ? `Enter a whole number from 1 to ${MAX_BACKUP_KEEP}.` : null);
+            if (keep !== null) props.onKeep(keep);
+          }}
+        />
+      </label>
+      {keepError && (
+        <p class="error" role="alert">
+          {keepError}
+        </p>
+      )}
+      <p>{props.lastBackup ? `Last backup: ${props.lastBackup}.` : 'No backup made yet.'}</p>
+      {props.failure && (
+        <p class="error" role="alert">
+          The last backup failed: {props.failure}
+        </p>
+      )}
+      <button type="button" disabled={!props.available} aria-disabled={busy || undefined} onClick={() => void backUpNow()}>
+        Back up now
+      </button>
+      <p class="status-line" role="status" aria-busy={busy || undefined}>
+        {busy ? 'Backing up…' : done}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

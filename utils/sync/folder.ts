@@ -1,0 +1,209 @@
+/**
+ * The sync folder (File System Access API, Chromium only): the person picks a folder once
+ * (their Syncthing, Dropbox or USB folder); each device writes its own
+ * `debrief-<device>.json` there and merges the other devices' files. Only a page can ask
+ * for the folder's permission, so this runs in the options page, never in the background.
+ */
+import type { DebriefDb } from '../db/open';
+import type { CryptoOptions } from './crypto';
+import { importFile } from './apply';
+import { exportData, exportText } from './export';
+import { checkImportSize } from './json';
+import type { MergePreview } from './plan';
+import { readExportText } from './read';
+
+type Access = { mode: 'readwrite' };
+
+/** A directory handle with the permission methods Chromium has and TypeScript's DOM types lack. */
+export interface SyncFolderHandle extends FileSystemDirectoryHandle {
+  queryPermission?(access: Access): Promise<PermissionState>;
+  requestPermission?(access: Access): Promise<PermissionState>;
+}
+
+interface PickerWindow {
+  showDirectoryPicker?(options: { id?: string; mode?: 'readwrite' }): Promise<SyncFolderHandle>;
+}
+
+const FOLDER_KEY = 'syncFolder';
+const READ_WRITE: Access = { mode: 'readwrite' };
+const OWN_PREFIX = 'debrief-';
+
+/** Whether this browser can keep a sync folder (Chromium: yes; Firefox and Safari: no). */
+export function supportsSyncFolder(win: object = globalThis): boolean {
+  return typeof (win as PickerWindow).showDirectoryPicker === 'function';
+}
+
+/** Asks the person for a folder; null when they cancel the picker. */
+export async function pickSyncFolder(win: object = globalThis): Promise<SyncFolderHandle | null> {
+  try {
+    // The id makes the picker reopen where it was last time.
+    return (await (win as PickerWindow).showDirectoryPicker?.({ id: 'debrief-sync', mode: 'readwrite' })) ?? null;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return null;
+    throw error;
+  }
+}
+
+/** Read-write access to the folder; `ask` may prompt, which needs a click (a user activation). */
+export async function folderAccess(folder: SyncFolderHandle, ask: boolean): Promise<PermissionState> {
+  const state = (await folder.queryPermission?.(READ_WRITE)) ?? 'granted';
+  if (state === 'granted' || !ask || !folder.requestPermission) return state;
+  return folder.requestPermission(READ_WRITE);
+}
+
+/** The folder chosen earlier: a directory handle is stored in IndexedDB as it is (structured clone). */
+export async function loadSyncFolder(db: DebriefDb): Promise<SyncFolderHandle | null> {
+  const entry = await db.get('meta', FOLDER_KEY);
+  return (entry?.value as SyncFolderHandle | undefined) ?? null;
+}
+
+/** Remembers the folder across visits and browser restarts. */
+export async function saveSyncFolder(db: DebriefDb, folder: SyncFolderHandle): Promise<void> {
+  await db.put('meta', { key: FOLDER_KEY, value: folder });
+}
+
+/** Stops syncing with the folder; its files stay where they are. */
+export async function forgetSyncFolder(db: DebriefDb): Promise<void> {
+  await db.delete('meta', FOLDER_KEY);
+}
+
+/** The short name a device gets before the person names it: the start of its id. */
+export function defaultDeviceName(deviceId: string): string {
+  return deviceId.slice(0, 8);
+}
+
+/** `debrief-<device>.json`, with the name made safe for every file system and sync tool. */
+export function syncFileName(deviceName: string): string {
+  const slug = deviceName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${OWN_PREFIX}${slug || 'device'}.json`;
+}
+
+/** Another device's sync file: `debrief-*.json`, not ours and not a dated backup. */
+export function isOtherDeviceFile(name: string, ownName: string): boolean {
+  const lower = name.toLowerCase();
+  return lower !== ownName.toLowerCase() && /^debrief-.+\.json$/.test(lower) && !lower.startsWith('debrief-backup-');
+}
+
+/** Replaces our file in one step: createWritable writes aside and swaps on close, so a sync tool never sees half a file. */
+export async function writeFolderFile(folder: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
+  const file = await folder.getFileHandle(name, { create: true });
+  const writable = await file.createWritable();
+  try {
+    await writable.write(text);
+  } finally {
+    await writable.close();
+  }
+}
+
+export interface FolderOptions {
+  deviceName: string;
+  /** Encrypts our file when not empty; also opens encrypted files from other devices. */
+  passphrase: string;
+  encrypt: boolean;
+  crypto?: CryptoOptions;
+}
+
+/** What happened with one other device's file. */
+export type FolderFileReport = { name: string; ok: true; preview: MergePreview } | { name: string; ok: false; error: string };
+
+export interface FolderSyncResult {
+  ownFile: string;
+  /** False when encryption is on but no passphrase is set: ours is never written in the clear instead. */
+  wrote: boolean;
+  files: FolderFileReport[];
+}
+
+/** Writes this device's file: everything it holds, encrypted when asked. */
+export async function writeOwnSyncFile(db: DebriefDb, folder: FileSystemDirectoryHandle, options: FolderOptions): Promise<string> {
+  if (options.encrypt && options.passphrase === '') throw new Error('Enter the sync passphrase to write an encrypted sync file.');
+  const name = syncFileName(options.deviceName);
+  const text = await exportText(await exportData(db), options.encrypt ? options.passphrase : '', options.crypto);
+  await writeFolderFile(folder, name, text);
+  return name;
+}
+
+async function mergeOne(db: DebriefDb, file: File, options: FolderOptions): Promise<FolderFileReport> {
+  const tooLarge = checkImportSize(file.size);
+  if (tooLarge) return { name: file.name, ok: false, error: tooLarge };
+  const read = await readExportText(await file.text(), options.passphrase, options.crypto);
+  if (!read.ok) {
+    const error = read.needsPassphrase && options.passphrase === '' ? 'This file is encrypted: enter the sync passphrase to merge it.' : read.error;
+    return { name: file.name, ok: false, error };
+  }
+  const { preview } = await importFile(db, read.file);
+  return { name: file.name, ok: true, preview };
+}
+
+/** Merges every other device's file in the folder (each in its own transaction), then writes ours. */
+export async function syncWithFolder(db: DebriefDb, folder: FileSystemDirectoryHandle, options: FolderOptions): Promise<FolderSyncResult> {
+  const ownFile = syncFileName(options.deviceName);
+  const files: FolderFileReport[] = [];
+  for await (const entry of folder.values()) {
+    if (entry.kind !== 'file' || !isOtherDeviceFile(entry.name, ownFile)) continue;
+    const file = await (entry as FileSystemFileHandle).getFile();
+    files.push(await mergeOne(db, file, options).catch((error: unknown) => ({ name: entry.name, ok: false as const, error: messageOf(error) })));
+  }
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  const wrote = !(options.encrypt && options.passphrase === '');
+  if (wrote) await writeOwnSyncFile(db, folder, options);
+  return { ownFile, wrote, files };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A string that changes whenever synced data changes: every edit moves the clock; imports and undos change counts. */
+export async function changeStamp(db: DebriefDb): Promise<string> {
+  const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta'], 'readonly');
+  const parts = await Promise.all([
+    tx.objectStore('meta').get('clock').then((entry) => String(entry?.value ?? '')),
+    tx.objectStore('checkIns').count(),
+    tx.objectStore('sessions').count(),
+    tx.objectStore('goals').count(),
+    tx.objectStore('tombstones').count(),
+  ]);
+  await tx.done;
+  return parts.join('|');
+}
+
+/**
+ * Calls `onChange` after the data changes, checking every `intervalMs` (IndexedDB has no
+ * change events across pages). One call at a time; returns a function that stops it.
+ */
+export function watchForChanges(
+  stampOf: () => Promise<string>,
+  onChange: () => Promise<void>,
+  { intervalMs = 3000, onError = (_error: unknown): void => undefined }: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): () => void {
+  let last: string | null = null;
+  let busy = false;
+  let stopped = false;
+  const check = async () => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      const stamp = await stampOf();
+      const changed = last !== null && stamp !== last;
+      last = stamp;
+      if (changed && !stopped) await onChange();
+    } catch (error) {
+      onError(error);
+    } finally {
+      busy = false;
+    }
+  };
+  void check();
+  const timer = setInterval(() => void check(), intervalMs);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
