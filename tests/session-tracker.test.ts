@@ -107,4 +107,26 @@ describe('session tracker', () => {
     expect(await recoverInterrupted(d)).toEqual([]);
     expect((await getSession(db, live!.id))!.status).toBe('in-progress');
   });
+
+  it('offers a session once when the page message and the tab closing arrive together', async () => {
+    const d = deps(0);
+    await callStarted(d, { ...start, at: now });
+    now += 5000;
+    await Promise.all([
+      callEnded(d, 7, { reason: 'navigated', frameId: 0 }),
+      callEnded(d, 7, { reason: 'tab-closed' }),
+      callEnded(d, 7, { reason: 'tab-closed' }),
+    ]);
+    expect(offered).toHaveLength(1);
+  });
+
+  it('matches the end message by document when the frame id changed on unload', async () => {
+    const d = deps(0);
+    await callStarted(d, { ...start, documentId: 'doc-1', at: now });
+    now += 5000;
+    await callEnded(d, 7, { reason: 'navigated', frameId: 5, documentId: 'doc-other' });
+    expect(offered).toEqual([]);
+    await callEnded(d, 7, { reason: 'navigated', frameId: 5, documentId: 'doc-1' });
+    expect(offered).toHaveLength(1);
+  });
 });

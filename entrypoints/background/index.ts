@@ -44,16 +44,34 @@ async function platformFor(url: string): Promise<string | null> {
   return (await disabledPlatforms.getValue()).includes(platform) ? null : platform;
 }
 
+/** Chromium names the sending document; the polyfill's types predate that field. */
+function documentIdOf(sender: Browser.runtime.MessageSender): string | undefined {
+  const id = (sender as { documentId?: unknown }).documentId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 async function onSessionMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.url || !isSessionMessage(message)) return;
   if (message.type === 'session-started') {
     const platform = message.room ? await platformFor(sender.url) : null;
     if (!platform) return;
-    await callStarted(deps, { tabId, frameId: sender.frameId ?? 0, platform, url: sender.url, at: message.at });
+    await callStarted(deps, {
+      tabId,
+      frameId: sender.frameId ?? 0,
+      documentId: documentIdOf(sender),
+      platform,
+      url: sender.url,
+      at: message.at,
+    });
     await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 1 });
   } else {
-    await callEnded(deps, tabId, { reason: message.reason, at: message.at, frameId: sender.frameId ?? 0 });
+    await callEnded(deps, tabId, {
+      reason: message.reason,
+      at: message.at,
+      frameId: sender.frameId ?? 0,
+      documentId: documentIdOf(sender),
+    });
   }
 }
 

@@ -72,27 +72,30 @@ export function patchSession(
   });
 }
 
-/** Closes an in-progress session; `status` says whether to ask about it. */
-export function endSession(
+/** Closes an in-progress session; resolves undefined when it was not in progress (already ended). */
+export async function endSession(
   db: DebriefDb,
   id: string,
   end: { endedMs: number; reason: SessionEndReason; status: SessionStatus },
 ): Promise<Session | undefined> {
-  return patchSession(
+  let ended = false;
+  const session = await patchSession(
     db,
     id,
-    (current) =>
-      current.status !== 'in-progress'
-        ? null
-        : {
-            endedMs: end.endedMs,
-            endedAt: localIsoString(new Date(end.endedMs)),
-            endReason: end.reason,
-            lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
-            status: end.status,
-          },
+    (current) => {
+      if (current.status !== 'in-progress') return null;
+      ended = true;
+      return {
+        endedMs: end.endedMs,
+        endedAt: localIsoString(new Date(end.endedMs)),
+        endReason: end.reason,
+        lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
+        status: end.status,
+      };
+    },
     end.endedMs,
   );
+  return ended ? session : undefined;
 }
 
 /** Notes that in-progress sessions are still live, without a new stamp (not a user change). */

@@ -6,6 +6,8 @@ import { createSession, endSession, listSessions } from '../db/sessions';
 export interface TabCall {
   tabId: number;
   frameId: number;
+  /** The page document that started the call (Chromium); survives frame-id changes on unload. */
+  documentId?: string;
   sessionId: string;
   platform: string;
   roomUrl: string;
@@ -31,6 +33,7 @@ export interface TrackerDeps {
 export interface CallStart {
   tabId: number;
   frameId: number;
+  documentId?: string;
   platform: string;
   url: string;
   /** When the page saw the call connect; clamped to the last minute. */
@@ -41,8 +44,24 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
 
+// One tab's events run one after another: a tab closing sends both a page message and a
+// tab-removed event, and both must not end (and offer) the same session.
+const tabQueues = new Map<number, Promise<unknown>>();
+function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const previous = tabQueues.get(tabId) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  tabQueues.set(tabId, settled);
+  void settled.then(() => tabQueues.get(tabId) === settled && tabQueues.delete(tabId));
+  return next;
+}
+
 /** Records a new session for a tab; a tab already in a call keeps its session. */
-export async function callStarted(deps: TrackerDeps, start: CallStart): Promise<Session | null> {
+export function callStarted(deps: TrackerDeps, start: CallStart): Promise<Session | null> {
+  return inTabOrder(start.tabId, () => startCall(deps, start));
+}
+
+async function startCall(deps: TrackerDeps, start: CallStart): Promise<Session | null> {
   const existing = await deps.calls.get(start.tabId);
   if (existing) return null;
   const now = deps.now();
@@ -52,6 +71,7 @@ export async function callStarted(deps: TrackerDeps, start: CallStart): Promise<
   await deps.calls.set({
     tabId: start.tabId,
     frameId: start.frameId,
+    ...(start.documentId && { documentId: start.documentId }),
     sessionId: session.id,
     platform: start.platform,
     roomUrl: start.url,
@@ -64,13 +84,27 @@ export async function callStarted(deps: TrackerDeps, start: CallStart): Promise<
  * Ends the tab's session. Long enough sessions become pending and are offered;
  * shorter ones are removed without asking.
  */
-export async function callEnded(
-  deps: TrackerDeps,
-  tabId: number,
-  end: { reason: SessionEndReason; at?: number; frameId?: number },
-): Promise<Session | null> {
+export function callEnded(deps: TrackerDeps, tabId: number, end: CallEnd): Promise<Session | null> {
+  return inTabOrder(tabId, () => endCall(deps, tabId, end));
+}
+
+export interface CallEnd {
+  reason: SessionEndReason;
+  at?: number;
+  /** Where a page's end message came from; tab events leave both out. */
+  frameId?: number;
+  documentId?: string;
+}
+
+/** True when an end message comes from the document (or, without ids, the frame) that started the call. */
+function sameCaller(call: TabCall, end: CallEnd): boolean {
+  if (call.documentId && end.documentId) return call.documentId === end.documentId;
+  return end.frameId === undefined || end.frameId === call.frameId;
+}
+
+async function endCall(deps: TrackerDeps, tabId: number, end: CallEnd): Promise<Session | null> {
   const call = await deps.calls.get(tabId);
-  if (!call || (end.frameId !== undefined && end.frameId !== call.frameId)) return null;
+  if (!call || !sameCaller(call, end)) return null;
   await deps.calls.remove(tabId);
   const now = deps.now();
   const endedMs = clamp(end.at ?? now, call.startedMs, now);
@@ -90,8 +124,9 @@ async function finish(
     await db.delete('sessions', sessionId);
     return null;
   }
+  // Offer only a session this call moved out of progress, never one ended already.
   const session = await endSession(db, sessionId, { endedMs, reason, status: 'pending' });
-  if (session?.status === 'pending') await deps.offer(session);
+  if (session) await deps.offer(session);
   return session ?? null;
 }
 
