@@ -22,7 +22,8 @@ export interface SyncFolderState {
 export interface SyncFolderProps {
   /** False where the File System Access API is missing (Firefox, Safari). */
   supported: boolean;
-  state: SyncFolderState;
+  /** Null while the saved folder and settings are read. */
+  state: SyncFolderState | null;
   busy: boolean;
   error: string | null;
   onChoose(): void;
@@ -57,6 +58,14 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
           in a folder you choose (Chrome, Edge and other Chromium browsers have it; Firefox does not). To move your data
           between devices, use Export all data above on one device and Import a file on the other.
         </p>
+      </section>
+    );
+  }
+  if (!state) {
+    return (
+      <section class="sync-section" aria-labelledby={`${id}-title`} aria-busy="true">
+        <h3 id={`${id}-title`}>Sync folder</h3>
+        <p>Loading…</p>
       </section>
     );
   }

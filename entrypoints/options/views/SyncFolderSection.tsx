@@ -179,8 +179,8 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
   return (
     <SyncFolder
       supported={supported}
-      state={state ?? { folderName: null, access: null, deviceName: '', defaultDeviceName: '', ownFile: '', encrypt: false, hasPassphrase: false, report: null, lastWritten: null }}
-      busy={busy || (supported && state === null)}
+      state={state}
+      busy={busy}
       error={error}
       onChoose={guard(async () => {
         const picked = await pickSyncFolder(win);
