@@ -1,0 +1,192 @@
+/**
+ * Seeding for the history, trends and reflection tests: check-ins shaped exactly like
+ * utils/db/schema.ts `CheckIn` (valid HLC `updatedAt`), written straight into the
+ * extension's IndexedDB from one of its pages in a single transaction, so 10,000 take
+ * a second instead of 10,000 trips through the form.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { emptyNotes, SIGN_IDS, type Notes, type Rating, type Ratings } from '../../utils/checkin/instrument';
+import { formatHlc } from '../../utils/db/hlc';
+import type { CheckIn, GoalProgress } from '../../utils/db/schema';
+import { localIsoString } from '../../utils/db/time';
+import { ARTIFACTS_DIR } from './paths';
+
+/** Screenshots the run keeps (gitignored with the rest of artifacts/). */
+export const SCREENSHOTS_DIR = join(ARTIFACTS_DIR, 'screenshots');
+
+/** Saves a screenshot (whole page unless `fullPage: false`) as tests/e2e/artifacts/screenshots/<name>.png; returns its path. */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** A seeded check-in's device: as if the records came from another of the person's devices. */
+export const SEED_DEVICE = 'seed-device-0001';
+
+const HOUR = 3_600_000;
+const SESSION_MS = 50 * 60_000;
+
+const HELPFUL = [
+  'Naming the pattern with my manager',
+  'Slowing down when I froze talking about work',
+  'The breathing exercise before the hard part',
+  'Being asked what I actually wanted',
+  'Writing the letter to my sister I will not send',
+  'Remembering what helped last spring',
+  'Practising saying no out loud',
+  'Seeing the week as calmer than I thought',
+];
+const UNHELPFUL = ['', '', '', 'Ran out of time at the end', 'The connection kept dropping', 'Felt rushed into homework'];
+const TAKEAWAY = ['', 'Walk after lunch', 'Call my sister on Sunday', 'Notice the first thought', 'Bed by eleven'];
+const NEXT_TIME = ['', '', 'The argument with my brother', 'Sleep again', 'What happened at the reunion'];
+const TAGS = ['work', 'family', 'sleep', 'anxiety', 'grief'];
+const PROVIDERS = ['Dr. Okafor', 'Sam Rivera', 'Dr. Lindqvist', ''];
+const PLATFORMS = ['doxy-me', 'zoom', 'google-meet', 'teams', 'simplepractice', null] as const;
+
+/** A small deterministic generator (xorshift32), so every run seeds the same history. */
+function randomFrom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+}
+
+export interface SeedOptions {
+  /** The newest session's start, epoch ms; the rest go back from it. */
+  newestMs?: number;
+  /** Time between sessions. */
+  stepMs?: number;
+  seed?: number;
+  /** Ratings of the check-in `age` steps before the newest (0 = newest); random when omitted. */
+  ratings?: (age: number) => { ratings: Ratings; overall: Rating };
+  /** Extra words written into one check-in's "Most helpful moment": age → text. */
+  notesAt?: ReadonlyMap<number, string>;
+  goalProgress?: (age: number) => GoalProgress[];
+}
+
+/**
+ * `count` check-ins, newest first, one every `stepMs` back from `newestMs`, on varied
+ * platforms (and manual), with varied therapists, tags and notes. Ids are `seed-<age>`.
+ */
+export function makeCheckIns(count: number, options: SeedOptions = {}): CheckIn[] {
+  const { newestMs = Date.now() - 2 * HOUR, stepMs = 6 * HOUR, seed = 20_240_611 } = options;
+  const next = randomFrom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const randomRating = (): Rating => (next() < 0.08 ? null : Math.floor(next() * 11));
+  return Array.from({ length: count }, (_, age) => {
+    const startedMs = newestMs - age * stepMs;
+    const createdMs = startedMs + SESSION_MS + 3 * 60_000;
+    const platform = pick(PLATFORMS);
+    const given = options.ratings?.(age);
+    const ratings = given?.ratings ?? (Object.fromEntries(SIGN_IDS.map((id) => [id, randomRating()])) as Ratings);
+    const extra = options.notesAt?.get(age);
+    const notes: Notes = {
+      ...emptyNotes(),
+      helpful: extra ? `${pick(HELPFUL)}; ${extra}` : pick(HELPFUL),
+      unhelpful: pick(UNHELPFUL),
+      takeaway: pick(TAKEAWAY),
+      nextTime: pick(NEXT_TIME),
+    };
+    return {
+      id: `seed-${age}`,
+      createdAt: localIsoString(new Date(createdMs)),
+      createdMs,
+      updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId: SEED_DEVICE }),
+      deviceId: SEED_DEVICE,
+      ratings,
+      overall: given ? given.overall : randomRating(),
+      notes,
+      goalProgress: options.goalProgress?.(age) ?? [],
+      tags: next() < 0.4 ? [pick(TAGS)] : [],
+      provider: pick(PROVIDERS),
+      sessionId: null,
+      platform,
+      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
+      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
+      reflection: null,
+      nextTimeDone: false,
+      history: [],
+    };
+  });
+}
+
+/** Every word a person wrote on a check-in, lower-cased: what the history search looks through. */
+export function writtenText(checkIn: CheckIn): string {
+  return [
+    ...Object.values(checkIn.notes),
+    ...checkIn.goalProgress.map((p) => p.note),
+    ...checkIn.tags,
+    checkIn.provider,
+    checkIn.reflection?.text ?? '',
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/**
+ * Writes check-ins into the extension's database from one of its pages, in one
+ * transaction, and moves the database clock past them as an import would. The page
+ * must be an extension page; the database must already exist (the extension creates it).
+ */
+export async function writeCheckIns(page: Page, checkIns: readonly CheckIn[]): Promise<void> {
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'debrief' && db.version! >= 1));
+  await page.evaluate(async (json: string) => {
+    const records = JSON.parse(json) as { updatedAt: string }[];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('debrief');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('could not open the debrief database'));
+    });
+    try {
+      const tx = db.transaction(['checkIns', 'meta'], 'readwrite');
+      const checkIns = tx.objectStore('checkIns');
+      for (const record of records) checkIns.put(record);
+      const newest = records.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
+      const meta = tx.objectStore('meta');
+      const clock = meta.get('clock');
+      clock.onsuccess = () => {
+        const current = (clock.result as { value?: unknown } | undefined)?.value;
+        if (typeof current !== 'string' || newest > current) meta.put({ key: 'clock', value: newest });
+      };
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('seeding failed'));
+        tx.onabort = () => reject(tx.error ?? new Error('seeding aborted'));
+      });
+    } finally {
+      db.close();
+    }
+  }, JSON.stringify(checkIns));
+}
+
+/** Reads one record from the extension's database (for what a person cannot see, e.g. tombstones). */
+export async function readRecord<T>(page: Page, store: 'checkIns' | 'tombstones' | 'meta', key: string): Promise<T | undefined> {
+  return page.evaluate(
+    async ({ store, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('debrief');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('could not open the debrief database'));
+      });
+      try {
+        return await new Promise<T | undefined>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).get(key);
+          request.onsuccess = () => resolve(request.result as T | undefined);
+          request.onerror = () => reject(request.error ?? new Error('read failed'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, key },
+  );
+}
