@@ -6,13 +6,16 @@ import { siteMatchPatterns } from './utils/sites/registry';
 export default defineConfig({
   // Lets parallel test runs build into separate folders.
   outDir: process.env.DEBRIEF_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
+  // No top-level locales/ folder: the messages live beside the code that reads them.
+  i18n: { localesDir: 'utils/i18n/locales' },
   // One source image; every size the stores and the toolbar need is generated from it.
   autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Debrief',
-    description: 'A private check-in after each video therapy session, kept on your own machine.',
+    default_locale: 'en',
+    name: '__MSG_app_name__',
+    description: '__MSG_app_description__',
     // Each permission is justified in README.md § Privacy; tests pin this list.
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads'],
     host_permissions: siteMatchPatterns(),

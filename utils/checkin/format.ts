@@ -1,18 +1,19 @@
 import type { CheckIn } from '../db/schema';
+import { formatNumber, t, uiLocale } from '../i18n';
 import { NOTE_IDS } from './instrument';
 
 /** "52 min", "1 h 5 min"; null when either end is unknown. */
-export function formatDuration(startMs: number | null, endMs: number | null): string | null {
+export function formatDuration(startMs: number | null, endMs: number | null, locale: string | undefined = uiLocale()): string | null {
   if (startMs === null || endMs === null || endMs < startMs) return null;
   const minutes = Math.round((endMs - startMs) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
+  if (minutes < 60) return t('format.minutes', { minutes: formatNumber(minutes, locale) });
+  const hours = formatNumber(Math.floor(minutes / 60), locale);
   const rest = minutes % 60;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return rest ? t('format.hoursMinutes', { hours, minutes: formatNumber(rest, locale) }) : t('format.hours', { hours });
 }
 
 /** A date and time in the reader's locale, e.g. "Thu, 26 Nov 2026, 10:58". */
-export function formatDateTime(iso: string, locale?: string): string {
+export function formatDateTime(iso: string, locale: string | undefined = uiLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 

@@ -1,4 +1,5 @@
 import type { CheckIn } from '../db/schema';
+import { formatNumber, t } from '../i18n';
 import { mean, METRICS, metricSeries, type Metric, type MetricId } from './trends';
 
 /** Thresholds behind the plain-language summary; ratings are 0–10. */
@@ -38,14 +39,33 @@ export interface Insight {
   text: string;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'] as const;
 
+/** Small counts read better as words ("your last six sessions"). */
 function countWord(n: number): string {
-  return NUMBER_WORDS[n] ?? String(n);
+  const word = NUMBER_WORDS[n];
+  return word ? t(`insights.numbers.${word}`) : formatNumber(n);
 }
 
-function subject(metric: Metric): string {
-  return metric.id === 'overall' ? 'Your overall rating' : metric.name;
+type Direction = 'rise' | 'fall' | 'higher' | 'lower';
+
+/** A whole sentence per case, so each language can build it its own way around the metric's name. */
+const SENTENCES: Record<Direction, { sign(metric: string, count: string): string; overall(count: string): string }> = {
+  rise: {
+    sign: (metric, count) => t('insights.riseSign', { metric, count }),
+    overall: (count) => t('insights.riseOverall', { count }),
+  },
+  fall: {
+    sign: (metric, count) => t('insights.fallSign', { metric, count }),
+    overall: (count) => t('insights.fallOverall', { count }),
+  },
+  higher: { sign: (metric) => t('insights.higherSign', { metric }), overall: () => t('insights.higherOverall') },
+  lower: { sign: (metric) => t('insights.lowerSign', { metric }), overall: () => t('insights.lowerOverall') },
+};
+
+function sentence(direction: Direction, metric: Metric, count = 0): string {
+  const say = SENTENCES[direction];
+  return metric.id === 'overall' ? say.overall(countWord(count)) : say.sign(metric.name, countWord(count));
 }
 
 /** Slope of the least-squares line through values at 0, 1, 2… (points per session). */
@@ -74,11 +94,11 @@ function recentTrend(metric: Metric, values: readonly number[], rules: InsightRu
   const recent = values.slice(-rules.recentSessions);
   const change = slope(recent) * (recent.length - 1);
   if (Math.abs(change) < rules.sessionChange) return null;
-  const verb = change > 0 ? 'has risen' : 'has fallen';
+  const kind = change > 0 ? 'rise' : 'fall';
   return {
-    kind: change > 0 ? 'rise' : 'fall',
+    kind,
     metricId: metric.id,
-    text: `${subject(metric)} ${verb} over your last ${countWord(recent.length)} sessions.`,
+    text: sentence(kind, metric, recent.length),
     size: Math.abs(change),
     order,
   };
@@ -97,10 +117,11 @@ function monthOnMonth(
   if (thisMonth.length < rules.minPerMonth || lastMonth.length < rules.minPerMonth) return null;
   const change = mean(thisMonth)! - mean(lastMonth)!;
   if (Math.abs(change) < rules.monthChange) return null;
+  const kind = change > 0 ? 'higher' : 'lower';
   return {
-    kind: change > 0 ? 'higher' : 'lower',
+    kind,
     metricId: metric.id,
-    text: `${subject(metric)} is ${change > 0 ? 'higher' : 'lower'} than last month.`,
+    text: sentence(kind, metric),
     size: Math.abs(change),
     order,
   };
@@ -111,7 +132,7 @@ function monthOnMonth(
  * sessions, else a change against the previous month; largest changes first.
  */
 export function describeChanges(checkIns: readonly CheckIn[], now: Date = new Date(), rules: InsightRules = INSIGHT_RULES): Insight[] {
-  if (checkIns.length === 0) return [{ kind: 'none', text: 'No check-ins in this period yet.' }];
+  if (checkIns.length === 0) return [{ kind: 'none', text: t('insights.none') }];
   const candidates: Candidate[] = [];
   let mostRated = 0;
   METRICS.forEach((metric, order) => {
@@ -137,10 +158,10 @@ export function describeChanges(checkIns: readonly CheckIn[], now: Date = new Da
     return [
       {
         kind: 'too-few',
-        text: `Not enough check-ins yet to see a trend: after ${countWord(rules.minSessions)} rated sessions Debrief will say what changed.`,
+        text: t('insights.tooFew', { count: countWord(rules.minSessions) }),
       },
     ];
   }
   const steadyOver = Math.min(mostRated, rules.recentSessions);
-  return [{ kind: 'steady', text: `Your ratings have held steady over your last ${countWord(steadyOver)} sessions.` }];
+  return [{ kind: 'steady', text: t('insights.steady', { count: countWord(steadyOver) }) }];
 }

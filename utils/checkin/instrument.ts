@@ -1,7 +1,9 @@
 /**
  * The Debrief instrument: the six signs of a productive session, in our own words.
- * One definition drives the form, CSV columns, charts and printable summary.
+ * One definition drives the form, CSV columns, charts and printable summary. The words
+ * live in utils/i18n/locales; CSV columns are file format and stay English.
  */
+import { t } from '../i18n';
 
 export const SIGN_IDS = ['relief', 'insight', 'trust', 'goals', 'resilience', 'integration'] as const;
 export type SignId = (typeof SIGN_IDS)[number];
@@ -15,86 +17,48 @@ export interface Sign {
   /** What 0 and 10 mean, shown at each end of the scale. */
   low: string;
   high: string;
-  /** CSV column header. */
+  /** CSV column header (file format: never translated). */
   csvColumn: string;
   /** Chart line colour; charts also use `dash` so colour is never the only cue. */
   chartColor: string;
   dash: number[];
 }
 
+type MetricKey = SignId | 'overall';
+
+/** A sign whose words are looked up when read, so they are always in the browser's language. */
+function sign<Id extends MetricKey>(id: Id, csvColumn: string, chartColor: string, dash: number[]) {
+  const key: MetricKey = id;
+  return {
+    id,
+    csvColumn,
+    chartColor,
+    dash,
+    get name() {
+      return t(`signs.${key}.name`);
+    },
+    get question() {
+      return t(`signs.${key}.question`);
+    },
+    get low() {
+      return t(`signs.${key}.low`);
+    },
+    get high() {
+      return t(`signs.${key}.high`);
+    },
+  };
+}
+
 export const SIGNS: readonly Sign[] = [
-  {
-    id: 'relief',
-    name: 'Emotional release',
-    question: 'How much lighter or more relieved do you feel than before the session?',
-    low: 'No lighter',
-    high: 'Much lighter',
-    csvColumn: 'emotional_release',
-    chartColor: '#d9480f',
-    dash: [],
-  },
-  {
-    id: 'insight',
-    name: 'Self-awareness',
-    question: 'Did you understand something new about your thoughts, feelings or behaviour?',
-    low: 'Nothing new',
-    high: 'Something important',
-    csvColumn: 'self_awareness',
-    chartColor: '#5f3dc4',
-    dash: [6, 3],
-  },
-  {
-    id: 'trust',
-    name: 'Trust and rapport',
-    question: 'Did you feel safe, heard and not judged?',
-    low: 'Not at all',
-    high: 'Completely',
-    csvColumn: 'trust_rapport',
-    chartColor: '#1971c2',
-    dash: [2, 2],
-  },
-  {
-    id: 'goals',
-    name: 'Goals and progress',
-    question: 'Did the session work on what matters to you and move it forward?',
-    low: 'Off track',
-    high: 'Moved forward',
-    csvColumn: 'goals_progress',
-    chartColor: '#2b8a3e',
-    dash: [10, 4, 2, 4],
-  },
-  {
-    id: 'resilience',
-    name: 'Coping',
-    question: 'Are you leaving with something that helps you handle what comes next?',
-    low: 'Nothing yet',
-    high: 'Well equipped',
-    csvColumn: 'coping',
-    chartColor: '#c2255c',
-    dash: [12, 6],
-  },
-  {
-    id: 'integration',
-    name: 'Reflection',
-    question: 'Do you know what you will think about or practise before next time?',
-    low: 'Not sure',
-    high: 'Clear plan',
-    csvColumn: 'reflection',
-    chartColor: '#087f5b',
-    dash: [4, 8],
-  },
+  sign('relief', 'emotional_release', '#d9480f', []),
+  sign('insight', 'self_awareness', '#5f3dc4', [6, 3]),
+  sign('trust', 'trust_rapport', '#1971c2', [2, 2]),
+  sign('goals', 'goals_progress', '#2b8a3e', [10, 4, 2, 4]),
+  sign('resilience', 'coping', '#c2255c', [12, 6]),
+  sign('integration', 'reflection', '#087f5b', [4, 8]),
 ];
 
-export const OVERALL = {
-  id: 'overall',
-  name: 'Overall',
-  question: 'How productive did this session feel?',
-  low: 'Not productive',
-  high: 'Very productive',
-  csvColumn: 'overall',
-  chartColor: '#343a40',
-  dash: [] as number[],
-} as const;
+export const OVERALL = sign('overall', 'overall', '#343a40', []);
 
 export const NOTE_IDS = ['helpful', 'unhelpful', 'takeaway', 'nextTime'] as const;
 export type NoteId = (typeof NOTE_IDS)[number];
@@ -105,11 +69,21 @@ export interface NotePrompt {
   csvColumn: string;
 }
 
+function notePrompt(id: NoteId, csvColumn: string): NotePrompt {
+  return {
+    id,
+    csvColumn,
+    get label() {
+      return t(`notes.${id}`);
+    },
+  };
+}
+
 export const NOTE_PROMPTS: readonly NotePrompt[] = [
-  { id: 'helpful', label: 'Most helpful moment', csvColumn: 'most_helpful' },
-  { id: 'unhelpful', label: 'Anything unhelpful', csvColumn: 'unhelpful' },
-  { id: 'takeaway', label: 'One thing to take with me', csvColumn: 'takeaway' },
-  { id: 'nextTime', label: 'To bring up next time', csvColumn: 'next_time' },
+  notePrompt('helpful', 'most_helpful'),
+  notePrompt('unhelpful', 'unhelpful'),
+  notePrompt('takeaway', 'takeaway'),
+  notePrompt('nextTime', 'next_time'),
 ];
 
 export const RATING_MIN = 0;

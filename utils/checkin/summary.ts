@@ -1,4 +1,5 @@
 import type { CheckIn } from '../db/schema';
+import { t, uiLocale } from '../i18n';
 import { checkInTime } from './filters';
 import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
 import { filterFromQuery, filterToQuery, formatDay, type CheckInFilter } from './trends';
@@ -49,7 +50,7 @@ function dayMs(day: string): number | null {
 }
 
 /** "3 Mar 2026 – 31 Mar 2026": the chosen range, open ends filled from the check-ins themselves. */
-export function summaryPeriod(choice: CheckInFilter, checkIns: readonly CheckIn[], locale?: string): string {
+export function summaryPeriod(choice: CheckInFilter, checkIns: readonly CheckIn[], locale: string | undefined = uiLocale()): string {
   let first: number | null = null;
   let last: number | null = null;
   for (const checkIn of checkIns) {
@@ -59,10 +60,10 @@ export function summaryPeriod(choice: CheckInFilter, checkIns: readonly CheckIn[
   }
   const from = dayMs(choice.from) ?? first;
   const to = dayMs(choice.to) ?? last;
-  if (from === null && to === null) return 'No check-ins yet';
-  if (from === null) return `Until ${formatDay(to!, locale)}`;
-  if (to === null) return `From ${formatDay(from, locale)}`;
+  if (from === null && to === null) return t('summary.periodNone');
+  if (from === null) return t('summary.periodUntil', { day: formatDay(to!, locale) });
+  if (to === null) return t('summary.periodFrom', { day: formatDay(from, locale) });
   const start = formatDay(from, locale);
   const end = formatDay(to, locale);
-  return start === end ? start : `${start} – ${end}`;
+  return start === end ? start : t('summary.periodRange', { start, end });
 }

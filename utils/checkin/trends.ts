@@ -1,4 +1,5 @@
 import type { CheckIn } from '../db/schema';
+import { formatNumber, uiLocale } from '../i18n';
 import { checkInTime, EMPTY_FILTER, filterCheckIns, historyFacets, type HistoryFilter } from './filters';
 import { OVERALL, SIGNS, type Rating, type SignId } from './instrument';
 
@@ -12,13 +13,8 @@ export interface Metric {
   dash: readonly number[];
 }
 
-/** Overall first (the headline), then the signs in instrument order. */
-export const METRICS: readonly Metric[] = [OVERALL, ...SIGNS].map(({ id, name, chartColor, dash }) => ({
-  id,
-  name,
-  chartColor,
-  dash,
-}));
+/** Overall first (the headline), then the signs in instrument order; names are read in the browser's language. */
+export const METRICS: readonly Metric[] = [OVERALL, ...SIGNS];
 
 /** Sessions in the rolling average: about a month of weekly sessions. */
 export const ROLLING_WINDOW = 4;
@@ -151,11 +147,11 @@ export function goalProgressOf(checkIns: readonly CheckIn[], goalId: string): Go
 }
 
 /** "3 Mar 2026" in the reader's locale. */
-export function formatDay(ms: number, locale?: string): string {
+export function formatDay(ms: number, locale: string | undefined = uiLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
 }
 
 /** One decimal, the way averages of 0–10 ratings are shown: "6.5", "7". */
-export function formatAverage(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+export function formatAverage(value: number, locale: string | undefined = uiLocale()): string {
+  return formatNumber(value, locale, { maximumFractionDigits: 1 });
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
@@ -64,7 +65,7 @@ export async function updateCheckIn(
   try {
     const tx = db.transaction(['checkIns', 'meta'], 'readwrite');
     const current = await tx.objectStore('checkIns').get(id);
-    if (!current) throw new Error('This check-in no longer exists; it may have been deleted.');
+    if (!current) throw new Error(t('storage.checkInGone'));
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
     const { history, ...version } = current;
     const next: CheckIn = {

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
@@ -20,9 +21,9 @@ function rethrow(error: unknown): never {
 /** The title as stored: trimmed, inner whitespace collapsed; throws if empty or too long. */
 export function cleanGoalTitle(title: string): string {
   const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean === '') throw new GoalInputError('Write a few words for the goal first.');
+  if (clean === '') throw new GoalInputError(t('goals.errorEmpty'));
   if (clean.length > GOAL_TITLE_MAX) {
-    throw new GoalInputError(`Keep the goal under ${GOAL_TITLE_MAX} characters; notes about it belong in each check-in.`);
+    throw new GoalInputError(t('goals.errorTooLong', { max: formatNumber(GOAL_TITLE_MAX) }));
   }
   return clean;
 }
@@ -52,7 +53,7 @@ export async function addGoal(db: DebriefDb, title: string, now: Date = new Date
     const tx = db.transaction(['goals', 'meta'], 'readwrite');
     const active = await tx.objectStore('goals').index('by-status').getAll('active');
     if (active.some((goal) => sameTitle(goal.title, clean))) {
-      throw new GoalInputError(`“${clean}” is already one of your active goals.`);
+      throw new GoalInputError(t('goals.errorDuplicate', { goal: clean }));
     }
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
     const goal: Goal = {
@@ -82,7 +83,7 @@ async function changeGoal(
     const tx = db.transaction(['goals', 'meta'], 'readwrite');
     const store = tx.objectStore('goals');
     const current = await store.get(id);
-    if (!current) throw new GoalInputError('This goal no longer exists; it may have been removed on another device.');
+    if (!current) throw new GoalInputError(t('goals.errorGone'));
     const others = (await store.getAll()).filter((goal) => goal.id !== id);
     const patch = change(current, others);
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
@@ -103,7 +104,7 @@ export async function renameGoal(db: DebriefDb, id: string, title: string, now: 
     id,
     (goal, others) => {
       const clash = others.some((other) => other.status === 'active' && sameTitle(other.title, clean));
-      if (goal.status === 'active' && clash) throw new GoalInputError(`“${clean}” is already one of your active goals.`);
+      if (goal.status === 'active' && clash) throw new GoalInputError(t('goals.errorDuplicate', { goal: clean }));
       return { title: clean };
     },
     now,
@@ -117,7 +118,7 @@ export async function setGoalStatus(db: DebriefDb, id: string, status: GoalStatu
     id,
     (goal, others) => {
       const clash = others.some((other) => other.status === 'active' && sameTitle(other.title, goal.title));
-      if (status === 'active' && clash) throw new GoalInputError(`“${goal.title}” is already one of your active goals.`);
+      if (status === 'active' && clash) throw new GoalInputError(t('goals.errorDuplicate', { goal: goal.title }));
       return { status };
     },
     now,

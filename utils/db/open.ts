@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { BLOCKED_MESSAGE, StorageError, toStorageError } from './errors';
+import { blockedMessage, StorageError, toStorageError } from './errors';
 import { DB_NAME, DB_VERSION, type DebriefSchema } from './schema';
 
 export type DebriefDb = IDBPDatabase<DebriefSchema>;
@@ -32,7 +32,7 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
         }
       },
       blocked() {
-        rejectBlocked?.(new StorageError(BLOCKED_MESSAGE, 'blocked'));
+        rejectBlocked?.(new StorageError(blockedMessage(), 'blocked'));
       },
       blocking(_current, _next, event) {
         // A newer version wants in: step aside so its upgrade can run.

@@ -3,6 +3,8 @@
  * and registers the same two content scripts there; only the media probe detects calls.
  */
 
+import { t } from '../i18n';
+
 export const CUSTOM_PLATFORM_PREFIX = 'custom:';
 
 const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -10,20 +12,20 @@ const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-
 /** A clean hostname from what the person typed (a host or a full URL), or an error to show. */
 export function parseCustomHost(input: string): { host: string } | { error: string } {
   const text = input.trim().toLowerCase();
-  if (!text) return { error: 'Type the address of the site, for example video.myclinic.com.' };
+  if (!text) return { error: t('settings.siteEmpty') };
   let host: string;
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(text)) {
     try {
       const url = new URL(text);
-      if (url.protocol !== 'https:') return { error: 'Debrief only works on secure (https) sites.' };
+      if (url.protocol !== 'https:') return { error: t('settings.siteNotHttps') };
       host = url.hostname;
     } catch {
-      return { error: `“${input.trim()}” is not a web address.` };
+      return { error: t('settings.siteNotUrl', { input: input.trim() }) };
     }
   } else {
     host = text.split('/')[0]!;
   }
-  if (!HOST_PATTERN.test(host)) return { error: `“${host}” is not a valid site address.` };
+  if (!HOST_PATTERN.test(host)) return { error: t('settings.siteInvalid', { host }) };
   return { host };
 }
 

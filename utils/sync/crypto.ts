@@ -4,6 +4,7 @@
  * data, so changing any of it makes decryption fail rather than silently differ.
  */
 import * as v from 'valibot';
+import { formatNumber, t } from '../i18n';
 import { canonicalJson } from './canonical';
 import { describeIssue } from './issues';
 
@@ -18,13 +19,14 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export const WRONG_PASSPHRASE = 'Wrong passphrase, or the file was changed after it was saved.';
+// Read once, when this module loads (the browser's i18n is ready by then), so callers can compare against it.
+export const WRONG_PASSPHRASE = t('sync.wrongPassphrase');
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function base64Of(bytes: number) {
   const length = Math.ceil(bytes / 3) * 4;
-  return v.pipe(v.string(), v.length(length, `must be ${bytes} bytes in base64`), v.regex(BASE64, 'must be base64'));
+  return v.pipe(v.string(), v.length(length, () => t('sync.rule.base64Length', { bytes })), v.regex(BASE64, () => t('sync.rule.base64')));
 }
 
 const headerEntries = {
@@ -33,7 +35,7 @@ const headerEntries = {
   kdf: v.strictObject({
     name: v.literal('PBKDF2'),
     hash: v.literal('SHA-256'),
-    iterations: v.pipe(v.number(), v.integer('must be a whole number')),
+    iterations: v.pipe(v.number(), v.integer(() => t('sync.rule.wholeNumber'))),
     salt: base64Of(SALT_BYTES),
   }),
   cipher: v.strictObject({ name: v.literal('AES-GCM'), iv: base64Of(IV_BYTES) }),
@@ -41,7 +43,7 @@ const headerEntries = {
 
 export const envelopeSchema = v.strictObject({
   ...headerEntries,
-  data: v.pipe(v.string(), v.minLength(Math.ceil(TAG_BYTES / 3) * 4, 'is too short'), v.regex(BASE64, 'must be base64')),
+  data: v.pipe(v.string(), v.minLength(Math.ceil(TAG_BYTES / 3) * 4, () => t('sync.rule.tooShort')), v.regex(BASE64, () => t('sync.rule.base64'))),
 });
 
 export type EncryptedEnvelope = v.InferOutput<typeof envelopeSchema>;
@@ -94,7 +96,7 @@ async function deriveKey(subtle: SubtleCrypto, passphrase: string, salt: Uint8Ar
 
 /** Encrypts export text with a passphrase into an envelope (serialize it with JSON.stringify). */
 export async function encryptText(plaintext: string, passphrase: string, options: CryptoOptions = {}): Promise<EncryptedEnvelope> {
-  if (passphrase === '') throw new Error('Enter a passphrase to encrypt the file.');
+  if (passphrase === '') throw new Error(t('sync.encryptPassphrase'));
   const { iterations = PBKDF2_ITERATIONS, subtle = crypto.subtle, randomBytes = defaultRandomBytes } = options;
   const salt = randomBytes(SALT_BYTES);
   const iv = randomBytes(IV_BYTES);
@@ -121,13 +123,17 @@ export function isEncryptedEnvelope(value: unknown): boolean {
 function envelopeProblem(value: unknown, minIterations: number): string | null {
   const version = (value as { version?: unknown }).version;
   if (typeof version === 'number' && version > ENCRYPTED_VERSION) {
-    return `This encrypted file was made by a newer version of Debrief (format ${version}); update Debrief, then import it again.`;
+    return t('sync.newerEncrypted', { version });
   }
   const result = v.safeParse(envelopeSchema, value, { abortEarly: true });
-  if (!result.success) return `This encrypted file is damaged. ${describeIssue(result.issues[0])}`;
+  if (!result.success) return t('sync.damaged', { problem: describeIssue(result.issues[0]) });
   const { iterations } = result.output.kdf;
   if (iterations < minIterations || iterations > MAX_FILE_ITERATIONS) {
-    return `This encrypted file asks for ${iterations.toLocaleString('en')} key-derivation rounds; Debrief accepts ${minIterations.toLocaleString('en')} to ${MAX_FILE_ITERATIONS.toLocaleString('en')}, so the file is damaged or was not made by Debrief.`;
+    return t('sync.iterations', {
+      iterations: formatNumber(iterations),
+      min: formatNumber(minIterations),
+      max: formatNumber(MAX_FILE_ITERATIONS),
+    });
   }
   return null;
 }
@@ -135,10 +141,10 @@ function envelopeProblem(value: unknown, minIterations: number): string | null {
 /** Decrypts a parsed envelope; a wrong passphrase and a changed file give the same message. */
 export async function decryptEnvelope(value: unknown, passphrase: string, options: CryptoOptions = {}): Promise<DecryptResult> {
   const { minIterations = MIN_FILE_ITERATIONS, subtle = crypto.subtle } = options;
-  if (!isEncryptedEnvelope(value)) return { ok: false, error: 'This file is not an encrypted Debrief file.' };
+  if (!isEncryptedEnvelope(value)) return { ok: false, error: t('sync.notEncrypted') };
   const problem = envelopeProblem(value, minIterations);
   if (problem) return { ok: false, error: problem };
-  if (passphrase === '') return { ok: false, error: 'This file is encrypted: enter its passphrase to import it.' };
+  if (passphrase === '') return { ok: false, error: t('sync.needsPassphrase') };
   const { data, ...header } = value as EncryptedEnvelope;
   try {
     const key = await deriveKey(subtle, passphrase, fromBase64(header.kdf.salt), header.kdf.iterations);

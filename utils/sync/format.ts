@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { parseHlc } from '../db/hlc';
+import { t } from '../i18n';
 import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
 import { describeIssue } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
@@ -57,7 +58,6 @@ export interface ParseOptions {
   now?: number;
 }
 
-const NOT_DEBRIEF = "This file is not a Debrief export (it may be another app's file).";
 
 /** Parses and validates the text of an export file. */
 export function parseExport(text: string, options: ParseOptions = {}): ParseResult {
@@ -71,7 +71,7 @@ export function validateExport(value: unknown, { now = Date.now() }: ParseOption
   if (forbidden) {
     return {
       ok: false,
-      error: `This file contains the key "${forbidden.key}" (at ${forbidden.path}), which Debrief never writes and refuses for safety. Nothing was imported.`,
+      error: t('sync.forbiddenKey', { key: forbidden.key, path: forbidden.path }),
     };
   }
   const header = headerProblem(value);
@@ -84,59 +84,78 @@ export function validateExport(value: unknown, { now = Date.now() }: ParseOption
 }
 
 function headerProblem(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return NOT_DEBRIEF;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return t('sync.notDebrief');
   const { format, version } = value as { format?: unknown; version?: unknown };
-  if (format === 'debrief-encrypted') return 'This file is encrypted: enter its passphrase to import it.';
-  if (format !== EXPORT_FORMAT) return NOT_DEBRIEF;
+  if (format === 'debrief-encrypted') return t('sync.needsPassphrase');
+  if (format !== EXPORT_FORMAT) return t('sync.notDebrief');
   if (typeof version === 'number' && version > EXPORT_VERSION) {
-    return `This file was made by a newer version of Debrief (file format ${version}); update Debrief, then import it again.`;
+    return t('sync.newerFile', { version });
   }
-  if (version !== EXPORT_VERSION) return 'This Debrief file has a missing or unknown format version, so it cannot be read.';
+  if (version !== EXPORT_VERSION) return t('sync.unknownVersion');
   return null;
 }
 
-const STORE_WORDS: Record<SyncedStore, string> = { checkIns: 'check-in', sessions: 'session', goals: 'goal' };
+/** How a record is named in messages: "check-in 3 (checkIns[2])", "a check-in", "check-ins". */
+const RECORD_WORDS: Record<SyncedStore, { where(index: number): string; one(): string; many(): string }> = {
+  checkIns: {
+    where: (index) => t('sync.where', { record: t('sync.record.checkIns'), number: index + 1, path: `checkIns[${index}]` }),
+    one: () => t('sync.aRecord.checkIns'),
+    many: () => t('sync.records.checkIns'),
+  },
+  sessions: {
+    where: (index) => t('sync.where', { record: t('sync.record.sessions'), number: index + 1, path: `sessions[${index}]` }),
+    one: () => t('sync.aRecord.sessions'),
+    many: () => t('sync.records.sessions'),
+  },
+  goals: {
+    where: (index) => t('sync.where', { record: t('sync.record.goals'), number: index + 1, path: `goals[${index}]` }),
+    one: () => t('sync.aRecord.goals'),
+    many: () => t('sync.records.goals'),
+  },
+};
 
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */
 function consistencyProblem(file: DebriefExport, now: number): string | null {
   const owner = new Map<string, SyncedStore>();
   for (const store of ['checkIns', 'sessions', 'goals'] as const) {
     for (const [index, record] of file[store].entries()) {
-      const where = `${STORE_WORDS[store]} ${index + 1} (${store}[${index}])`;
+      const where = RECORD_WORDS[store].where(index);
       const previous = owner.get(record.id);
-      if (previous === store) return `The id "${record.id}" appears twice among the file's ${STORE_WORDS[store]}s (again at ${where}).`;
-      if (previous) return `The id "${record.id}" is used by both a ${STORE_WORDS[previous]} and a ${STORE_WORDS[store]} (${where}).`;
+      if (previous === store) return t('sync.duplicateId', { id: record.id, records: RECORD_WORDS[store].many(), where });
+      if (previous) {
+        return t('sync.sharedId', { id: record.id, first: RECORD_WORDS[previous].one(), second: RECORD_WORDS[store].one(), where });
+      }
       owner.set(record.id, store);
       const future = futureStamp(record.updatedAt, now);
-      if (future) return `In ${where}, "updatedAt" ${future}`;
+      if (future) return t('sync.future', { where, field: 'updatedAt', date: future });
     }
   }
   for (const [index, checkIn] of file.checkIns.entries()) {
     for (const [at, version] of checkIn.history.entries()) {
-      const where = `check-in ${index + 1} (checkIns[${index}])`;
-      if (version.id !== checkIn.id) return `In ${where}, "history[${at}].id" must be the check-in's own id.`;
+      const where = RECORD_WORDS.checkIns.where(index);
+      if (version.id !== checkIn.id) return t('sync.historyId', { where, at });
       const future = futureStamp(version.updatedAt, now);
-      if (future) return `In ${where}, "history[${at}].updatedAt" ${future}`;
+      if (future) return t('sync.future', { where, field: `history[${at}].updatedAt`, date: future });
     }
   }
   const deleted = new Set<string>();
   for (const [index, tombstone] of file.tombstones.entries()) {
-    const where = `deletion record ${index + 1} (tombstones[${index}])`;
-    if (deleted.has(tombstone.id)) return `The id "${tombstone.id}" is deleted twice (again at ${where}).`;
+    const where = t('sync.where', { record: t('sync.record.tombstones'), number: index + 1, path: `tombstones[${index}]` });
+    if (deleted.has(tombstone.id)) return t('sync.deletedTwice', { id: tombstone.id, where });
     deleted.add(tombstone.id);
     const store = owner.get(tombstone.id);
     if (store && store !== tombstone.store) {
-      return `In ${where}, the id "${tombstone.id}" belongs to a ${STORE_WORDS[store]}, not to ${tombstone.store}.`;
+      return t('sync.wrongStore', { where, id: tombstone.id, record: RECORD_WORDS[store].one(), store: tombstone.store });
     }
     const future = futureStamp(tombstone.deletedAt, now);
-    if (future) return `In ${where}, "deletedAt" ${future}`;
+    if (future) return t('sync.future', { where, field: 'deletedAt', date: future });
   }
   return null;
 }
 
+/** The day a stamp from the future claims (ISO, as the file has it), or null when it is not ahead. */
 function futureStamp(stamp: string, now: number): string | null {
   const wall = parseHlc(stamp)?.wall ?? 0;
   if (wall <= now + MAX_CLOCK_AHEAD_MS) return null;
-  const date = new Date(Math.min(wall, 8.64e15)).toISOString().slice(0, 10);
-  return `is dated ${date}, in the future; the clock of the device that made this file may be wrong.`;
+  return new Date(Math.min(wall, 8.64e15)).toISOString().slice(0, 10);
 }

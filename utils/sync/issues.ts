@@ -1,19 +1,20 @@
 /** Turns a valibot issue into a sentence that names the record and field at fault. */
 import type * as v from 'valibot';
+import { t } from '../i18n';
 
-const RECORD_NAMES: Record<string, string> = {
-  checkIns: 'check-in',
-  sessions: 'session',
-  goals: 'goal',
-  tombstones: 'deletion record',
+const RECORD_NAMES: Record<string, () => string> = {
+  checkIns: () => t('sync.record.checkIns'),
+  sessions: () => t('sync.record.sessions'),
+  goals: () => t('sync.record.goals'),
+  tombstones: () => t('sync.record.tombstones'),
 };
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'must be text',
-  number: 'must be a number',
-  boolean: 'must be true or false',
-  array: 'must be a list',
-  strict_object: 'must be an object',
+const TYPE_WORDS: Record<string, () => string> = {
+  string: () => t('sync.issue.text'),
+  number: () => t('sync.issue.number'),
+  boolean: () => t('sync.issue.boolean'),
+  array: () => t('sync.issue.list'),
+  strict_object: () => t('sync.issue.object'),
 };
 
 type PathKey = string | number;
@@ -30,9 +31,10 @@ function shorten(text: string, max = 60): string {
 /** Which record of which list a path points into, and the field path inside it. */
 export function locate(keys: readonly PathKey[]): { where: string; field: PathKey[] } | null {
   const [store, index] = keys;
-  if (typeof store !== 'string' || typeof index !== 'number' || !(store in RECORD_NAMES)) return null;
+  const record = typeof store === 'string' && Object.hasOwn(RECORD_NAMES, store) ? RECORD_NAMES[store] : undefined;
+  if (!record || typeof index !== 'number') return null;
   return {
-    where: `${RECORD_NAMES[store]} ${index + 1} (${formatPath([store, index])})`,
+    where: t('sync.where', { record: record(), number: index + 1, path: formatPath([store!, index]) }),
     field: keys.slice(2) as PathKey[],
   };
 }
@@ -41,9 +43,10 @@ export function locate(keys: readonly PathKey[]): { where: string; field: PathKe
 function reason(issue: v.BaseIssue<unknown>): string {
   if (issue.expected === null || !issue.message.startsWith('Invalid ')) return issue.message;
   if (issue.type === 'picklist' || issue.type === 'literal') {
-    return `must be ${issue.expected.replace(/^\((.*)\)$/, '$1').replaceAll(' | ', ' or ')}`;
+    const values = issue.expected.replace(/^\((.*)\)$/, '$1').replaceAll(' | ', ` ${t('sync.issue.or')} `);
+    return t('sync.issue.mustBeOneOf', { values });
   }
-  return TYPE_WORDS[issue.type] ?? shorten(issue.message, 120);
+  return TYPE_WORDS[issue.type]?.() ?? shorten(issue.message, 120);
 }
 
 /** One clear sentence for the first problem valibot found. */
@@ -52,21 +55,22 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
   const last = keys[keys.length - 1];
   const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
   const missingKey = issue.type === 'strict_object' && issue.received === 'undefined' && issue.expected !== 'Object';
-  const found = issue.type === 'min_length' ? '' : ` (found ${shorten(issue.received)})`;
+  const found = issue.type === 'min_length' ? '' : ` ${t('sync.issue.found', { value: shorten(issue.received) })}`;
   const record = locate(keys);
 
   if (record) {
     const field = formatPath(record.field);
-    if (unknownKey) return `In ${record.where}, there is a field Debrief does not know: "${field}".`;
-    if (missingKey) return `In ${record.where}, the field "${field}" is missing.`;
-    if (field === '') return `${capitalise(record.where)} ${reason(issue)}${found}.`;
-    return `In ${record.where}, "${field}" ${reason(issue)}${found}.`;
+    const where = record.where;
+    if (unknownKey) return t('sync.issue.unknownFieldIn', { where, field });
+    if (missingKey) return t('sync.issue.missingFieldIn', { where, field });
+    if (field === '') return t('sync.issue.record', { where: capitalise(where), reason: reason(issue), found });
+    return t('sync.issue.fieldIn', { where, field, reason: reason(issue), found });
   }
   const field = formatPath(keys);
-  if (unknownKey) return `The file has a field Debrief does not know: "${String(last)}".`;
-  if (missingKey) return `The file is missing its "${field}" field.`;
-  if (field === '') return `This file is not a Debrief export: it ${reason(issue)}${found}.`;
-  return `The file's "${field}" ${reason(issue)}${found}.`;
+  if (unknownKey) return t('sync.issue.unknownField', { field: String(last) });
+  if (missingKey) return t('sync.issue.missingField', { field });
+  if (field === '') return t('sync.issue.notExport', { reason: reason(issue), found });
+  return t('sync.issue.field', { field, reason: reason(issue), found });
 }
 
 function capitalise(text: string): string {

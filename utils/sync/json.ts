@@ -1,4 +1,5 @@
 /** Reading untrusted JSON text: size, truncation and dangerous keys, each with a clear message. */
+import { formatNumber, t } from '../i18n';
 
 /** The largest file Debrief imports. Years of weekly check-ins are well under 10 MB. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -9,33 +10,30 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  return formatNumber(bytes / (1024 * 1024), undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 }
 
 /** Null when a file of `bytes` may be imported; otherwise the message naming the limit. */
 export function checkImportSize(bytes: number): string | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;
-  return `This file is ${megabytes(bytes)}, larger than the ${megabytes(MAX_IMPORT_BYTES)} Debrief can import.`;
+  return t('sync.tooLarge', { size: megabytes(bytes), limit: megabytes(MAX_IMPORT_BYTES) });
 }
 
 /** Parses JSON text, telling apart an empty, oversized, cut-off or non-JSON file. */
 export function parseJsonText(text: string): JsonResult {
   // A UTF-8 string never has more characters than bytes, so this is a safe lower bound.
   if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, error: `This file is larger than the ${megabytes(MAX_IMPORT_BYTES)} Debrief can import.` };
+    return { ok: false, error: t('sync.tooLargeText', { limit: megabytes(MAX_IMPORT_BYTES) }) };
   }
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, error: 'This file is empty.' };
+  if (body.trim() === '') return { ok: false, error: t('sync.empty') };
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {
     if (looksTruncated(body)) {
-      return {
-        ok: false,
-        error: 'This file is incomplete: it ends too early, as if it was cut off while being saved or copied. Export it again.',
-      };
+      return { ok: false, error: t('sync.truncated') };
     }
-    return { ok: false, error: 'This file is not a Debrief export: it is not valid JSON.' };
+    return { ok: false, error: t('sync.notJson') };
   }
 }
 
@@ -96,7 +94,7 @@ function locateForbiddenKey(value: unknown): { key: string; path: string } | nul
     }
     const keys = Object.keys(node);
     const forbidden = keys.find((key) => FORBIDDEN_KEYS.has(key));
-    if (forbidden !== undefined) return { key: forbidden, path: path || '(top level)' };
+    if (forbidden !== undefined) return { key: forbidden, path: path || t('sync.topLevel') };
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       stack.push({ node: (node as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key });

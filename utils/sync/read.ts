@@ -1,4 +1,5 @@
 /** Reading a file the user picked: plain or encrypted, validated whole before anything is written. */
+import { t } from '../i18n';
 import { decryptEnvelope, isEncryptedEnvelope, WRONG_PASSPHRASE, type CryptoOptions } from './crypto';
 import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
 import { findForbiddenKey, parseJsonText } from './json';
@@ -21,7 +22,7 @@ export async function readExportText(
     return result.ok ? { ...result, encrypted: false } : { ...result, needsPassphrase: false };
   }
   if (passphrase === '') {
-    return { ok: false, error: 'This file is encrypted: enter its passphrase to import it.', needsPassphrase: true };
+    return { ok: false, error: t('sync.needsPassphrase'), needsPassphrase: true };
   }
   const decrypted = await decryptEnvelope(parsed.value, passphrase, options);
   if (!decrypted.ok) return { ...decrypted, needsPassphrase: decrypted.error === WRONG_PASSPHRASE };

@@ -4,9 +4,12 @@
  * change to schema.ts that is not reflected here a compile error.
  */
 import * as v from 'valibot';
+import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
+
+// Messages are functions so they are looked up when a file is checked, in the browser's language.
 
 export const MAX_ID_LENGTH = 128;
 export const MAX_NOTE_LENGTH = 20_000;
@@ -23,27 +26,27 @@ const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 export const idSchema = v.pipe(
   v.string(),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(MAX_ID_LENGTH, `must be an id of at most ${MAX_ID_LENGTH} characters`),
-  v.regex(ID_PATTERN, 'must be an id made of letters, digits, dots, dashes, underscores or colons'),
+  v.minLength(1, () => t('sync.rule.notEmpty')),
+  v.maxLength(MAX_ID_LENGTH, () => t('sync.rule.idTooLong', { max: MAX_ID_LENGTH })),
+  v.regex(ID_PATTERN, () => t('sync.rule.idPattern')),
 );
 
 function textSchema(max: number) {
-  return v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters long`));
+  return v.pipe(v.string(), v.maxLength(max, () => t('sync.rule.textTooLong', { max })));
 }
 
 export const isoDateSchema = v.pipe(
   v.string(),
-  v.maxLength(40, 'must be a date and time like 2026-01-05T14:30:00.000+01:00'),
-  v.regex(ISO_PATTERN, 'must be a date and time like 2026-01-05T14:30:00.000+01:00'),
-  v.check((text) => Number.isFinite(Date.parse(text)), 'must be a real date'),
+  v.maxLength(40, () => t('sync.rule.dateFormat')),
+  v.regex(ISO_PATTERN, () => t('sync.rule.dateFormat')),
+  v.check((text) => Number.isFinite(Date.parse(text)), () => t('sync.rule.realDate')),
 );
 
 const epochMsSchema = v.pipe(
   v.number(),
-  v.integer('must be a whole number of milliseconds'),
-  v.minValue(0, 'must not be before 1970'),
-  v.maxValue(MAX_EPOCH_MS, 'is too far in the future'),
+  v.integer(() => t('sync.rule.wholeMs')),
+  v.minValue(0, () => t('sync.rule.before1970')),
+  v.maxValue(MAX_EPOCH_MS, () => t('sync.rule.farFuture')),
 );
 
 /** A hybrid-logical-clock stamp whose device part is a valid id. */
@@ -55,15 +58,17 @@ export function isValidStamp(stamp: string): boolean {
 
 export const stampSchema = v.pipe(
   v.string(),
-  v.check(isValidStamp, 'must be a sync stamp like 001767225600000-000000-<device id>'),
+  v.check(isValidStamp, () => t('sync.rule.stamp')),
 );
+
+const ratingMessage = () => t('sync.rule.rating');
 
 const ratingSchema = v.nullable(
   v.pipe(
-    v.number('must be a whole number from 0 to 10, or null'),
-    v.integer('must be a whole number from 0 to 10, or null'),
-    v.minValue(RATING_MIN, 'must be a whole number from 0 to 10, or null'),
-    v.maxValue(RATING_MAX, 'must be a whole number from 0 to 10, or null'),
+    v.number(ratingMessage),
+    v.integer(ratingMessage),
+    v.minValue(RATING_MIN, ratingMessage),
+    v.maxValue(RATING_MAX, ratingMessage),
   ),
 );
 
@@ -101,8 +106,8 @@ const checkInVersionEntries = {
   ratings: ratingsSchema,
   overall: ratingSchema,
   notes: notesSchema,
-  goalProgress: v.pipe(v.array(goalProgressSchema), v.maxLength(MAX_GOAL_PROGRESS, `must have at most ${MAX_GOAL_PROGRESS} entries`)),
-  tags: v.pipe(v.array(textSchema(MAX_SHORT_TEXT)), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)),
+  goalProgress: v.pipe(v.array(goalProgressSchema), v.maxLength(MAX_GOAL_PROGRESS, () => t('sync.rule.maxEntries', { max: MAX_GOAL_PROGRESS }))),
+  tags: v.pipe(v.array(textSchema(MAX_SHORT_TEXT)), v.maxLength(MAX_TAGS, () => t('sync.rule.maxTags', { max: MAX_TAGS }))),
   provider: textSchema(MAX_SHORT_TEXT),
   sessionId: v.nullable(idSchema),
   platform: v.nullable(textSchema(MAX_SHORT_TEXT)),
@@ -116,7 +121,7 @@ export const checkInVersionSchema = v.strictObject(checkInVersionEntries);
 
 export const checkInSchema = v.strictObject({
   ...checkInVersionEntries,
-  history: v.pipe(v.array(checkInVersionSchema), v.maxLength(MAX_HISTORY, `must have at most ${MAX_HISTORY} versions`)),
+  history: v.pipe(v.array(checkInVersionSchema), v.maxLength(MAX_HISTORY, () => t('sync.rule.maxVersions', { max: MAX_HISTORY }))),
 });
 
 export const sessionSchema = v.strictObject({
@@ -147,7 +152,7 @@ export const tombstoneSchema = v.strictObject({
 });
 
 export function listSchema<T extends v.GenericSchema>(item: T) {
-  return v.pipe(v.array(item), v.maxLength(MAX_RECORDS, `must have at most ${MAX_RECORDS} records`));
+  return v.pipe(v.array(item), v.maxLength(MAX_RECORDS, () => t('sync.rule.maxRecords', { max: MAX_RECORDS })));
 }
 
 // Compile-time: each schema's output is exactly the stored type, in both directions.
