@@ -82,7 +82,8 @@ export function SyncView({
   const [canUndo, setCanUndo] = useState(lastImport !== null);
   const [backup, setBackup] = useState<{ frequency: BackupFrequency; keep: number; last: string | null; failure: string | null } | null>(null);
 
-  useEffect(() => startSyncFolderAutoWrite(openDb, { crypto, win, intervalMs: autoWriteMs }), [openDb, crypto, win, autoWriteMs]);
+  // Once started it runs for the page's life, so changes made in other views are written too.
+  useEffect(() => void startSyncFolderAutoWrite(openDb, { crypto, win, intervalMs: autoWriteMs }), []);
 
   useEffect(() => {
     const load = async () => {
