@@ -1,0 +1,148 @@
+/**
+ * Records shaped exactly like utils/db/schema.ts, written straight into Debrief's IndexedDB
+ * through one of its own pages: a few weeks of check-ins and sessions for the accessibility,
+ * privacy and store-screenshot tests.
+ */
+import type { Page } from 'playwright-core';
+import { formatHlc } from '../../utils/db/hlc';
+import type { Ratings } from '../../utils/checkin/instrument';
+import type { CheckIn, Goal, Session } from '../../utils/db/schema';
+import { localIsoString } from '../../utils/db/time';
+import { openExtensionPage, type Debrief } from './harness';
+
+const DEVICE = 'e2e-device';
+const DAY = 86_400_000;
+const SESSION_MS = 50 * 60_000;
+
+const HELPFUL = [
+  'Naming the pattern behind my Sunday dread',
+  'Practising saying no out loud',
+  'Noticing I hold my breath before meetings',
+  'Writing the letter I will not send',
+  'Remembering what helped last spring',
+  'Slowing down when I felt frozen at work',
+];
+const TAKEAWAY = ['Walk after lunch', 'One kind sentence a day', 'Notice the first thought', 'Bed by eleven'];
+const NEXT_TIME = ['The argument with my sister', 'Sleep, again', '', 'How the new job feels'];
+const TAGS = [['work'], ['family'], ['sleep'], ['work', 'anxiety'], [], ['relationships']];
+const PLATFORMS = ['doxy-me', 'zoom', 'google-meet', null] as const;
+
+function meta(id: string, createdMs: number) {
+  return { id, createdAt: localIsoString(new Date(createdMs)), createdMs, updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId: DEVICE }), deviceId: DEVICE };
+}
+
+/** A gentle upward trend with some noise, 0–10. */
+function score(n: number, offset: number): number {
+  return Math.max(0, Math.min(10, Math.round(4 + n * 0.4 + (((n * 7 + offset * 3) % 5) - 2))));
+}
+
+/** `count` weekly check-ins ending a day ago, oldest first, with notes, tags and a therapist. */
+export function makeCheckIns(count: number, now = Date.now()): CheckIn[] {
+  return Array.from({ length: count }, (_, n) => {
+    const startedMs = now - DAY - (count - 1 - n) * 7 * DAY;
+    const createdMs = startedMs + SESSION_MS + 3 * 60_000;
+    const platform = PLATFORMS[n % PLATFORMS.length]!;
+    const ratings: Ratings = {
+      relief: score(n, 1),
+      insight: score(n, 2),
+      trust: score(n, 3),
+      goals: n % 4 === 3 ? null : score(n, 4),
+      resilience: score(n, 5),
+      integration: score(n, 6),
+    };
+    return {
+      ...meta(`e2e-check-in-${n}`, createdMs),
+      ratings,
+      overall: score(n, 0),
+      notes: { helpful: HELPFUL[n % HELPFUL.length]!, unhelpful: '', takeaway: TAKEAWAY[n % TAKEAWAY.length]!, nextTime: NEXT_TIME[n % NEXT_TIME.length]! },
+      goalProgress: [],
+      tags: TAGS[n % TAGS.length]!,
+      provider: n % 3 === 2 ? 'Sam Rivera' : 'Dr. Okafor',
+      sessionId: null,
+      platform,
+      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
+      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
+      reflection: null,
+      nextTimeDone: false,
+      history: [],
+    };
+  });
+}
+
+/** A call that ended `endedAgoMs` ago and is waiting for its check-in. */
+export function makePendingSession(id: string, platform = 'doxy-me', host = 'doxy.me', endedAgoMs = 5 * 60_000, now = Date.now()): Session {
+  const endedMs = now - endedAgoMs;
+  const startedMs = endedMs - SESSION_MS;
+  return {
+    ...meta(id, startedMs),
+    platform,
+    host,
+    startedAt: localIsoString(new Date(startedMs)),
+    startedMs,
+    endedAt: localIsoString(new Date(endedMs)),
+    endedMs,
+    endReason: 'call-ended',
+    lastSeenMs: endedMs,
+    status: 'pending',
+    snoozedUntil: null,
+    checkInId: null,
+  };
+}
+
+export function makeGoal(id: string, title: string, now = Date.now()): Goal {
+  return { ...meta(id, now - 30 * DAY), title, status: 'active' };
+}
+
+export interface Seed {
+  checkIns?: CheckIn[];
+  sessions?: Session[];
+  goals?: Goal[];
+}
+
+/**
+ * Writes records into Debrief's database. Opens the popup first so Debrief itself has created
+ * (and upgraded) the database; the records go in one transaction.
+ */
+export async function seedRecords(debrief: Debrief, seed: Seed): Promise<void> {
+  const page = await openExtensionPage(debrief, 'popup.html');
+  await page.getByRole('status').filter({ hasText: /check-ins? stored/ }).waitFor();
+  await page.evaluate(
+    (records) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('debrief');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['checkIns', 'sessions', 'goals'], 'readwrite');
+          for (const [store, list] of Object.entries(records)) for (const record of list ?? []) tx.objectStore(store).put(record);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    seed as Record<string, unknown[]>,
+  );
+  await page.close();
+}
+
+/** Every record in one of Debrief's stores, sorted by id, read through an extension page. */
+export function readStore<T>(extensionPage: Page, store: 'checkIns' | 'sessions' | 'goals' | 'drafts'): Promise<T[]> {
+  return extensionPage.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('debrief');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
