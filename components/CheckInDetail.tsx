@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatDateTime } from '@/utils/checkin/format';
+import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { CheckInDetailBody } from './CheckInDetailBody';
 import { CheckInDetailEditor } from './CheckInDetailEditor';
@@ -55,13 +56,13 @@ export function CheckInDetail({ checkIn, goals, platformName, goalName, backHref
   return (
     <article class="checkin-detail" aria-labelledby={`${id}-title`}>
       <p class="checkin-detail-back">
-        <a href={backHref}>Back to history</a>
+        <a href={backHref}>{t('common.backToHistory')}</a>
       </p>
       <h3 id={`${id}-title`} ref={heading} tabIndex={-1}>
-        {editing ? `Editing check-in from ${when}` : `Check-in from ${when}`}
+        {editing ? t('detail.editingTitle', { when }) : t('detail.title', { when })}
       </h3>
       <div role="status" class="status-line">
-        {saved && 'Changes saved.'}
+        {saved && t('detail.changesSaved')}
       </div>
       {error && (
         <p role="alert" class="error">
@@ -80,10 +81,10 @@ export function CheckInDetail({ checkIn, goals, platformName, goalName, backHref
                 setEditing(true);
               }}
             >
-              Edit
+              {t('detail.edit')}
             </button>
             <button type="button" class="danger" aria-disabled={deleting} onClick={() => void remove()}>
-              Delete
+              {t('detail.delete')}
             </button>
           </div>
           <CheckInDetailBody checkIn={checkIn} platformName={platformName} goalName={goalName} />

@@ -3,6 +3,7 @@ import { useId } from 'preact/hooks';
 import { formatDateTime, formatDuration, formatRating } from '@/utils/checkin/format';
 import { NOTE_PROMPTS, OVERALL, SIGNS, type Rating } from '@/utils/checkin/instrument';
 import type { CheckIn } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 
 export interface CheckInDetailBodyProps {
   checkIn: CheckIn;
@@ -11,7 +12,7 @@ export interface CheckInDetailBodyProps {
 }
 
 function rating(value: Rating): string {
-  return value === null ? 'Skipped' : formatRating(value);
+  return value === null ? t('common.skipped') : formatRating(value);
 }
 
 function Section({ title, children }: { title: string; children: ComponentChildren }) {
@@ -51,29 +52,29 @@ export function CheckInDetailBody({ checkIn, platformName, goalName }: CheckInDe
     <>
       <Facts
         rows={[
-          ['Platform', checkIn.platform ? platformName(checkIn.platform) : 'Manual'],
-          ['Session', checkIn.sessionStartedAt ? formatDateTime(checkIn.sessionStartedAt) : 'Not from a detected session'],
-          ['Duration', duration ?? 'Unknown'],
-          ['Checked in', formatDateTime(checkIn.createdAt)],
-          ['Therapist', checkIn.provider.trim() || 'Not recorded'],
-          ['Tags', checkIn.tags.length > 0 ? checkIn.tags.join(', ') : 'None'],
+          [t('detail.platform'), checkIn.platform ? platformName(checkIn.platform) : t('common.manual')],
+          [t('detail.session'), checkIn.sessionStartedAt ? formatDateTime(checkIn.sessionStartedAt) : t('detail.notFromSession')],
+          [t('detail.duration'), duration ?? t('detail.unknown')],
+          [t('detail.checkedIn'), formatDateTime(checkIn.createdAt)],
+          [t('detail.therapist'), checkIn.provider.trim() || t('detail.notRecorded')],
+          [t('detail.tags'), checkIn.tags.length > 0 ? checkIn.tags.join(', ') : t('detail.noTags')],
         ]}
       />
-      {checkIn.history.length > 0 && <p class="hint">Edited since it was first saved.</p>}
-      <Section title="Ratings">
+      {checkIn.history.length > 0 && <p class="hint">{t('detail.edited')}</p>}
+      <Section title={t('detail.ratings')}>
         <Facts rows={[...SIGNS.map((sign): [string, string] => [sign.name, rating(checkIn.ratings[sign.id])]), [OVERALL.name, rating(checkIn.overall)]]} />
       </Section>
-      <Section title="Notes">
+      <Section title={t('detail.notes')}>
         <Facts
           rows={NOTE_PROMPTS.map((prompt): [string, ComponentChildren] => {
             const text = checkIn.notes[prompt.id].trim();
-            return [prompt.label, text ? <span class="checkin-note">{text}</span> : <span class="hint">No note</span>];
+            return [prompt.label, text ? <span class="checkin-note">{text}</span> : <span class="hint">{t('common.noNote')}</span>];
           })}
         />
       </Section>
-      <Section title="Goal progress">
+      <Section title={t('detail.goalProgress')}>
         {progress.length === 0 ? (
-          <p class="hint">No goal progress recorded.</p>
+          <p class="hint">{t('detail.noGoalProgress')}</p>
         ) : (
           <Facts
             rows={progress.map((p): [string, ComponentChildren] => [
@@ -87,12 +88,15 @@ export function CheckInDetailBody({ checkIn, platformName, goalName }: CheckInDe
         )}
       </Section>
       {reflection && (
-        <Section title="Reflection">
+        <Section title={t('detail.reflection')}>
           <Facts
             rows={[
-              ['Answered', formatDateTime(reflection.answeredAt)],
-              ['Used what I took from it', rating(reflection.used)],
-              ['Reflection', reflection.text.trim() ? <span class="checkin-note">{reflection.text}</span> : <span class="hint">No note</span>],
+              [t('detail.answered'), formatDateTime(reflection.answeredAt)],
+              [t('detail.used'), rating(reflection.used)],
+              [
+                t('detail.reflection'),
+                reflection.text.trim() ? <span class="checkin-note">{reflection.text}</span> : <span class="hint">{t('common.noNote')}</span>,
+              ],
             ]}
           />
         </Section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { isBlank, parseTags } from '@/utils/checkin/answers';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 
 export interface CheckInDetailEditorProps {
@@ -34,7 +35,7 @@ export function CheckInDetailEditor({ checkIn, goals, onSave, onCancel }: CheckI
   const submit = async () => {
     if (saving) return;
     if (isBlank(answers)) {
-      setError('Answer at least one question or keep a note. To remove this check-in, use Delete instead.');
+      setError(t('detail.blank'));
       return;
     }
     setSaving(true);
@@ -68,7 +69,7 @@ export function CheckInDetailEditor({ checkIn, goals, onSave, onCancel }: CheckI
         onSubmit={() => void submit()}
         actions={
           <button type="button" onClick={onCancel}>
-            Cancel editing
+            {t('detail.cancelEditing')}
           </button>
         }
       />

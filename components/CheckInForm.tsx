@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { NOTE_PROMPTS, OVERALL, SIGNS, type Rating } from '@/utils/checkin/instrument';
 import type { CheckInAnswers, Goal } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 import { RatingScale } from './RatingScale';
 
 export interface CheckInFormProps {
@@ -40,7 +41,7 @@ export function CheckInForm(props: CheckInFormProps) {
   };
 
   return (
-    <form class="check-in-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Check-in">
+    <form class="check-in-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('checkIn.formLabel')}>
       {SIGNS.map((sign) => (
         <RatingScale
           key={sign.id}
@@ -62,21 +63,21 @@ export function CheckInForm(props: CheckInFormProps) {
       />
       {goals.length > 0 && (
         <section class="goal-progress" aria-labelledby={`${id}-goals`}>
-          <h2 id={`${id}-goals`}>Your goals</h2>
+          <h2 id={`${id}-goals`}>{t('checkIn.yourGoals')}</h2>
           {goals.map((goal) => {
             const progress = answers.goalProgress.find((g) => g.goalId === goal.id);
             return (
               <div key={goal.id} class="goal-progress-item">
                 <RatingScale
-                  name={`Progress on ${goal.title}`}
-                  question="How much did this session move this goal forward?"
-                  low="Not at all"
-                  high="A lot"
+                  name={t('checkIn.goalProgress', { goal: goal.title })}
+                  question={t('checkIn.goalQuestion')}
+                  low={t('checkIn.goalLow')}
+                  high={t('checkIn.goalHigh')}
                   value={progress?.rating ?? null}
                   onChange={(rating) => setGoal(goal.id, { rating })}
                 />
                 <label class="field">
-                  <span>Note on {goal.title}</span>
+                  <span>{t('checkIn.goalNote', { goal: goal.title })}</span>
                   <input
                     type="text"
                     value={progress?.note ?? ''}
@@ -99,7 +100,7 @@ export function CheckInForm(props: CheckInFormProps) {
         </label>
       ))}
       <label class="field">
-        <span>Therapist (optional)</span>
+        <span>{t('checkIn.therapist')}</span>
         <input
           type="text"
           autocomplete="off"
@@ -108,16 +109,16 @@ export function CheckInForm(props: CheckInFormProps) {
         />
       </label>
       <label class="field">
-        <span>Tags (separate with commas)</span>
+        <span>{t('checkIn.tags')}</span>
         <input type="text" autocomplete="off" value={props.tagsText} onInput={(e) => props.onTagsTextChange(e.currentTarget.value)} />
       </label>
       <div class="form-actions">
         <button type="submit" class="primary" disabled={props.saving}>
-          Save check-in
+          {t('checkIn.save')}
         </button>
         {props.actions}
       </div>
-      <p class="hint">Every question is optional. Ctrl+Enter (⌘+Enter on Mac) saves.</p>
+      <p class="hint">{t('checkIn.hint')}</p>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { latestOnlyWriter } from '@/utils/checkin/draft-writer';
 import type { CheckInStore } from '@/utils/checkin/store';
 import { draftKeyFor } from '@/utils/db/checkins';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { SessionHeader, type SessionInfo } from './SessionHeader';
 
@@ -40,7 +41,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
     () =>
       latestOnlyWriter(
         (next: CheckInAnswers) => store.saveDraft(draftKey, next).then(() => setError(null)),
-        (err: unknown) => setError(`Your draft could not be kept: ${errorMessage(err)}`),
+        (err: unknown) => setError(t('checkIn.draftNotKept', { error: errorMessage(err) })),
       ),
     [store, draftKey],
   );
@@ -75,7 +76,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
   const submit = async () => {
     if (!answers || saving) return;
     if (isBlank(answers)) {
-      setError('Answer at least one question or write a note before saving.');
+      setError(t('checkIn.blank'));
       return;
     }
     setSaving(true);
@@ -108,7 +109,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
     <div class="check-in-screen">
       <SessionHeader session={session} />
       <div role="status" class="status-line">
-        {saved && 'Check-in saved. Thank you for taking a moment.'}
+        {saved && t('checkIn.saved')}
       </div>
       {error && (
         <p role="alert" class="error">
@@ -117,7 +118,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
       )}
       {saved && onClose ? (
         <button type="button" class="primary" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       ) : answers ? (
         <CheckInForm
@@ -134,7 +135,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
           actions={actions}
         />
       ) : (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       )}
     </div>
   );

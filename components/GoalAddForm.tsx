@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface GoalAddFormProps {
   /** Stores the goal; rejects with a message the person can act on. */
@@ -32,20 +33,20 @@ export function GoalAddForm({ onAdd }: GoalAddFormProps) {
   return (
     <form class="goal-add" onSubmit={submit}>
       <label class="field">
-        <span>New goal</span>
+        <span>{t('goals.newGoal')}</span>
         <input
           ref={input}
           type="text"
           value={title}
           maxLength={200}
-          placeholder="e.g. Say no without apologising"
+          placeholder={t('goals.placeholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </label>
       <button type="submit" class="primary" aria-disabled={busy || undefined}>
-        Add goal
+        {t('goals.add')}
       </button>
       {error && (
         <p id={`${id}-error`} class="error goal-add-error" role="alert">

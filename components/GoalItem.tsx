@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatRating } from '@/utils/checkin/format';
 import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/checkin/trends';
 import type { Goal, GoalStatus } from '@/utils/db/schema';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface GoalItemProps {
   goal: Goal;
@@ -17,37 +18,38 @@ export interface GoalItemProps {
 }
 
 /** The status changes offered from each status, in button order. */
-const ACTIONS: Record<GoalStatus, { label: string; status: GoalStatus }[]> = {
+const ACTIONS: Record<GoalStatus, { label(): string; status: GoalStatus }[]> = {
   active: [
-    { label: 'Mark achieved', status: 'achieved' },
-    { label: 'Archive', status: 'archived' },
+    { label: () => t('goals.markAchieved'), status: 'achieved' },
+    { label: () => t('goals.archive'), status: 'archived' },
   ],
   achieved: [
-    { label: 'Make active again', status: 'active' },
-    { label: 'Archive', status: 'archived' },
+    { label: () => t('goals.makeActive'), status: 'active' },
+    { label: () => t('goals.archive'), status: 'archived' },
   ],
-  archived: [{ label: 'Make active again', status: 'active' }],
+  archived: [{ label: () => t('goals.makeActive'), status: 'active' }],
 };
 
 function progressSummary(goal: Goal, progress: GoalProgressEntry[], locale?: string): string {
   const rated = progress.filter((entry): entry is GoalProgressEntry & { rating: number } => entry.rating !== null);
   const latest = rated.at(-1);
   if (latest) {
-    const sessions = rated.length === 1 ? '1 session' : `${rated.length} sessions`;
     const average = formatAverage(mean(rated.map((entry) => entry.rating))!, locale);
-    return `Rated in ${sessions} · latest ${latest.rating}/10 on ${formatDay(latest.ms, locale)} · average ${average}`;
+    return t('goals.rated', rated.length, [formatNumber(rated.length, locale)], {
+      latest: latest.rating,
+      day: formatDay(latest.ms, locale),
+      average,
+    });
   }
-  if (progress.length > 0) return `Notes from ${progress.length === 1 ? '1 session' : `${progress.length} sessions`}, no ratings yet`;
-  return goal.status === 'active'
-    ? 'No progress recorded yet: the next check-in will ask how the session moved this goal.'
-    : 'No progress was recorded for this goal.';
+  if (progress.length > 0) return t('goals.notesOnly', progress.length, [formatNumber(progress.length, locale)]);
+  return goal.status === 'active' ? t('goals.noProgressActive') : t('goals.noProgress');
 }
 
 function ProgressEntry({ entry, locale }: { entry: GoalProgressEntry; locale?: string }) {
   return (
     <li>
       <span class="goal-progress-date">{formatDay(entry.ms, locale)}</span>
-      <span class="goal-progress-rating">{entry.rating === null ? 'no rating' : formatRating(entry.rating)}</span>
+      <span class="goal-progress-rating">{entry.rating === null ? t('goals.noRating') : formatRating(entry.rating)}</span>
       {entry.note && <span class="goal-progress-note">{entry.note}</span>}
     </li>
   );
@@ -106,14 +108,14 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
       </h4>
       <p class="goal-summary">{progressSummary(goal, progress, locale)}</p>
       {shown.length > 0 && (
-        <ul class="goal-progress-list" aria-label={`Progress on ${goal.title}, newest first`}>
+        <ul class="goal-progress-list" aria-label={t('goals.progressList', { goal: goal.title })}>
           {shown.map((entry) => (
             <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
           ))}
         </ul>
       )}
       {earlierShown > 0 && (
-        <ul class="goal-progress-list" aria-label={`Earlier progress on ${goal.title}`}>
+        <ul class="goal-progress-list" aria-label={t('goals.earlierList', { goal: goal.title })}>
           {earlier.slice(0, earlierShown).map((entry) => (
             <ProgressEntry key={entry.checkInId} entry={entry} locale={locale} />
           ))}
@@ -123,36 +125,41 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
         <p class="goal-more">
           {/* A page at a time: years of sessions would otherwise be thousands of rows on every render. */}
           <button type="button" class="link-button" onClick={() => setEarlierShown(earlierShown + visibleEntries * 4)}>
-            Show earlier entries ({earlier.length - earlierShown} more)
+            {t('goals.showEarlier', { count: formatNumber(earlier.length - earlierShown, locale) })}
           </button>
         </p>
       )}
       {renaming ? (
         <form class="goal-rename" onSubmit={saveName} onKeyDown={(e) => e.key === 'Escape' && stopRenaming()}>
           <label class="field">
-            <span>New name</span>
+            <span>{t('goals.newName')}</span>
             <input ref={nameInput} type="text" value={name} maxLength={200} onInput={(e) => setName(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary">
-            Save name
+            {t('goals.saveName')}
           </button>
           <button type="button" onClick={stopRenaming}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       ) : (
         <div class="goal-actions">
-          <button type="button" ref={renameButton} aria-label={`Rename: ${goal.title}`} onClick={startRenaming}>
-            Rename
+          <button
+            type="button"
+            ref={renameButton}
+            aria-label={t('common.onTarget', { action: t('goals.rename'), target: goal.title })}
+            onClick={startRenaming}
+          >
+            {t('goals.rename')}
           </button>
           {ACTIONS[goal.status].map((action) => (
             <button
               key={action.status}
               type="button"
-              aria-label={`${action.label}: ${goal.title}`}
+              aria-label={t('common.onTarget', { action: action.label(), target: goal.title })}
               onClick={() => void attempt(() => onSetStatus(action.status))}
             >
-              {action.label}
+              {action.label()}
             </button>
           ))}
         </div>

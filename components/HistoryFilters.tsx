@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import { EMPTY_FILTER, isFiltered, MANUAL_PLATFORM, type HistoryFacets, type HistoryFilter } from '@/utils/checkin/filters';
+import { t } from '@/utils/i18n';
 
 export interface HistoryFiltersProps {
   /** The filter as typed (the search text is applied by the page after a pause). */
@@ -43,7 +44,7 @@ export function HistoryFilters({ filter, facets, platformName, goalName, onChang
   const set = (patch: Partial<HistoryFilter>) => onChange({ ...filter, ...patch });
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   const platforms = facets.platforms
-    .map((p) => ({ value: p, label: p === MANUAL_PLATFORM ? 'Manual' : platformName(p) }))
+    .map((p) => ({ value: p, label: p === MANUAL_PLATFORM ? t('common.manual') : platformName(p) }))
     .sort(byLabel);
   const goals = facets.goalIds.map((g) => ({ value: g, label: goalName(g) })).sort(byLabel);
   const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
@@ -57,10 +58,10 @@ export function HistoryFilters({ filter, facets, platformName, goalName, onChang
   return (
     <form role="search" aria-labelledby={`${id}-title`} class="history-filters" onSubmit={(e) => e.preventDefault()}>
       <h3 id={`${id}-title`} class="visually-hidden">
-        Search and filter check-ins
+        {t('history.filtersTitle')}
       </h3>
       <div class="field history-search">
-        <label for={`${id}-search`}>Search notes</label>
+        <label for={`${id}-search`}>{t('history.search')}</label>
         <input
           id={`${id}-search`}
           type="search"
@@ -70,18 +71,30 @@ export function HistoryFilters({ filter, facets, platformName, goalName, onChang
           onInput={(e) => set({ query: e.currentTarget.value })}
         />
         <small id={`${id}-search-hint`} class="hint">
-          Looks in notes, goal notes, tags, therapist and reflections.
+          {t('history.searchHint')}
         </small>
       </div>
-      {dateInput('From', 'from')}
-      {dateInput('To', 'to')}
-      <Choice label="Platform" anyLabel="All platforms" value={filter.platform} choices={platforms} onChange={(platform) => set({ platform })} />
-      <Choice label="Therapist" anyLabel="Any therapist" value={filter.provider} choices={plain(facets.providers)} onChange={(provider) => set({ provider })} />
-      <Choice label="Tag" anyLabel="Any tag" value={filter.tag} choices={plain(facets.tags)} onChange={(tag) => set({ tag })} />
-      <Choice label="Goal" anyLabel="Any goal" value={filter.goalId} choices={goals} onChange={(goalId) => set({ goalId })} />
+      {dateInput(t('common.from'), 'from')}
+      {dateInput(t('common.to'), 'to')}
+      <Choice
+        label={t('history.platform')}
+        anyLabel={t('history.allPlatforms')}
+        value={filter.platform}
+        choices={platforms}
+        onChange={(platform) => set({ platform })}
+      />
+      <Choice
+        label={t('history.therapist')}
+        anyLabel={t('history.anyTherapist')}
+        value={filter.provider}
+        choices={plain(facets.providers)}
+        onChange={(provider) => set({ provider })}
+      />
+      <Choice label={t('history.tag')} anyLabel={t('history.anyTag')} value={filter.tag} choices={plain(facets.tags)} onChange={(tag) => set({ tag })} />
+      <Choice label={t('history.goal')} anyLabel={t('history.anyGoal')} value={filter.goalId} choices={goals} onChange={(goalId) => set({ goalId })} />
       <div class="history-filter-actions">
         <button type="button" aria-disabled={!isFiltered(filter)} onClick={() => isFiltered(filter) && onChange(EMPTY_FILTER)}>
-          Clear filters
+          {t('common.clearFilters')}
         </button>
       </div>
     </form>

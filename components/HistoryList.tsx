@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDateTime, formatRating, notesExcerpt } from '@/utils/checkin/format';
 import type { CheckIn } from '@/utils/db/schema';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface HistoryListProps {
   /** The check-ins to list (already filtered), newest first. */
@@ -32,8 +33,8 @@ function HistoryRow({ checkIn, platformName, href }: { checkIn: CheckIn; platfor
           {' · '}
           <span class="history-platform">{platformName}</span>
           {' · '}
-          <span class="history-overall">Overall {formatRating(checkIn.overall)}</span>
-          {provider && <> · with {provider}</>}
+          <span class="history-overall">{t('history.overall', { rating: formatRating(checkIn.overall) })}</span>
+          {provider && <> · {t('history.withProvider', { provider })}</>}
         </span>
         {excerpt && (
           <span class="history-excerpt">
@@ -71,19 +72,19 @@ export function HistoryList({ checkIns, shown, onShowMore, platformName, entryHr
 
   return (
     <>
-      <ul class="history-rows" aria-label="Check-ins">
+      <ul class="history-rows" aria-label={t('history.title')}>
         {visible.map((checkIn) => (
           <HistoryRow
             key={checkIn.id}
             checkIn={checkIn}
-            platformName={checkIn.platform ? platformName(checkIn.platform) : 'Manual'}
+            platformName={checkIn.platform ? platformName(checkIn.platform) : t('common.manual')}
             href={entryHref(checkIn.id)}
           />
         ))}
       </ul>
       {remaining > 0 && (
         <button type="button" class="history-more" onClick={showMore}>
-          Show more check-ins <span class="history-more-count">({remaining.toLocaleString()} more)</span>
+          {t('history.showMore')} <span class="history-more-count">{t('history.moreCount', { count: formatNumber(remaining) })}</span>
         </button>
       )}
     </>

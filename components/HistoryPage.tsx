@@ -9,6 +9,7 @@ import {
   type HistoryFilter,
 } from '@/utils/checkin/filters';
 import type { CheckIn, Session } from '@/utils/db/schema';
+import { formatNumber, t } from '@/utils/i18n';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 import { HistoryPending } from './HistoryPending';
@@ -34,11 +35,10 @@ export interface HistoryPageProps {
   searchDelayMs?: number;
 }
 
-const plural = (n: number) => `${n.toLocaleString()} check-in${n === 1 ? '' : 's'}`;
-
 function resultsText(matching: number, total: number, filtered: boolean, complete: boolean): string {
-  if (!complete) return filtered ? `${plural(matching)} found so far; still reading older check-ins…` : `Reading older check-ins…`;
-  return filtered ? `${matching.toLocaleString()} of ${plural(total)} match` : plural(total);
+  if (!complete) return filtered ? t('history.foundSoFar', matching, [formatNumber(matching)]) : t('history.reading');
+  if (!filtered) return t('common.checkIns', total, [formatNumber(total)]);
+  return t('history.matching', total, [formatNumber(total)], { matching: formatNumber(matching) });
 }
 
 /** The history's browsing screen: sessions awaiting a check-in, search, filters and the list. */
@@ -81,17 +81,17 @@ export function HistoryPage(props: HistoryPageProps) {
 
   const filtered = isFiltered(applied);
   const emptyMessage = !filtered
-    ? 'No check-ins yet. After your next video session, Debrief will ask how it went.'
+    ? t('history.empty')
     : isDateRangeReversed(applied)
-      ? 'No check-ins match: the From date is after the To date.'
-      : 'No check-ins match these filters.';
+      ? t('history.emptyReversed')
+      : t('history.emptyFiltered');
 
   return (
     <div class="history-page" hidden={props.hidden}>
       <HistoryPending sessions={sessions} platformName={platformName} checkInUrl={props.checkInUrl} />
       <HistoryFilters filter={filter} facets={facets} platformName={platformName} goalName={goalName} onChange={setFilter} />
       <h3 id={HISTORY_RESULTS_ID} tabIndex={-1} class="history-results-title">
-        Check-ins
+        {t('history.title')}
       </h3>
       <p role="status" class="history-count">
         {resultsText(matching.length, checkIns.length, filtered, complete)}

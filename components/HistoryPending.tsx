@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { formatDateTime, formatDuration } from '@/utils/checkin/format';
 import type { Session } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 
 export interface HistoryPendingProps {
   /** Sessions that ended without a check-in, most recent first. */
@@ -16,7 +17,7 @@ export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPe
   if (sessions.length === 0) return null;
   return (
     <section class="history-pending" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Waiting for a check-in</h3>
+      <h3 id={`${id}-title`}>{t('common.waitingForCheckIn')}</h3>
       <ul class="history-pending-list">
         {sessions.map((session) => {
           const duration = formatDuration(session.startedMs, session.endedMs ?? session.lastSeenMs);
@@ -26,10 +27,10 @@ export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPe
               <span id={describedBy}>
                 <strong>{platformName(session.platform)}</strong> · {formatDateTime(session.startedAt)}
                 {duration && <> · {duration}</>}
-                {session.status === 'snoozed' && <> · reminder set</>}
+                {session.status === 'snoozed' && <> · {t('history.reminderSet')}</>}
               </span>
               <a class="button-link" href={checkInUrl(session.id)} aria-describedby={describedBy}>
-                Check in now
+                {t('common.checkInNow')}
               </a>
             </li>
           );

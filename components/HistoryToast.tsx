@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface UndoNotice {
   /** Changes with every new notice, restarting the countdown. */
@@ -66,7 +67,7 @@ export function HistoryToast({ notice, durationMs, onUndo, onExpire }: HistoryTo
         <div class="history-toast">
           <span>{notice.message}</span>
           <button type="button" onClick={onUndo}>
-            Undo
+            {t('history.undo')}
           </button>
         </div>
       )}

@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 export interface NextTimeNote {
   checkInId: string;
   text: string;
@@ -16,8 +18,8 @@ export function NextTimeList({ platformName, notes, onDone }: NextTimeListProps)
   if (notes.length === 0) return null;
   return (
     <section class="next-time" aria-labelledby="next-time-heading">
-      <h2 id="next-time-heading">To bring up in this session</h2>
-      <p class="hint">From your earlier check-ins on {platformName}.</p>
+      <h2 id="next-time-heading">{t('popup.nextTimeHeading')}</h2>
+      <p class="hint">{t('popup.nextTimeFrom', { platform: platformName })}</p>
       <ul class="platform-list">
         {notes.map((note) => (
           <li key={note.checkInId}>

@@ -1,4 +1,5 @@
 import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+import { t } from '@/utils/i18n';
 
 export interface PendingSession {
   id: string;
@@ -17,8 +18,8 @@ export interface PendingListProps {
 export function PendingList({ sessions, onCheckIn }: PendingListProps) {
   if (sessions.length === 0) return null;
   return (
-    <section class="pending" aria-label="Waiting for a check-in">
-      <h2>Waiting for a check-in</h2>
+    <section class="pending" aria-label={t('common.waitingForCheckIn')}>
+      <h2>{t('common.waitingForCheckIn')}</h2>
       <ul class="pending-list">
         {sessions.map((session) => {
           const when = formatDateTime(session.startedAt);
@@ -29,8 +30,12 @@ export function PendingList({ sessions, onCheckIn }: PendingListProps) {
                 <strong>{session.platformName}</strong> · {when}
                 {duration && ` · ${duration}`}
               </span>
-              <button type="button" aria-label={`Check in on ${session.platformName}, ${when}`} onClick={() => onCheckIn(session.id)}>
-                Check in
+              <button
+                type="button"
+                aria-label={t('popup.checkInOn', { platform: session.platformName, when })}
+                onClick={() => onCheckIn(session.id)}
+              >
+                {t('popup.checkIn')}
               </button>
             </li>
           );

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import { RATING_MAX, RATING_MIN, type Rating } from '@/utils/checkin/instrument';
+import { t } from '@/utils/i18n';
 
 export interface RatingScaleProps {
   /** The accessible name of the group, e.g. "Trust and rapport". */
@@ -50,12 +51,12 @@ export function RatingScale({ name, question, low, high, value, onChange }: Rati
       <button
         type="button"
         class="link-button"
-        aria-label={`Clear ${name}`}
+        aria-label={t('checkIn.clearRating', { name })}
         // aria-disabled keeps focus here after clearing (a disabled button drops it).
         aria-disabled={value === null}
         onClick={() => value !== null && onChange(null)}
       >
-        Clear
+        {t('checkIn.clear')}
       </button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Rating } from '@/utils/checkin/instrument';
+import { t } from '@/utils/i18n';
 import { RatingScale } from './RatingScale';
 
 export interface ReflectionFormProps {
@@ -9,8 +10,6 @@ export interface ReflectionFormProps {
   takeaway: string;
   onSave(reflection: { used: Rating; text: string }): Promise<void>;
 }
-
-export const REFLECTION_QUESTION = 'Have you used or thought about what you took from the session?';
 
 /** The follow-up reflection a day after a session. */
 export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFormProps) {
@@ -22,7 +21,7 @@ export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFor
   const submit = async (event: Event) => {
     event.preventDefault();
     if (used === null && !text.trim()) {
-      setError('Choose a number or write a few words before saving.');
+      setError(t('reflection.blank'));
       return;
     }
     setState('saving');
@@ -39,30 +38,30 @@ export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFor
   return (
     <form
       class="check-in-form"
-      aria-label="Reflection"
+      aria-label={t('reflection.formLabel')}
       onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && void submit(e)}
     >
       <p class="session-header">{sessionLabel}</p>
       {takeaway.trim() && (
         <blockquote class="takeaway">
-          <span class="hint">You wanted to take with you:</span> {takeaway}
+          <span class="hint">{t('reflection.takeaway')}</span> {takeaway}
         </blockquote>
       )}
       <RatingScale
-        name="Reflection since the session"
-        question={REFLECTION_QUESTION}
-        low="Not at all"
-        high="Every day"
+        name={t('reflection.name')}
+        question={t('reflection.question')}
+        low={t('reflection.low')}
+        high={t('reflection.high')}
         value={used}
         onChange={setUsed}
       />
       <label class="field">
-        <span>What has stayed with you?</span>
+        <span>{t('reflection.stayed')}</span>
         <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div role="status" class="status-line">
-        {state === 'saved' && 'Reflection saved.'}
+        {state === 'saved' && t('reflection.saved')}
       </div>
       {error && (
         <p role="alert" class="error">
@@ -71,7 +70,7 @@ export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFor
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={state !== 'editing'}>
-          Save reflection
+          {t('reflection.save')}
         </button>
       </div>
     </form>

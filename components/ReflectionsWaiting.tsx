@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 export interface WaitingReflection {
   checkInId: string;
   label: string;
@@ -8,13 +10,13 @@ export function ReflectionsWaiting({ reflections, onReflect }: { reflections: Wa
   if (reflections.length === 0) return null;
   return (
     <section aria-labelledby="reflections-heading">
-      <h2 id="reflections-heading">Time to reflect</h2>
+      <h2 id="reflections-heading">{t('popup.reflectHeading')}</h2>
       <ul class="pending-list">
         {reflections.map((r) => (
           <li key={r.checkInId}>
             <span>{r.label}</span>
-            <button type="button" aria-label={`Reflect on ${r.label}`} onClick={() => onReflect(r.checkInId)}>
-              Reflect
+            <button type="button" aria-label={t('popup.reflectOn', { label: r.label })} onClick={() => onReflect(r.checkInId)}>
+              {t('popup.reflect')}
             </button>
           </li>
         ))}

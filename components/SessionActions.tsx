@@ -1,3 +1,5 @@
+import { t } from '@/utils/i18n';
+
 export interface SessionActionsProps {
   platformName: string;
   /** Set once the person said this was not a therapy session. */
@@ -13,13 +15,13 @@ export interface SessionActionsProps {
 export function SessionActions(props: SessionActionsProps) {
   if (props.dismissed) {
     return (
-      <div class="session-actions" role="group" aria-label="Not a therapy session">
-        <p>Got it, Debrief will not ask about this call.</p>
+      <div class="session-actions" role="group" aria-label={t('checkIn.notTherapy')}>
+        <p>{t('checkIn.dismissed')}</p>
         {props.stoppedAsking ? (
-          <p>Debrief will no longer ask after calls on {props.platformName}. You can turn it back on in Settings.</p>
+          <p>{t('checkIn.stoppedAsking', { platform: props.platformName })}</p>
         ) : (
           <button type="button" onClick={props.onStopAsking}>
-            Stop asking on {props.platformName}
+            {t('checkIn.stopAsking', { platform: props.platformName })}
           </button>
         )}
       </div>
@@ -28,10 +30,10 @@ export function SessionActions(props: SessionActionsProps) {
   return (
     <>
       <button type="button" onClick={props.onRemindLater}>
-        Remind me later
+        {t('checkIn.remindLater')}
       </button>
       <button type="button" class="link-button" onClick={props.onDismiss}>
-        Not a therapy session
+        {t('checkIn.notTherapy')}
       </button>
     </>
   );

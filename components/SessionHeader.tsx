@@ -1,4 +1,5 @@
 import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+import { t } from '@/utils/i18n';
 
 export interface SessionInfo {
   id: string;
@@ -11,7 +12,7 @@ export interface SessionInfo {
 
 /** Which session the check-in is about, or that it is a manual one. */
 export function SessionHeader({ session }: { session: SessionInfo | null }) {
-  if (!session) return <p class="session-header">Manual check-in</p>;
+  if (!session) return <p class="session-header">{t('common.manualCheckIn')}</p>;
   const duration = formatDuration(session.startedMs, session.endedMs);
   return (
     <p class="session-header">

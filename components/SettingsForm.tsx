@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { EndAction } from '@/utils/storage';
 
 export interface PlatformToggle {
@@ -28,10 +29,10 @@ export interface SettingsFormProps {
   onRemoveSite(host: string): void;
 }
 
-const END_ACTIONS: { value: EndAction; label: string }[] = [
-  { value: 'window', label: 'Open the check-in window' },
-  { value: 'notification', label: 'Show a notification' },
-  { value: 'badge', label: 'Only mark the toolbar icon' },
+const END_ACTIONS: { value: EndAction; label(): string }[] = [
+  { value: 'window', label: () => t('settings.endWindow') },
+  { value: 'notification', label: () => t('settings.endNotification') },
+  { value: 'badge', label: () => t('settings.endBadge') },
 ];
 
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -59,9 +60,9 @@ export function SettingsForm(props: SettingsFormProps) {
   return (
     <div class="settings">
       <section aria-labelledby={`${id}-detect`}>
-        <h3 id={`${id}-detect`}>After a session</h3>
+        <h3 id={`${id}-detect`}>{t('settings.afterSession')}</h3>
         <label class="field">
-          <span>Minimum session length</span>
+          <span>{t('settings.minLength')}</span>
           <input
             type="number"
             min={0}
@@ -75,13 +76,13 @@ export function SettingsForm(props: SettingsFormProps) {
               const text = e.currentTarget.value;
               setMinutesText(text);
               const minutes = wholeNumber(text, 0, 240);
-              setMinutesError(minutes === null ? 'Enter a whole number of minutes from 0 to 240.' : null);
+              setMinutesError(minutes === null ? t('settings.minError') : null);
               if (minutes !== null) props.onMinSessionMinutes(minutes);
             }}
           />
         </label>
         <p id={`${id}-min-help`} class="hint">
-          In minutes. Shorter calls are not asked about; 0 means every connected call counts.
+          {t('settings.minHelp')}
         </p>
         {minutesError && (
           <p role="alert" class="error">
@@ -89,7 +90,7 @@ export function SettingsForm(props: SettingsFormProps) {
           </p>
         )}
         <fieldset class="choice-group">
-          <legend>When a session ends</legend>
+          <legend>{t('settings.whenEnds')}</legend>
           {END_ACTIONS.map((action) => (
             <label key={action.value} class="choice">
               <input
@@ -98,12 +99,12 @@ export function SettingsForm(props: SettingsFormProps) {
                 checked={values.endAction === action.value}
                 onChange={() => props.onEndAction(action.value)}
               />
-              {action.label}
+              {action.label()}
             </label>
           ))}
         </fieldset>
         <label class="field">
-          <span>Follow-up reflection after (hours)</span>
+          <span>{t('settings.reflectAfter')}</span>
           <input
             type="number"
             min={0}
@@ -118,13 +119,13 @@ export function SettingsForm(props: SettingsFormProps) {
           />
         </label>
         <p id={`${id}-reflect-help`} class="hint">
-          A reminder to reflect on what you took from a session. 0 turns it off.
+          {t('settings.reflectHelp')}
         </p>
       </section>
 
       <section aria-labelledby={`${id}-platforms`}>
-        <h3 id={`${id}-platforms`}>Video platforms</h3>
-        <p class="hint">Debrief watches for the end of calls on these sites only.</p>
+        <h3 id={`${id}-platforms`}>{t('settings.platforms')}</h3>
+        <p class="hint">{t('settings.platformsHint')}</p>
         <ul class="platform-list">
           {values.platforms.map((platform) => (
             <li key={platform.id}>
@@ -142,22 +143,22 @@ export function SettingsForm(props: SettingsFormProps) {
       </section>
 
       <section aria-labelledby={`${id}-custom`}>
-        <h3 id={`${id}-custom`}>Your own sites</h3>
+        <h3 id={`${id}-custom`}>{t('settings.ownSites')}</h3>
         {props.customSitesUnsupported ? (
           <p class="notice">{props.customSitesUnsupported}</p>
         ) : (
           <form class="add-site" onSubmit={(e) => void addSite(e)}>
             <label class="field">
-              <span>Site address</span>
+              <span>{t('settings.siteAddress')}</span>
               <input
                 type="text"
-                placeholder="video.myclinic.com"
+                placeholder={t('settings.sitePlaceholder')}
                 autocomplete="off"
                 value={siteInput}
                 onInput={(e) => setSiteInput(e.currentTarget.value)}
               />
             </label>
-            <button type="submit">Add site</button>
+            <button type="submit">{t('settings.addSite')}</button>
           </form>
         )}
         {siteMessage && (
@@ -166,12 +167,12 @@ export function SettingsForm(props: SettingsFormProps) {
           </p>
         )}
         {values.customSites.length > 0 && (
-          <ul class="platform-list" aria-label="Your own sites">
+          <ul class="platform-list" aria-label={t('settings.ownSites')}>
             {values.customSites.map((host) => (
               <li key={host}>
                 {host}{' '}
-                <button type="button" aria-label={`Remove ${host}`} onClick={() => props.onRemoveSite(host)}>
-                  Remove
+                <button type="button" aria-label={t('settings.removeSite', { host })} onClick={() => props.onRemoveSite(host)}>
+                  {t('settings.remove')}
                 </button>
               </li>
             ))}

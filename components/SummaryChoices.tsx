@@ -1,5 +1,6 @@
 import { NOTE_PROMPTS, type NoteId } from '@/utils/checkin/instrument';
 import type { SummaryChoice } from '@/utils/checkin/summary';
+import { t } from '@/utils/i18n';
 import { TrendFilters } from './TrendFilters';
 
 export interface SummaryChoicesProps {
@@ -17,11 +18,11 @@ export function SummaryChoices({ value, onChange, providers, action, target, sub
   const toggle = (id: NoteId, on: boolean) =>
     onChange({ ...value, notes: on ? [...value.notes, id] : value.notes.filter((note) => note !== id) });
   return (
-    <form class="summary-choices" method="get" action={action} target={target} aria-label="What to include">
+    <form class="summary-choices" method="get" action={action} target={target} aria-label={t('summary.choicesLabel')}>
       <TrendFilters value={value} onChange={(filter) => onChange({ ...value, ...filter })} providers={providers} />
       <fieldset class="summary-notes-choice">
-        <legend>Notes to include</legend>
-        <p class="hint">Your notes stay off the page unless you tick them.</p>
+        <legend>{t('summary.notesToInclude')}</legend>
+        <p class="hint">{t('summary.notesHint')}</p>
         {NOTE_PROMPTS.map((prompt) => (
           <label key={prompt.id}>
             <input

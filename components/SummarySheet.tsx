@@ -1,4 +1,5 @@
 import type { Insight } from '@/utils/checkin/insights';
+import { formatNumber, t } from '@/utils/i18n';
 import type { SummaryEntry } from '@/utils/checkin/summary';
 import { formatAverage, formatDay, type Metric, type MetricAverage, type TrendPoint } from '@/utils/checkin/trends';
 import { TrendChart } from './TrendChart';
@@ -27,25 +28,23 @@ export function SummarySheet(props: SummarySheetProps) {
   return (
     <article class="summary-sheet" aria-labelledby="summary-title">
       <header>
-        <h1 id="summary-title">Debrief summary</h1>
+        <h1 id="summary-title">{t('summary.title')}</h1>
         <p class="summary-meta">
           {period}
-          {provider && ` · with ${provider}`} · {checkInCount === 1 ? '1 check-in' : `${checkInCount} check-ins`}
+          {provider && ` · ${t('summary.withProvider', { provider })}`} · {t('common.checkIns', checkInCount, [formatNumber(checkInCount, locale)])}
         </p>
-        <p class="summary-meta">
-          Ratings run from 0 to 10 and were given by me after each session. Made with Debrief on {formatDay(madeOn.getTime(), locale)}.
-        </p>
+        <p class="summary-meta">{t('summary.madeOn', { day: formatDay(madeOn.getTime(), locale) })}</p>
       </header>
 
       <section aria-labelledby="summary-averages">
-        <h2 id="summary-averages">Averages</h2>
+        <h2 id="summary-averages">{t('summary.averages')}</h2>
         <table class="summary-averages">
           <thead>
             <tr>
-              <th scope="col">Sign</th>
-              <th scope="col">Average</th>
-              <th scope="col">Rated in</th>
-              <th scope="col">Latest</th>
+              <th scope="col">{t('summary.sign')}</th>
+              <th scope="col">{t('summary.average')}</th>
+              <th scope="col">{t('summary.ratedIn')}</th>
+              <th scope="col">{t('summary.latest')}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,8 +52,8 @@ export function SummarySheet(props: SummarySheetProps) {
               <tr key={metric.id}>
                 <th scope="row">{metric.name}</th>
                 <td class="number">{average === null ? '—' : formatAverage(average, locale)}</td>
-                <td class="number">{count === 1 ? '1 session' : `${count} sessions`}</td>
-                <td>{latest ? `${latest.value} on ${formatDay(latest.ms, locale)}` : '—'}</td>
+                <td class="number">{t('common.sessions', count, [formatNumber(count, locale)])}</td>
+                <td>{latest ? t('summary.latestOn', { value: latest.value, day: formatDay(latest.ms, locale) }) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -64,7 +63,7 @@ export function SummarySheet(props: SummarySheetProps) {
       <TrendInsights insights={insights} headingLevel={2} />
 
       <section aria-labelledby="summary-trends">
-        <h2 id="summary-trends">Trends</h2>
+        <h2 id="summary-trends">{t('summary.trends')}</h2>
         <div class="trend-grid">
           {series.map(({ metric, points }) => (
             <TrendChart key={metric.id} metric={metric} points={points} window={window} draw={draw} locale={locale} />
@@ -74,8 +73,8 @@ export function SummarySheet(props: SummarySheetProps) {
 
       {entries && (
         <section aria-labelledby="summary-notes">
-          <h2 id="summary-notes">Notes</h2>
-          {entries.length === 0 && <p class="empty">None of the chosen notes were written in this period.</p>}
+          <h2 id="summary-notes">{t('summary.notes')}</h2>
+          {entries.length === 0 && <p class="empty">{t('summary.noNotes')}</p>}
           {entries.map((entry) => (
             <article key={entry.checkInId} class="summary-entry">
               <h3>{formatDay(entry.ms, locale)}</h3>

@@ -1,5 +1,7 @@
 import { useId, useMemo } from 'preact/hooks';
 import { formatAverage, formatDay, mean, type Metric, type TrendPoint } from '@/utils/checkin/trends';
+import { formatNumber, t } from '@/utils/i18n';
+import { RichText, slots } from './RichText';
 import { TrendPlot } from './TrendPlot';
 import type { DrawPlot, PlotSpec } from './TrendUPlot';
 
@@ -18,17 +20,21 @@ export interface TrendChartProps {
 /** The chart's description in words, for people who cannot see the canvas. */
 export function describeTrend(metric: Metric, points: TrendPoint[], window: number, locale?: string): string {
   const latest = points.at(-1);
-  if (!latest) return `${metric.name}: not rated in this period.`;
-  const first = points[0]!;
-  const span =
-    points.length === 1
-      ? `1 session on ${formatDay(latest.ms, locale)}`
-      : `${points.length} sessions from ${formatDay(first.ms, locale)} to ${formatDay(latest.ms, locale)}`;
-  const overall = formatAverage(mean(points.map((p) => p.value))!, locale);
-  return (
-    `${metric.name}: ${span}. Latest ${latest.value} out of 10; ` +
-    `average of the last ${window} sessions ${formatAverage(latest.average, locale)}; average over the period ${overall}.`
-  );
+  if (!latest) return t('trends.describeNone', { metric: metric.name });
+  const values = {
+    metric: metric.name,
+    latest: latest.value,
+    window,
+    rolling: formatAverage(latest.average, locale),
+    average: formatAverage(mean(points.map((p) => p.value))!, locale),
+  };
+  if (points.length === 1) return t('trends.describeOne', { ...values, day: formatDay(latest.ms, locale) });
+  return t('trends.describeMany', {
+    ...values,
+    count: formatNumber(points.length, locale),
+    first: formatDay(points[0]!.ms, locale),
+    last: formatDay(latest.ms, locale),
+  });
 }
 
 /**
@@ -44,7 +50,7 @@ function plotSpec(metric: Metric, points: TrendPoint[], window: number): PlotSpe
     height: 180,
     lines: [
       {
-        label: 'Each session',
+        label: t('trends.eachSession'),
         color: metric.chartColor,
         dash: [],
         width: dots ? 0 : 1,
@@ -53,7 +59,7 @@ function plotSpec(metric: Metric, points: TrendPoint[], window: number): PlotSpe
         values: points.map((p) => p.value),
       },
       {
-        label: `Average of last ${window}`,
+        label: t('trends.averageOfLast', { window }),
         color: metric.chartColor,
         dash: metric.dash,
         width: 2.5,
@@ -88,30 +94,37 @@ export function TrendChart({ metric, points, window, draw, locale, tableRows = 1
       {latest ? (
         <>
           <p class="trend-stats">
-            Latest <strong>{latest.value}/10</strong> on {formatDay(latest.ms, locale)} · average{' '}
-            <strong>{formatAverage(mean(points.map((p) => p.value))!, locale)}</strong> over {points.length}{' '}
-            {points.length === 1 ? 'session' : 'sessions'}
+            <RichText
+              message={t('trends.stats', points.length, [formatNumber(points.length, locale)], slots('latest', 'day', 'average'))}
+              parts={{
+                latest: <strong>{latest.value}/10</strong>,
+                day: formatDay(latest.ms, locale),
+                average: <strong>{formatAverage(mean(points.map((p) => p.value))!, locale)}</strong>,
+              }}
+            />
           </p>
           <TrendPlot label={describeTrend(metric, points, window, locale)} spec={spec} draw={draw} />
           <ul class="trend-legend">
             <li>
               <Swatch dash={[]} dots={points.length <= DOTS_UP_TO} width={1} />
-              Each session
+              {t('trends.eachSession')}
             </li>
             <li>
               <Swatch dash={metric.dash} dots={false} width={2.5} />
-              Average of last {window} sessions
+              {t('trends.averageOfLastSessions', { window })}
             </li>
           </ul>
           <table class="visually-hidden">
             <caption>
-              {metric.name}, {Math.min(tableRows, points.length)} most recent sessions
+              {t('trends.tableCaption', Math.min(tableRows, points.length), [formatNumber(Math.min(tableRows, points.length), locale)], {
+                metric: metric.name,
+              })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Rating</th>
-                <th scope="col">Average of last {window}</th>
+                <th scope="col">{t('trends.date')}</th>
+                <th scope="col">{t('trends.rating')}</th>
+                <th scope="col">{t('trends.averageOfLast', { window })}</th>
               </tr>
             </thead>
             <tbody>
@@ -129,7 +142,7 @@ export function TrendChart({ metric, points, window, draw, locale, tableRows = 1
           </table>
         </>
       ) : (
-        <p class="empty">Not rated in this period.</p>
+        <p class="empty">{t('trends.notRated')}</p>
       )}
     </figure>
   );

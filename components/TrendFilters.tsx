@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { isDateRangeReversed } from '@/utils/checkin/filters';
 import type { CheckInFilter } from '@/utils/checkin/trends';
+import { t } from '@/utils/i18n';
 
 export interface TrendFiltersProps {
   value: CheckInFilter;
@@ -21,7 +22,7 @@ export function TrendFilters({ value, onChange, providers }: TrendFiltersProps) 
   return (
     <div class="trend-filters">
       <label class="field">
-        <span>From</span>
+        <span>{t('common.from')}</span>
         <input
           type="date"
           name="from"
@@ -32,13 +33,13 @@ export function TrendFilters({ value, onChange, providers }: TrendFiltersProps) 
         />
       </label>
       <label class="field">
-        <span>To</span>
+        <span>{t('common.to')}</span>
         <input type="date" name="to" value={value.to} onInput={(e) => set({ to: e.currentTarget.value })} />
       </label>
       <label class="field">
-        <span>Provider</span>
+        <span>{t('trends.provider')}</span>
         <select name="provider" value={value.provider} onChange={(e) => set({ provider: e.currentTarget.value })}>
-          <option value="">All providers</option>
+          <option value="">{t('trends.allProviders')}</option>
           {providers.map((provider) => (
             <option key={provider} value={provider}>
               {provider}
@@ -49,12 +50,12 @@ export function TrendFilters({ value, onChange, providers }: TrendFiltersProps) 
       </label>
       {filtered && (
         <button type="button" class="trend-filters-clear" onClick={() => onChange({ from: '', to: '', provider: '' })}>
-          Clear filters
+          {t('common.clearFilters')}
         </button>
       )}
       {backwards && (
         <p id={`${id}-range`} class="error trend-filters-error">
-          The “From” date is after the “To” date, so nothing matches.
+          {t('trends.reversed')}
         </p>
       )}
     </div>

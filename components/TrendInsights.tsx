@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Insight, InsightKind } from '@/utils/checkin/insights';
+import { t } from '@/utils/i18n';
 
 export interface TrendInsightsProps {
   insights: Insight[];
@@ -20,7 +21,7 @@ const MARK: Record<InsightKind, string> = {
 };
 
 /** The plain-language summary of what changed recently. */
-export function TrendInsights({ insights, heading = 'What changed recently', headingLevel = 3 }: TrendInsightsProps) {
+export function TrendInsights({ insights, heading = t('trends.insightsHeading'), headingLevel = 3 }: TrendInsightsProps) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
