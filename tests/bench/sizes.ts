@@ -43,11 +43,11 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+?\.js)["'`]\s*\)/g;
 const SCRIPT_SRC = /<script\b[^>]*\bsrc=["']([^"']+\.js)["']/g;
 const MODULEPRELOAD = /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+\.js)["']|<link\b[^>]*\bhref=["']([^"']+\.js)["'][^>]*\brel=["']modulepreload["']/g;
 
-/** Builds the production extension into a new temporary folder; `remove` deletes it. */
-export function buildExtension(): { extensionDir: string; remove(): void } {
+/** Builds the production extension into a new temporary folder (`readable`: unminified, for profiles); `remove` deletes it. */
+export function buildExtension({ readable = false } = {}): { extensionDir: string; remove(): void } {
   const outDir = mkdtempSync(join(tmpdir(), 'debrief-build-'));
   try {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'tests/bench/build.mjs'), outDir], {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'tests/bench/build.mjs'), outDir, ...(readable ? ['--readable'] : [])], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],

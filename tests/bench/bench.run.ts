@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: builds Debrief, measures it in real Chromium with the fake camera, prints one
+ * table and writes bench/results.json. Timings are reported, never asserted.
+ *
+ * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
+ * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
+ * DEBRIEF_BENCH_ONLY (comma list of: sizes, call, end, checkin, options, sync).
+ */
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { PROJECT_ROOT } from '../e2e/paths';
+import { launchBench } from './browser';
+import { benchCallCost } from './call-cost';
+import { benchCallEnd } from './call-end';
+import { benchCheckIn } from './check-in';
+import { benchOptions } from './options';
+import { describeMachine, formatTable, writeResults } from './report';
+import { serveHttps } from './serve';
+import { buildExtension, kb, KB, measureEntrypoints, SIZE_BUDGETS } from './sizes';
+import { figureOf, type Figure } from './stats';
+import { benchSync } from './sync';
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
+  return value;
+};
+
+const settings = {
+  runs: Math.max(1, number('DEBRIEF_BENCH_RUNS', 10)),
+  callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
+  longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
+  entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,call,end,checkin,options,sync').split(',').map((part) => part.trim()),
+  // Meet's adapter polls its post-call view during a call: the costliest supported site for Debrief.
+  roomUrl: 'https://meet.google.com/abc-mnop-xyz',
+};
+const wanted = (section: string) => settings.only.includes(section);
+
+/** Prints a line at once (vitest does not capture output here) so a long run shows progress. */
+const progress = (text: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
+
+it('bench', async () => {
+  progress('building the extension into a temporary folder');
+  const built = buildExtension();
+  const figures: Figure[] = [];
+  let chromium = 'not started';
+  try {
+    if (wanted('sizes')) {
+      for (const size of measureEntrypoints(built.extensionDir)) {
+        const budget = SIZE_BUDGETS[size.entrypoint];
+        const lazy = size.lazyFiles.length ? `; ${kb(size.gzipped)} up front + ${kb(size.lazyGzipped)} lazy` : '';
+        figures.push(
+          figureOf('size (gzip -9)', size.entrypoint, [size.totalGzipped / KB], {
+            unit: 'KB',
+            ...(budget === undefined ? {} : { target: `≤ ${budget} KB`, max: budget }),
+            note: `${kb(size.minified + size.lazyMinified)} minified, ${size.files.length + size.lazyFiles.length} files${lazy}`,
+          }),
+        );
+      }
+    }
+    const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
+    if (sections.length > 0) {
+      const bench = await launchBench(built.extensionDir);
+      chromium = bench.browser.version();
+      try {
+        await serveHttps(bench.debrief.context);
+        await serveHttps(bench.plain);
+        if (wanted('call')) {
+          progress(`call page: ${settings.runs} × ${settings.callSeconds}-s calls per context, alternating, then traces`);
+          figures.push(...(await benchCallCost(bench, { ...settings, sampleSeconds: settings.callSeconds, longSeconds: settings.longCallSeconds })));
+        }
+        let sessionIds: string[] = [];
+        if (wanted('end')) {
+          progress(`call end → check-in: ${settings.runs} rounds of site signal, tab closed, media only`);
+          const end = await benchCallEnd(bench, settings.runs);
+          figures.push(...end.figures);
+          sessionIds = end.sessionIds;
+        }
+        if (wanted('checkin')) {
+          progress(`check-in page: ${settings.runs} loads and saves`);
+          figures.push(...(await benchCheckIn(bench, settings.runs, sessionIds)));
+        }
+        if (wanted('options')) {
+          progress(`options page: seeding ${settings.entries} check-ins, then history, search and trends`);
+          figures.push(...(await benchOptions(bench, settings.runs, settings.entries)));
+        }
+        if (wanted('sync')) {
+          progress(`sync: export and import of ${settings.entries} check-ins against the IndexedDB floor`);
+          figures.push(...(await benchSync(bench, settings.runs, settings.entries)));
+        }
+        if (bench.debrief.pageErrors.length > 0) {
+          progress(`page errors seen: ${bench.debrief.pageErrors.map((error) => error.message).join(' | ')}`);
+        }
+      } finally {
+        await bench.close();
+      }
+    }
+  } finally {
+    built.remove();
+  }
+  const machine = describeMachine(chromium);
+  const resultsPath = join(PROJECT_ROOT, 'bench', 'results.json');
+  writeResults(resultsPath, figures, machine, settings);
+  process.stdout.write(
+    `\nDebrief bench — ${machine.nproc} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}\n` +
+      `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the issue 6 targets. Written to ${resultsPath}\n\n` +
+      `${formatTable(figures)}\n\n`,
+  );
+});

@@ -1,0 +1,157 @@
+/**
+ * What Debrief costs a call page: the fixture call page at a real room URL, loaded and then held
+ * in a real WebRTC call, in Debrief's context and in a context without any extension, alternating.
+ * CDP Performance.getMetrics gives the page's main-thread script and task time (A/B); a trace of
+ * Debrief's context attributes script time and tasks to Debrief's own files.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { setMinSessionMinutes } from '../e2e/call-fixture';
+import type { BenchBrowser } from './browser';
+import { alternate, differences, figureOf, wait, type Figure } from './stats';
+import { scriptWindows, TRACE_CATEGORIES } from './trace';
+
+export interface CallCostOptions {
+  runs: number;
+  /** Length of each steady-state call sample; per-minute figures are scaled from it. */
+  sampleSeconds: number;
+  /** One extra call of this length per context, to check the scaled figure (0 skips it). */
+  longSeconds: number;
+  roomUrl: string;
+}
+
+interface Metrics {
+  script: number;
+  task: number;
+}
+
+interface CallSample {
+  load: Metrics;
+  start: Metrics;
+  perMinute: Metrics;
+}
+
+/** After `load`, content scripts and the page settle (timers, first frames) before load cost is read. */
+const SETTLE_MS = 1000;
+/**
+ * The first seconds of a call carry one-time work (the session starting, the first post-call check
+ * and its lazy compilation); they are reported apart so per-minute figures are the steady state.
+ */
+const WARM_UP_MS = 3000;
+
+type CallWindow = Window & { call: { start(): Promise<number>; end(): number } };
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (list.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return { script: value('ScriptDuration'), task: value('TaskDuration') };
+}
+
+const minus = (a: Metrics, b: Metrics, scale = 1): Metrics => ({ script: (a.script - b.script) * scale, task: (a.task - b.task) * scale });
+
+/** Whether Debrief's media probe is installed in the page (it marks the window with a symbol). */
+function hasProbe(page: Page): Promise<boolean> {
+  return page.evaluate(() => Object.getOwnPropertyDescriptor(window, Symbol.for('debrief.media-probe')) !== undefined);
+}
+
+async function callSample(context: BrowserContext, url: string, seconds: number, withDebrief: boolean): Promise<CallSample> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await wait(SETTLE_MS);
+    const load = await metrics(cdp);
+    await page.evaluate(() => (window as unknown as CallWindow).call.start());
+    const connected = await metrics(cdp);
+    await wait(WARM_UP_MS);
+    const warm = await metrics(cdp);
+    await wait(seconds * 1000);
+    const held = await metrics(cdp);
+    if ((await hasProbe(page)) !== withDebrief) throw new Error(`the ${withDebrief ? 'Debrief' : 'plain'} context ${withDebrief ? 'lacks' : 'has'} the media probe`);
+    await page.evaluate(() => (window as unknown as CallWindow).call.end());
+    return { load, start: minus(warm, connected), perMinute: minus(held, warm, 60 / seconds) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Traces one call in Debrief's context: load, the call's first seconds, then `seconds` of steady call. */
+async function tracedCall(bench: BenchBrowser, url: string, seconds: number) {
+  const page = await bench.debrief.context.newPage();
+  try {
+    await bench.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.goto(url, { waitUntil: 'load' });
+    await wait(SETTLE_MS);
+    await page.evaluate(() => performance.mark('bench-call-start'));
+    await page.evaluate(() => (window as unknown as CallWindow).call.start());
+    await wait(WARM_UP_MS);
+    await page.evaluate(() => performance.mark('bench-steady'));
+    await wait(seconds * 1000);
+    const trace = await bench.browser.stopTracing();
+    await page.evaluate(() => (window as unknown as CallWindow).call.end());
+    const [load, start, steady] = scriptWindows(trace, new URL(url).origin, `chrome-extension://${bench.debrief.extensionId}/`, [
+      'bench-call-start',
+      'bench-steady',
+    ]);
+    return { load: load!, start: start!, steady: steady! };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchCallCost(bench: BenchBrowser, options: CallCostOptions): Promise<Figure[]> {
+  const { runs, sampleSeconds, longSeconds, roomUrl } = options;
+  // Calls this short must never open a check-in window in the middle of the measurement.
+  await setMinSessionMinutes(bench.debrief, 120);
+  const area = 'call page';
+  const samples = await alternate(runs, {
+    debrief: () => callSample(bench.debrief.context, roomUrl, sampleSeconds, true),
+    plain: () => callSample(bench.plain, roomUrl, sampleSeconds, false),
+  });
+  const added = (pick: (sample: CallSample) => number) => differences(samples.debrief.map(pick), samples.plain.map(pick));
+  const scaled = `${sampleSeconds}-s samples × ${60 / sampleSeconds}`;
+  const figures = [
+    figureOf(area, 'A/B script time added at load', added((s) => s.load.script), { target: '≤ 5 ms', max: 5 }),
+    figureOf(area, 'A/B task time added at load', added((s) => s.load.task)),
+    figureOf(area, `A/B script time added, call's first ${WARM_UP_MS / 1000} s`, added((s) => s.start.script), { note: 'one-time' }),
+    figureOf(area, 'A/B script time added per minute of call', added((s) => s.perMinute.script), { target: '≤ 2 ms', max: 2, note: scaled }),
+    figureOf(area, 'A/B task time added per minute of call', added((s) => s.perMinute.task), { note: scaled }),
+    figureOf(area, 'script time per minute, no extension', samples.plain.map((s) => s.perMinute.script), { note: 'the A/B baseline' }),
+  ];
+  if (longSeconds > 0) {
+    const long = await alternate(1, {
+      debrief: () => callSample(bench.debrief.context, roomUrl, longSeconds, true),
+      plain: () => callSample(bench.plain, roomUrl, longSeconds, false),
+    });
+    const longAdded = differences(long.debrief.map((s) => s.perMinute.script), long.plain.map((s) => s.perMinute.script));
+    figures.push(figureOf(area, `A/B script time added per minute, one ${longSeconds}-s call`, longAdded, { target: '≤ 2 ms', max: 2 }));
+  }
+  const traced: Awaited<ReturnType<typeof tracedCall>>[] = [];
+  for (let run = 0; run < runs; run++) traced.push(await tracedCall(bench, roomUrl, sampleSeconds));
+  const perMinute = 60 / sampleSeconds;
+  const worst = (values: number[]) => Math.max(...values).toFixed(1);
+  figures.push(
+    figureOf(area, "trace: Debrief's script at load, CPU", traced.map((t) => t.load.scriptCpu), {
+      target: '≤ 5 ms',
+      max: 5,
+      note: `wall ${worst(traced.map((t) => t.load.script))} ms at worst`,
+    }),
+    figureOf(area, "trace: Debrief's script, call's first 3 s, CPU", traced.map((t) => t.start.scriptCpu), { note: 'one-time' }),
+    figureOf(area, "trace: Debrief's script per minute of call, CPU", traced.map((t) => t.steady.scriptCpu * perMinute), {
+      target: '≤ 2 ms',
+      max: 2,
+      note: `${sampleSeconds}-s traced calls × ${perMinute}; ${worst(traced.map((t) => t.steady.tasks * perMinute))} tasks/min`,
+    }),
+    // Judged on CPU time: on a shared machine a task's wall time also counts the moments the OS ran others.
+    figureOf(area, 'trace: longest task with Debrief code, load, CPU', traced.map((t) => t.load.longestTaskCpu), {
+      note: `wall ${worst(traced.map((t) => t.load.longestTask))} ms at worst`,
+    }),
+    figureOf(area, 'trace: longest task with Debrief code, in call, CPU', traced.map((t) => Math.max(t.start.longestTaskCpu, t.steady.longestTaskCpu)), {
+      target: '≤ 16 ms, every run',
+      max: 16,
+      judge: 'max',
+      note: `wall ${worst(traced.map((t) => Math.max(t.start.longestTask, t.steady.longestTask)))} ms at worst`,
+    }),
+  );
+  return figures;
+}

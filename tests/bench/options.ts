@@ -1,0 +1,107 @@
+/**
+ * The options page with thousands of check-ins, written straight into Debrief's own IndexedDB:
+ * the history's first screen, a search keystroke to its result, and the trends drawn.
+ */
+import type { Page } from 'playwright-core';
+import { SIGNS } from '@/utils/checkin/instrument';
+import type { CheckIn } from '@/utils/db/schema';
+import { extensionUrl, openExtensionPage } from '../e2e/harness';
+import type { BenchBrowser } from './browser';
+import { arm, installMarks, lastInput, markTime } from './marks';
+import { makeCheckIns } from './seed';
+import { figureOf, type Figure } from './stats';
+
+/** Writes `count` bench check-ins into the `debrief` database in one transaction, from one of Debrief's pages; returns how many it holds. */
+export function seedCheckIns(page: Page, count: number): Promise<number> {
+  return seed(page, makeCheckIns(count));
+}
+
+function seed(page: Page, checkIns: CheckIn[]): Promise<number> {
+  return page.evaluate(
+    (records) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('debrief');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('checkIns', 'readwrite');
+          const store = tx.objectStore('checkIns');
+          for (const record of records) store.put(record);
+          const count = store.count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(count.result);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    checkIns,
+  );
+}
+
+/** The status line once every check-in is read and nothing is filtered, e.g. "10,010 check-ins". */
+const ALL_READ = '^[\\d,.\\s]+ check-ins?$';
+
+export async function benchOptions(bench: BenchBrowser, runs: number, entries: number): Promise<Figure[]> {
+  const { debrief } = bench;
+  // Opening the history creates the database with Debrief's own schema before the seed writes into it.
+  const seeder = await openExtensionPage(debrief, 'options.html#/history');
+  await seeder.locator('.history-count').waitFor();
+  const stored = await seedCheckIns(seeder, entries);
+  const hasTrends = (await seeder.locator('a[href="#/trends"]').count()) > 0;
+  await seeder.close();
+
+  const history: { shell: number; first: number; complete: number; search: number; matched: string }[] = [];
+  const trends: number[] = [];
+  const open = async (hash: string) => {
+    const page = await debrief.context.newPage();
+    await installMarks(page, [
+      { name: 'shell', selector: 'nav[aria-label="Sections"]', armed: true },
+      { name: 'first', selector: 'ul.history-rows > li', armed: true },
+      { name: 'complete', selector: '.history-count', pattern: ALL_READ, armed: true },
+      { name: 'search', selector: '.history-count', pattern: ' match$' },
+      { name: 'charts', selector: '.uplot canvas', count: SIGNS.length + 1, armed: true },
+    ]);
+    await page.goto(extensionUrl(debrief.extensionId, `options.html${hash}`));
+    return page;
+  };
+  for (let run = 0; run < runs; run++) {
+    const page = await open('#/history');
+    try {
+      const shell = await markTime(page, 'shell');
+      const first = await markTime(page, 'first');
+      const complete = await markTime(page, 'complete');
+      await page.getByLabel('Search notes').focus();
+      await arm(page, 'search');
+      await page.keyboard.press('z');
+      const search = await markTime(page, 'search');
+      const { key } = await lastInput(page);
+      if (key === null) throw new Error('the keystroke did not reach the search box');
+      const matched = (await page.locator('.history-count').textContent()) ?? '';
+      history.push({ shell: shell.dom, first: first.drawn, complete: complete.drawn, search: search.drawn - key, matched });
+    } finally {
+      await page.close();
+    }
+    if (!hasTrends) continue;
+    const chartsPage = await open('#/trends');
+    try {
+      trends.push((await markTime(chartsPage, 'charts', 60_000)).drawn);
+    } finally {
+      await chartsPage.close();
+    }
+  }
+  const area = `options, ${stored.toLocaleString('en')} check-ins`;
+  return [
+    figureOf(area, 'first render (scripts loaded and run)', history.map((h) => h.shell), { note: 'navigation in the DOM' }),
+    figureOf(area, 'history: first screen drawn', history.map((h) => h.first), { target: '≤ 300 ms', max: 300, note: 'from navigation start' }),
+    figureOf(area, 'history: all entries read and counted', history.map((h) => h.complete)),
+    figureOf(area, 'search: keystroke → result drawn', history.map((h) => h.search), {
+      target: '≤ 100 ms',
+      max: 100,
+      note: `"z": ${history[0]?.matched ?? ''}; includes the page's pause after typing`,
+    }),
+    hasTrends
+      ? figureOf(area, 'trends: every chart drawn', trends, { note: `${SIGNS.length + 1} uPlot charts, from navigation start` })
+      : figureOf(area, 'trends: every chart drawn', [], { note: 'no #/trends route in this build' }),
+  ];
+}

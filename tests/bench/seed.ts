@@ -1,0 +1,106 @@
+/**
+ * Check-ins for the bench, shaped exactly like utils/db/schema.ts `CheckIn` and valid for the
+ * export format, from a seeded generator so every run measures the same data. Runs in Node
+ * (seeding the options page) and in the browser (bundled into the sync bench page).
+ */
+import { emptyNotes, SIGN_IDS, type Rating, type Ratings } from '@/utils/checkin/instrument';
+import { formatHlc } from '@/utils/db/hlc';
+import type { CheckIn } from '@/utils/db/schema';
+import { localIsoString } from '@/utils/db/time';
+import type { DebriefExport } from '@/utils/sync/format';
+
+/**
+ * The first check-in's session, then one an hour: dense, but 20,000 of them (a bench file's local
+ * and new entries) still end in 2025, so none is dated in the future for the import's clock check.
+ */
+const FIRST_MS = Date.UTC(2023, 0, 2, 15, 0, 0);
+const STEP_MS = 3600_000;
+const SESSION_MS = 50 * 60_000;
+
+const HELPFUL = [
+  'Naming the pattern with my manager',
+  'We slowed down when I felt frozen at work',
+  'The breathing exercise before the hard part',
+  'Talking about the puzzle of my sleep',
+  'Being asked what I actually wanted',
+  'Noticing I dozed through my own feelings',
+  'Writing the letter I will not send',
+  'Seeing the week as less hazy than I thought',
+  'Practising saying no out loud',
+  'Remembering what helped last spring',
+];
+const TAKEAWAY = ['Walk after lunch', 'Call my sister', 'Notice the first thought', 'One kind sentence a day', 'Bed by eleven'];
+const TAGS = ['work', 'family', 'sleep', 'anxiety', 'grief', 'relationships'];
+const PROVIDERS = ['Dr. Okafor', 'Sam Rivera', 'Dr. Lindqvist'];
+const PLATFORMS = ['doxy-me', 'google-meet', 'zoom', 'simplepractice', null];
+
+/** mulberry32: small, fast and the same on every machine. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` check-ins of one device, oldest first, ids `<deviceId>-<n>` counted from `from`. */
+export function makeCheckIns(count: number, deviceId = 'bench-a', from = 0): CheckIn[] {
+  const next = random(from * 7919 + deviceId.length);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const rating = (): Rating => (next() < 0.1 ? null : Math.floor(next() * 11));
+  return Array.from({ length: count }, (_, offset) => {
+    const n = from + offset;
+    const startedMs = FIRST_MS + n * STEP_MS;
+    const createdMs = startedMs + SESSION_MS + 5 * 60_000;
+    const platform = pick(PLATFORMS);
+    const ratings = Object.fromEntries(SIGN_IDS.map((id) => [id, rating()])) as Ratings;
+    return {
+      id: `${deviceId}-${n}`,
+      createdAt: localIsoString(new Date(createdMs)),
+      createdMs,
+      updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId }),
+      deviceId,
+      ratings,
+      overall: rating(),
+      notes: { ...emptyNotes(), helpful: pick(HELPFUL), takeaway: next() < 0.6 ? pick(TAKEAWAY) : '' },
+      goalProgress: [],
+      tags: next() < 0.5 ? [pick(TAGS)] : [],
+      provider: pick(PROVIDERS),
+      sessionId: null,
+      platform,
+      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
+      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
+      reflection: null,
+      nextTimeDone: false,
+      history: [],
+    };
+  });
+}
+
+/**
+ * What another device would export after syncing `local` earlier: half of `local` edited there
+ * later (newer stamps, so each merge keeps the older version in history), and as many new entries.
+ */
+export function makeIncomingExport(local: readonly CheckIn[], deviceId = 'bench-b'): DebriefExport {
+  const editedAt = FIRST_MS + (local.length + 1) * STEP_MS;
+  const edited = local.slice(0, Math.ceil(local.length / 2)).map((checkIn, index) => ({
+    ...checkIn,
+    updatedAt: formatHlc({ wall: editedAt + index, counter: 0, deviceId }),
+    deviceId,
+    notes: { ...checkIn.notes, unhelpful: 'Added later on my other laptop' },
+  }));
+  const added = makeCheckIns(local.length - edited.length, deviceId, local.length);
+  return {
+    format: 'debrief',
+    version: 1,
+    exportedAt: localIsoString(new Date(editedAt + local.length)),
+    deviceId,
+    checkIns: [...edited, ...added],
+    sessions: [],
+    goals: [],
+    tombstones: [],
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Export and import/merge of thousands of check-ins, plain and encrypted, against IndexedDB alone
+ * reading and writing the same records (the floor). utils/sync runs inside one of Debrief's own
+ * extension pages (bundled from sync-page.ts and evaluated there through CDP, which the page's CSP
+ * does not block), so it meets real IndexedDB, real WebCrypto (600,000 PBKDF2 rounds) and the
+ * extension's i18n, in a scratch database beside Debrief's own.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { openExtensionPage } from '../e2e/harness';
+import { PROJECT_ROOT } from '../e2e/paths';
+import type { BenchBrowser } from './browser';
+import { alternate, figureOf, type Figure } from './stats';
+import type { SyncBench } from './sync-page';
+
+/** Bundles sync-page.ts (and the utils it imports) into one classic script. */
+async function bundleSyncPage(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'debrief-sync-page-'));
+  try {
+    await build({
+      configFile: false,
+      root: PROJECT_ROOT,
+      logLevel: 'warn',
+      resolve: { alias: { '@': PROJECT_ROOT } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: true,
+        lib: { entry: join(PROJECT_ROOT, 'tests/bench/sync-page.ts'), formats: ['iife'], name: 'debriefSyncBench', fileName: () => 'sync.js' },
+      },
+    });
+    return readFileSync(join(outDir, 'sync.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+type Step = Exclude<keyof SyncBench, 'prepare'>;
+type BenchWindow = Window & { bench: SyncBench };
+
+export async function benchSync(bench: BenchBrowser, runs: number, entries: number): Promise<Figure[]> {
+  const script = await bundleSyncPage();
+  // The toolbar popup page: an extension page with little work of its own.
+  const page = await openExtensionPage(bench.debrief, 'popup.html');
+  try {
+    const cdp = await bench.debrief.context.newCDPSession(page);
+    const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: script });
+    await cdp.detach();
+    if (exceptionDetails) throw new Error(`the sync bench script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    const prepared = await page.evaluate((count) => (window as unknown as BenchWindow).bench.prepare(count), entries);
+    const step = (name: Step) => () =>
+      page.evaluate((which) => (window as unknown as BenchWindow).bench[which]().then(({ ms }) => ms), name);
+    const times = await alternate(runs, {
+      floorWrite: step('floorWrite'),
+      floorRead: step('floorRead'),
+      floorReadWrite: step('floorReadWrite'),
+      keyDerivation: step('keyDerivation'),
+      exportPlain: step('exportPlain'),
+      exportEncrypted: step('exportEncrypted'),
+      importPlain: step('importPlain'),
+      importEncrypted: step('importEncrypted'),
+    });
+    const ratio = (work: number[], floor: number[]) => work.map((ms, index) => ms / (floor[index] ?? Number.NaN));
+    const n = entries.toLocaleString('en');
+    const area = `sync, ${n} check-ins`;
+    const mb = `${(prepared.bytes / 1e6).toFixed(1)} MB file`;
+    const merge = `${n} into ${n}: half edited elsewhere, half new`;
+    return [
+      figureOf(area, 'floor: IndexedDB write, one transaction', times.floorWrite),
+      figureOf(area, 'floor: IndexedDB read (getAll)', times.floorRead),
+      figureOf(area, 'floor: IndexedDB read + write, one transaction', times.floorReadWrite),
+      figureOf(area, 'PBKDF2-SHA-256, 600,000 rounds, alone', times.keyDerivation, { note: 'once per encrypted export or import' }),
+      figureOf(area, 'export, plain', times.exportPlain, { target: '≤ 1 s', max: 1000, note: mb }),
+      figureOf(area, 'export, plain ÷ floor read', ratio(times.exportPlain, times.floorRead), { unit: '×' }),
+      figureOf(area, 'export, encrypted', times.exportEncrypted, { target: '≤ 1.5 s', max: 1500, note: 'PBKDF2 600,000 rounds + AES-GCM' }),
+      figureOf(area, 'export, encrypted ÷ floor read', ratio(times.exportEncrypted, times.floorRead), { unit: '×' }),
+      figureOf(area, 'import + merge, plain', times.importPlain, { target: '≤ 3 s', max: 3000, note: merge }),
+      figureOf(area, 'import + merge, plain ÷ floor read + write', ratio(times.importPlain, times.floorReadWrite), {
+        unit: '×',
+        target: '≤ 1.5×',
+        max: 1.5,
+      }),
+      figureOf(area, 'import + merge, encrypted', times.importEncrypted, { target: '≤ 3 s', max: 3000 }),
+      figureOf(area, 'import + merge, encrypted ÷ floor read + write', ratio(times.importEncrypted, times.floorReadWrite), {
+        unit: '×',
+        target: '≤ 1.5×',
+        max: 1.5,
+      }),
+    ];
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// Node 20 lacks Map.groupBy, which vitest 5's reporter calls when it prints a failure.
+if (typeof Map.groupBy !== 'function') {
+  Map.groupBy = <K, T>(items: Iterable<T>, keyOf: (item: T, index: number) => K): Map<K, T[]> => {
+    const groups = new Map<K, T[]>();
+    let index = 0;
+    for (const item of items) {
+      const key = keyOf(item, index++);
+      groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+    return groups;
+  };
+}
+
+/**
+ * `npm run bench`: vitest is only the TypeScript runner here (tsx is not a dependency and Node 20
+ * cannot strip types); bench.run.ts is one long "test" that prints the table. Timings are never asserted.
+ * DEBRIEF_BENCH_PROFILE=1 runs profile.run.ts instead: CPU profiles that explain the figures.
+ */
+export default defineConfig({
+  root,
+  resolve: { alias: { '@': root } },
+  test: {
+    include: [process.env.DEBRIEF_BENCH_PROFILE === '1' ? 'tests/bench/profile.run.ts' : 'tests/bench/bench.run.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 60 * 60_000,
+    hookTimeout: 5 * 60_000,
+    disableConsoleIntercept: true,
+    reporters: ['dot'],
+  },
+});
