@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import type { Session } from '@/utils/db/schema';
 import { offeredSessions } from '@/utils/db/sessions';
 import { openCheckInWindow } from '@/utils/session/check-in-window';
@@ -23,8 +24,8 @@ export async function offerSession(session: Session): Promise<void> {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icons/128.png'),
-      title: 'How was your session?',
-      message: 'Take a minute to check in while it is fresh.',
+      title: t('checkIn.notificationTitle'),
+      message: t('checkIn.notificationMessage'),
     });
   }
   await refreshBadge();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
 import { reflectionDelayHours } from '@/utils/storage';
 
@@ -25,8 +26,8 @@ export async function promptReflection(checkInId: string): Promise<void> {
   await browser.notifications.create(`${REFLECT_PREFIX}${checkInId}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
-    title: 'A moment to reflect',
-    message: 'Have you used or thought about what you took from your last session?',
+    title: t('reflection.notificationTitle'),
+    message: t('reflection.notificationMessage'),
   });
 }
 

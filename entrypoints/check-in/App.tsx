@@ -7,6 +7,7 @@ import { dbCheckInStore } from '@/utils/checkin/store';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import type { Goal, Session } from '@/utils/db/schema';
 import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
 import type { PageMessage } from '@/utils/session/messages';
@@ -90,14 +91,14 @@ export function App({ sessionId }: { sessionId: string | null }) {
 
   return (
     <main class="check-in-page">
-      <h1>How was your session?</h1>
+      <h1>{t('checkIn.heading')}</h1>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
       {sessionId && session === null && !error && (
-        <p class="notice">This session is no longer stored; you can still check in.</p>
+        <p class="notice">{t('checkIn.sessionGone')}</p>
       )}
       {session?.status === 'dismissed' ? (
         <SessionActions

@@ -4,6 +4,7 @@ import { ReflectionForm } from '@/components/ReflectionForm';
 import { formatDateTime } from '@/utils/checkin/format';
 import { getCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import { forgetReflection } from '@/utils/db/reflections';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
@@ -11,7 +12,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { siteById } from '@/utils/sites/registry';
 
 function sessionLabel(checkIn: CheckIn): string {
-  const where = checkIn.platform ? (siteById(checkIn.platform)?.name ?? checkIn.platform) : 'Manual check-in';
+  const where = checkIn.platform ? (siteById(checkIn.platform)?.name ?? checkIn.platform) : t('common.manualCheckIn');
   return `${where} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`;
 }
 
@@ -26,8 +27,8 @@ export function ReflectionView({ checkInId }: { checkInId: string }) {
   }, [checkInId]);
 
   if (error) return <p role="alert" class="error">{error}</p>;
-  if (checkIn === undefined) return <p aria-busy="true">Loading…</p>;
-  if (checkIn === null) return <p class="notice">This check-in is no longer stored, so there is nothing to reflect on.</p>;
+  if (checkIn === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (checkIn === null) return <p class="notice">{t('reflection.checkInGone')}</p>;
   return (
     <ReflectionForm
       sessionLabel={sessionLabel(checkIn)}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import { ROUTES, routeForHash } from './routes';
 
 export function App() {
@@ -11,19 +12,19 @@ export function App() {
   const route = routeForHash(hash);
   const View = route.view;
   useEffect(() => {
-    document.title = `${route.label} · Debrief`;
+    document.title = t('options.documentTitle', { view: route.label() });
   }, [route]);
 
   return (
     <div class="options">
       <header class="options-header">
-        <h1>Debrief</h1>
-        <nav aria-label="Sections">
+        <h1>{t('app.name')}</h1>
+        <nav aria-label={t('options.sections')}>
           <ul>
             {ROUTES.map((r) => (
               <li key={r.path}>
                 <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
-                  {r.label}
+                  {r.label()}
                 </a>
               </li>
             ))}
@@ -31,7 +32,7 @@ export function App() {
         </nav>
       </header>
       <main>
-        <h2>{route.label}</h2>
+        <h2>{route.label()}</h2>
         <View />
       </main>
     </div>

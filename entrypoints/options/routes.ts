@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { t } from '@/utils/i18n';
 import { GoalsView } from './views/Goals';
 import { HistoryView } from './views/History';
 import { SettingsView } from './views/Settings';
@@ -9,18 +10,19 @@ import { TrendsView } from './views/Trends';
 export interface OptionsRoute {
   /** The hash path, e.g. `history` for `#/history`. */
   path: string;
-  label: string;
+  /** The view's name in the browser's language. */
+  label(): string;
   view: ComponentType;
 }
 
 /** The options page's views, in tab order. A new view is one entry here. */
 export const ROUTES: readonly OptionsRoute[] = [
-  { path: 'history', label: 'History', view: HistoryView },
-  { path: 'trends', label: 'Trends', view: TrendsView },
-  { path: 'goals', label: 'Goals', view: GoalsView },
-  { path: 'summary', label: 'Summary to share', view: SummaryView },
-  { path: 'sync', label: 'Sync & backup', view: SyncView },
-  { path: 'settings', label: 'Settings', view: SettingsView },
+  { path: 'history', label: () => t('options.history'), view: HistoryView },
+  { path: 'trends', label: () => t('options.trends'), view: TrendsView },
+  { path: 'goals', label: () => t('options.goals'), view: GoalsView },
+  { path: 'summary', label: () => t('options.summary'), view: SummaryView },
+  { path: 'sync', label: () => t('options.sync'), view: SyncView },
+  { path: 'settings', label: () => t('options.settings'), view: SettingsView },
 ];
 
 export function routeForHash(hash: string): OptionsRoute {

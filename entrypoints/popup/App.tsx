@@ -7,12 +7,13 @@ import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { MANUAL_DRAFT_KEY, updateCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
+import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import type { PageMessage } from '@/utils/session/messages';
 import { loadPopupData, type PopupData } from './load';
 
 function storedLabel(count: number): string {
-  return count === 1 ? '1 check-in stored' : `${count} check-ins stored`;
+  return t('popup.stored', count, [formatNumber(count)]);
 }
 
 function errorText(err: unknown): string {
@@ -46,7 +47,7 @@ export function App() {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Debrief</h1>
+        <h1>{t('app.name')}</h1>
         <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
       {error && (
@@ -72,12 +73,12 @@ export function App() {
         />
       ) : (
         <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
-          Check in now
+          {t('common.checkInNow')}
         </button>
       )}
       <nav class="popup-links">
         <a href={browser.runtime.getURL('/options.html#/history')} onClick={openHistory}>
-          Open history
+          {t('popup.openHistory')}
         </a>
       </nav>
     </main>

@@ -7,6 +7,7 @@ import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkin
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
 import { offeredSessions } from '@/utils/db/sessions';
@@ -25,7 +26,7 @@ export interface PopupData {
 }
 
 function platformName(platform: string | null, host = ''): string {
-  if (!platform) return 'Manual check-in';
+  if (!platform) return t('common.manualCheckIn');
   return siteById(platform)?.name ?? (host || platform.replace(/^custom:/, ''));
 }
 

@@ -13,6 +13,7 @@ import { filterForTrends, METRICS, metricAverages, metricSeries, providersOf, RO
 import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 
 export interface SummaryAppProps {
   /** The page's query string: from, to, provider and note choices. */
@@ -53,28 +54,28 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   );
   const providers = useMemo(() => providersOf(checkIns ?? []), [checkIns]);
   useEffect(() => {
-    document.title = `Debrief summary, ${period}`;
+    document.title = t('summary.documentTitle', { period });
   }, [period]);
 
   if (error) return <p role="alert" class="error">{error}</p>;
-  if (!checkIns) return <p aria-busy="true">Loading…</p>;
+  if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <main class="summary-page">
       <div class="summary-toolbar">
         <button type="button" class="primary" onClick={print}>
-          Print
+          {t('summary.print')}
         </button>
-        <a href="options.html#/summary">Back to Debrief</a>
-        <span class="hint">Nothing is sent anywhere: printing, or saving as PDF, is done by your browser on this computer.</span>
+        <a href="options.html#/summary">{t('summary.back')}</a>
+        <span class="hint">{t('summary.nothingSent')}</span>
       </div>
       <details class="summary-change">
-        <summary>Change dates, provider or notes</summary>
+        <summary>{t('summary.change')}</summary>
         <SummaryChoices
           value={choice}
           onChange={setChoice}
           providers={providers}
           action="summary.html"
-          submitLabel="Update summary"
+          submitLabel={t('summary.update')}
         />
       </details>
       <SummarySheet

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import '@/components/styles.css';
 import '@/components/trends.css';
+import { t } from '@/utils/i18n';
 import { App } from './App';
 
+document.documentElement.lang = t('app.lang');
 render(<App search={location.search} />, document.getElementById('app')!);

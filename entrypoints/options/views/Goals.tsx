@@ -7,6 +7,7 @@ import { goalProgressOf, type GoalProgressEntry } from '@/utils/checkin/trends';
 import { addGoal, renameGoal, setGoalStatus } from '@/utils/db/goals';
 import { listAllCheckIns, listAllGoals } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import type { CheckIn, Goal, GoalStatus } from '@/utils/db/schema';
 
 export interface GoalsViewProps {
@@ -15,7 +16,12 @@ export interface GoalsViewProps {
 }
 
 const systemNow = () => new Date();
-const STATUS_WORDS: Record<GoalStatus, string> = { active: 'made active again', achieved: 'marked achieved', archived: 'archived' };
+/** What is announced after a status change, as a whole sentence per status. */
+const STATUS_CHANGED: Record<GoalStatus, (goal: string) => string> = {
+  active: (goal) => t('goals.madeActive', { goal }),
+  achieved: (goal) => t('goals.markedAchieved', { goal }),
+  archived: (goal) => t('goals.wasArchived', { goal }),
+};
 
 /** The Goals view: add, rename, mark achieved or archive; each goal's progress across sessions. */
 export function GoalsView({ openDb = getDb, now = systemNow }: RenderableProps<GoalsViewProps>) {
@@ -52,19 +58,19 @@ export function GoalsView({ openDb = getDb, now = systemNow }: RenderableProps<G
     const goal = await addGoal(await openDb(), title, now());
     await reloadGoals();
     setFocusGoalId(null);
-    setAnnouncement(`Added “${goal.title}”. The check-in will ask about it after your next session.`);
+    setAnnouncement(t('goals.added', { goal: goal.title }));
   };
   const rename = async (goal: Goal, title: string) => {
     const renamed = await renameGoal(await openDb(), goal.id, title, now());
     await reloadGoals();
-    setAnnouncement(`Renamed to “${renamed.title}”.`);
+    setAnnouncement(t('goals.renamed', { goal: renamed.title }));
   };
   const changeStatus = async (goal: Goal, status: GoalStatus) => {
     await setGoalStatus(await openDb(), goal.id, status, now());
     // Before the reload, so the goal's heading takes focus as it appears in its new section.
     setFocusGoalId(goal.id);
     await reloadGoals();
-    setAnnouncement(`“${goal.title}” ${STATUS_WORDS[status]}.`);
+    setAnnouncement(STATUS_CHANGED[status](goal.title));
   };
 
   if (error) return <p role="alert" class="error">{error}</p>;
@@ -72,18 +78,18 @@ export function GoalsView({ openDb = getDb, now = systemNow }: RenderableProps<G
   const lists = { onRename: rename, onSetStatus: changeStatus, progressOf, focusGoalId };
   return (
     <div class="goals">
-      <p class="hint">Your own goals for therapy. After each session the check-in asks how it moved each active goal forward.</p>
+      <p class="hint">{t('goals.intro')}</p>
       <GoalAddForm onAdd={add} />
       <p class="status-line" role="status">
         {announcement}
       </p>
       {goals === null ? (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('common.loading')}</p>
       ) : (
         <>
-          <GoalList heading="Active goals" goals={byStatus('active')} empty="No active goals. Add one above." {...lists} />
-          <GoalList heading="Achieved" goals={byStatus('achieved')} {...lists} />
-          <GoalList heading="Archived" goals={byStatus('archived')} {...lists} />
+          <GoalList heading={t('goals.active')} goals={byStatus('active')} empty={t('goals.noActive')} {...lists} />
+          <GoalList heading={t('goals.achieved')} goals={byStatus('achieved')} {...lists} />
+          <GoalList heading={t('goals.archived')} goals={byStatus('archived')} {...lists} />
         </>
       )}
     </div>

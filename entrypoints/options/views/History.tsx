@@ -10,6 +10,7 @@ import { formatDateTime } from '@/utils/checkin/format';
 import { deleteCheckIn, listCheckIns, restoreCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
+import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
 import { siteById } from '@/utils/sites/registry';
 
@@ -128,7 +129,7 @@ export function HistoryView({
   }, [focusRequest]);
 
   const goalsById = useMemo(() => new Map(goals.map((goal) => [goal.id, goal])), [goals]);
-  const goalName = useCallback((goalId: string) => goalsById.get(goalId)?.title ?? 'A goal that was removed', [goalsById]);
+  const goalName = useCallback((goalId: string) => goalsById.get(goalId)?.title ?? t('history.removedGoal'), [goalsById]);
   const replaceCheckIns = (change: (checkIns: CheckIn[]) => CheckIn[]) => {
     changes.current += 1;
     setLoaded((current) => current && { ...current, checkIns: change(current.checkIns) });
@@ -147,7 +148,7 @@ export function HistoryView({
     replaceCheckIns((current) => current.filter((c) => c.id !== id));
     if (removed) {
       const when = formatDateTime(removed.sessionStartedAt ?? removed.createdAt);
-      setNotice({ key: `${id}:${Date.now()}`, message: `Deleted the check-in from ${when}.`, checkIn: removed });
+      setNotice({ key: `${id}:${Date.now()}`, message: t('history.deleted', { when }), checkIn: removed });
     }
     // Replace, not push: Back should not lead to an entry that no longer exists.
     history.replaceState(history.state, '', LIST_HASH);
@@ -166,7 +167,7 @@ export function HistoryView({
       replaceCheckIns((checkIns) => insertNewestFirst(checkIns, restored));
       setFocusRequest([historyRowId(restored.id)]);
     } catch (err) {
-      setError(`The check-in could not be brought back: ${messageOf(err)}`);
+      setError(t('history.undoFailed', { error: messageOf(err) }));
     }
   }, [notice, openDb]);
   const onUndo = useCallback(() => void undo(), [undo]);
@@ -195,10 +196,10 @@ export function HistoryView({
           />
         ) : loaded?.complete ? (
           <p class="notice">
-            This check-in is no longer stored; it may have been deleted. <a href={LIST_HASH}>Back to history</a>
+            {t('history.entryGone')} <a href={LIST_HASH}>{t('common.backToHistory')}</a>
           </p>
         ) : (
-          <p aria-busy="true">Loading…</p>
+          <p aria-busy="true">{t('common.loading')}</p>
         ))}
       {loaded ? (
         <HistoryPage
@@ -213,7 +214,7 @@ export function HistoryView({
           searchDelayMs={searchDelayMs}
         />
       ) : (
-        !selectedId && !error && <p aria-busy="true">Loading…</p>
+        !selectedId && !error && <p aria-busy="true">{t('common.loading')}</p>
       )}
     </div>
   );

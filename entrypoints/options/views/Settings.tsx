@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SettingsForm, type SettingsValues } from '@/components/SettingsForm';
+import { t } from '@/utils/i18n';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
@@ -34,9 +35,9 @@ export function SettingsView() {
   }, []);
 
   const save = (work: Promise<unknown>) => {
-    work.then(() => setError(null), (err: unknown) => setError(`That setting was not saved: ${String(err)}`));
+    work.then(() => setError(null), (err: unknown) => setError(t('settings.notSaved', { error: String(err) })));
   };
-  if (!values) return <p aria-busy="true">Loading…</p>;
+  if (!values) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <>
       {error && (
@@ -48,7 +49,7 @@ export function SettingsView() {
         values={values}
         customSitesUnsupported={
           // Older Firefox lacks dynamic content scripts; say so instead of failing on click.
-          'registerContentScripts' in (browser.scripting ?? {}) ? undefined : 'This browser cannot add sites of your own.'
+          'registerContentScripts' in (browser.scripting ?? {}) ? undefined : t('settings.unsupported')
         }
         onMinSessionMinutes={(minutes) => save(minSessionMinutes.setValue(minutes))}
         onEndAction={(action) => {
@@ -70,9 +71,9 @@ export function SettingsView() {
           if ('error' in parsed) return parsed.error;
           try {
             const granted = await addCustomSite(parsed.host);
-            return granted ? null : `Debrief was not given access to ${parsed.host}, so it was not added.`;
+            return granted ? null : t('settings.notGranted', { host: parsed.host });
           } catch (err) {
-            return `${parsed.host} could not be added: ${err instanceof Error ? err.message : String(err)}`;
+            return t('settings.addFailed', { host: parsed.host, error: err instanceof Error ? err.message : String(err) });
           }
         }}
         onRemoveSite={(host) => save(removeCustomSite(host))}

@@ -7,6 +7,7 @@ import { NO_FILTER, providersOf } from '@/utils/checkin/trends';
 import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
 
 export interface SummaryViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -25,17 +26,14 @@ export function SummaryView({ openDb = getDb }: RenderableProps<SummaryViewProps
   const providers = useMemo(() => providersOf(checkIns), [checkIns]);
   return (
     <div class="summary-view">
-      <p class="hint">
-        A page to print or save as PDF, for yourself or to show your therapist: averages per sign, the trend charts and the
-        notes you choose. It opens in a new tab; nothing is sent anywhere.
-      </p>
+      <p class="hint">{t('summary.intro')}</p>
       <SummaryChoices
         value={choice}
         onChange={setChoice}
         providers={providers}
         action="summary.html"
         target="_blank"
-        submitLabel="Open printable summary"
+        submitLabel={t('summary.open')}
       />
     </div>
   );

@@ -19,6 +19,7 @@ import {
 import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface TrendsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -63,17 +64,15 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   const series = useMemo(() => METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })), [filtered]);
 
   if (error) return <p role="alert" class="error">{error}</p>;
-  if (!checkIns) return <p aria-busy="true">Loading…</p>;
-  if (checkIns.length === 0) {
-    return <p class="empty">No check-ins yet. Trends appear here once you have checked in after a few sessions.</p>;
-  }
+  if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (checkIns.length === 0) return <p class="empty">{t('trends.empty')}</p>;
   return (
     <div class="trends">
-      <form class="trend-filter-bar" aria-label="Filter trends" onSubmit={(e) => e.preventDefault()}>
+      <form class="trend-filter-bar" aria-label={t('trends.filterLabel')} onSubmit={(e) => e.preventDefault()}>
         <TrendFilters value={filter} onChange={changeFilter} providers={providers} />
       </form>
       <p class="hint" role="status">
-        {filtered.length === 1 ? '1 check-in' : `${filtered.length} check-ins`} in these charts.
+        {t('trends.inCharts', filtered.length, [formatNumber(filtered.length)])}
       </p>
       <TrendInsights insights={insights} />
       {filtered.length > 0 && (
