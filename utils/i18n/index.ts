@@ -19,26 +19,39 @@ function extensionI18n(): boolean {
   return typeof (browser as Partial<typeof browser> | undefined)?.i18n?.getMessage === 'function';
 }
 
+interface NodeProcess {
+  cwd(): string;
+  getBuiltinModule(id: 'node:fs'): { readFileSync(path: string, encoding: 'utf8'): string };
+}
+
+const nodeProcess = (globalThis as { process?: NodeProcess }).process;
 let english: ((name: string, substitutions?: string[]) => string) | undefined;
 
 /** Outside the extension, the English file read from disk: the language the e2e tests drive the UI in. */
-function englishGetter(): (name: string, substitutions?: string[]) => string {
+function englishGetter(node: NodeProcess): (name: string, substitutions?: string[]) => string {
   if (!english) {
-    const node = (globalThis as { process?: { cwd(): string; getBuiltinModule(id: 'node:fs'): { readFileSync(path: string, encoding: 'utf8'): string } } })
-      .process;
-    if (!node) throw new Error('Debrief messages are only available in the extension or in Node.');
     const text = node.getBuiltinModule('node:fs').readFileSync(`${node.cwd()}/utils/i18n/locales/en.json`, 'utf8');
     english = messageGetter(chromeMessages(JSON.parse(text) as MessagesFile));
   }
   return english;
 }
 
+// Typed by the overloads of `Translate`; the library checks the arguments' shapes at runtime.
+const libraryT = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
+
 /** The message for `key` in the browser's language (English where Debrief has no translation). */
-export const t: Translate = ((key: string, ...args: Parameters<typeof translate>[2]) =>
-  extensionI18n()
-    ? // Typed by the overloads of `Translate`; the library checks the arguments' shapes at runtime.
-      (i18n.t as unknown as (key: string, ...rest: unknown[]) => string)(key, ...args)
-    : translate(englishGetter(), key, args)) as Translate;
+export const t: Translate = ((key: string, ...args: Parameters<typeof translate>[2]) => {
+  if (extensionI18n()) {
+    try {
+      return libraryT(key, ...args);
+    } catch (error) {
+      // WXT imports entrypoints in Node with a fake browser whose i18n throws; only there is English from disk right.
+      if (!nodeProcess?.getBuiltinModule) throw error;
+    }
+  }
+  if (!nodeProcess?.getBuiltinModule) throw new Error('Debrief messages need the extension i18n API or Node.');
+  return translate(englishGetter(nodeProcess), key, args);
+}) as Translate;
 
 /** The browser's UI language ("es-419", "en-GB"), for Intl; undefined lets Intl use its default. */
 export function uiLocale(): string | undefined {
