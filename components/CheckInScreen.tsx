@@ -37,6 +37,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const touched = useRef(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const drafts = useMemo(
     () =>
       latestOnlyWriter(
@@ -105,6 +106,11 @@ export function CheckInScreen(props: CheckInScreenProps) {
     }
   };
 
+  // The form that held focus is gone after saving; keep keyboard users on the next step.
+  useEffect(() => {
+    if (saved && onClose) closeButton.current?.focus();
+  }, [saved, onClose]);
+
   return (
     <div class="check-in-screen">
       <SessionHeader session={session} />
@@ -117,7 +123,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
         </p>
       )}
       {saved && onClose ? (
-        <button type="button" class="primary" onClick={onClose}>
+        <button type="button" class="primary" ref={closeButton} onClick={onClose}>
           {t('common.close')}
         </button>
       ) : answers ? (

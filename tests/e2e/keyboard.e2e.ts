@@ -127,8 +127,8 @@ test('a check-in after a session, from the first focus to saved, by keyboard alo
   await page.keyboard.press('Enter');
 
   await page.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
-  // The window offers Close next, reachable from where focus is.
-  await tabTo(page, cdp, 'button', 'Close', 3);
+  // The form is gone; focus lands on Close, the next step, rather than on the page body.
+  await expect.poll(async () => announced(cdp)).toMatchObject({ role: 'button', name: 'Close' });
   expect(await pointer()).toBe(0);
 
   const reader = await openExtensionPage(debrief, 'popup.html');
