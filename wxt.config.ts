@@ -21,7 +21,7 @@ export default defineConfig({
     host_permissions: siteMatchPatterns(),
     // Sites the person adds themselves are asked for one at a time, at runtime.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Debrief' },
+    action: { default_title: '__MSG_app_name__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -12,7 +12,9 @@ test('the built extension loads, its service worker runs and the popup renders',
   expect(await landmark.isVisible()).toBe(true);
 
   const manifest = await popup.evaluate(async () => (await fetch('/manifest.json')).json());
-  expect(manifest).toMatchObject({ name: 'Debrief', manifest_version: 3 });
+  expect(manifest).toMatchObject({ name: '__MSG_app_name__', manifest_version: 3, default_locale: 'en' });
+  // The name comes from the messages: the popup shows it resolved.
+  await popup.getByRole('heading', { level: 1, name: 'Debrief' }).waitFor();
   expect(debrief.pageErrors).toEqual([]);
   await screenshot(popup, 'smoke-popup');
 });
