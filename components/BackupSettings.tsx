@@ -1,5 +1,7 @@
 import { useId, useState } from 'preact/hooks';
+import { formatNumber, t } from '@/utils/i18n';
 import { BACKUP_FOLDER, MAX_BACKUP_KEEP, parseBackupKeep, type BackupFrequency } from '@/utils/sync/backup';
+import { RichText, slots } from './RichText';
 
 export interface BackupSettingsProps {
   frequency: BackupFrequency;
@@ -16,11 +18,14 @@ export interface BackupSettingsProps {
   onBackUpNow(): Promise<string>;
 }
 
-const FREQUENCIES: { value: BackupFrequency; label: string }[] = [
-  { value: 'off', label: 'Off' },
-  { value: 'daily', label: 'Daily' },
-  { value: 'weekly', label: 'Weekly' },
+const FREQUENCIES: { value: BackupFrequency; label(): string }[] = [
+  { value: 'off', label: () => t('backup.off') },
+  { value: 'daily', label: () => t('backup.daily') },
+  { value: 'weekly', label: () => t('backup.weekly') },
 ];
+
+/** The name a backup gets, shown as an example (a file name, not words to translate). */
+const EXAMPLE_FILE = 'debrief-backup-2026-11-26.json';
 
 /** Automatic backup: how often, how many to keep, and when the last one was made. */
 export function BackupSettings(props: BackupSettingsProps) {
@@ -39,7 +44,7 @@ export function BackupSettings(props: BackupSettingsProps) {
     try {
       setDone(await props.onBackUpNow());
     } catch (err) {
-      setError(`The backup was not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setError(t('backup.notSaved', { error: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);
     }
@@ -47,15 +52,13 @@ export function BackupSettings(props: BackupSettingsProps) {
 
   return (
     <section class="sync-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Automatic backup</h3>
+      <h3 id={`${id}-title`}>{t('backup.title')}</h3>
       <p id={`${id}-hint`} class="hint">
-        A dated copy of everything, saved to “{BACKUP_FOLDER}” in your downloads folder (for example{' '}
-        <code>debrief-backup-2026-11-26.json</code>). Backups are not encrypted. Debrief removes only the backups it made
-        itself, beyond the number you keep.
+        <RichText message={t('backup.hint', { folder: BACKUP_FOLDER, ...slots('example') })} parts={{ example: <code>{EXAMPLE_FILE}</code> }} />
       </p>
-      {!props.available && <p class="notice">This browser does not let Debrief save backups to the downloads folder.</p>}
+      {!props.available && <p class="notice">{t('backup.unavailable')}</p>}
       <fieldset class="choice-group" aria-describedby={`${id}-hint`}>
-        <legend>Back up automatically</legend>
+        <legend>{t('backup.frequency')}</legend>
         {FREQUENCIES.map((option) => (
           <label key={option.value} class="choice">
             <input
@@ -65,12 +68,12 @@ export function BackupSettings(props: BackupSettingsProps) {
               disabled={!props.available}
               onChange={() => props.onFrequency(option.value)}
             />
-            {option.label}
+            {option.label()}
           </label>
         ))}
       </fieldset>
       <label class="field sync-keep">
-        <span>Backups to keep</span>
+        <span>{t('backup.keep')}</span>
         <input
           type="number"
           min={1}
@@ -83,7 +86,7 @@ export function BackupSettings(props: BackupSettingsProps) {
             const text = e.currentTarget.value;
             setKeepText(text);
             const keep = parseBackupKeep(text);
-            setKeepError(keep === null ? `Enter a whole number from 1 to ${MAX_BACKUP_KEEP}.` : null);
+            setKeepError(keep === null ? t('backup.keepError', { min: formatNumber(1), max: formatNumber(MAX_BACKUP_KEEP) }) : null);
             if (keep !== null) props.onKeep(keep);
           }}
         />
@@ -93,17 +96,17 @@ export function BackupSettings(props: BackupSettingsProps) {
           {keepError}
         </p>
       )}
-      <p>{props.lastBackup ? `Last backup: ${props.lastBackup}.` : 'No backup made yet.'}</p>
+      <p>{props.lastBackup ? t('backup.last', { backup: props.lastBackup }) : t('backup.none')}</p>
       {props.failure && (
         <p class="error" role="alert">
-          The last backup failed: {props.failure}
+          {t('backup.lastFailed', { error: props.failure })}
         </p>
       )}
       <button type="button" disabled={!props.available} aria-disabled={busy || undefined} onClick={() => void backUpNow()}>
-        Back up now
+        {t('backup.now')}
       </button>
       <p class="status-line" role="status" aria-busy={busy || undefined}>
-        {busy ? 'Backing up…' : done}
+        {busy ? t('backup.backingUp') : done}
       </p>
       {error && (
         <p class="error" role="alert">

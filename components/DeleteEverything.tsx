@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-
-export const CONFIRM_WORD = 'DELETE';
+import { t } from '@/utils/i18n';
 
 export interface DeleteEverythingProps {
   /** Saves a last export (plain); resolves to what was saved. */
@@ -13,7 +12,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * "Delete everything…" opens a modal <dialog> (the browser traps focus and closes it on
- * Escape) that offers a last export and asks for DELETE to be typed before it deletes.
+ * Escape) that offers a last export and asks for a word (DELETE in English) to be typed before it deletes.
  */
 export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingProps) {
   const id = useId();
@@ -24,7 +23,9 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState('');
-  const confirmed = typed.trim() === CONFIRM_WORD;
+  // Translated, so the word typed is one of the reader's own language.
+  const confirmWord = t('wipe.confirmWord');
+  const confirmed = typed.trim() === confirmWord;
 
   const open = () => {
     setTyped('');
@@ -44,7 +45,7 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
     try {
       setNote(await onExportFirst());
     } catch (err) {
-      setError(`The export was not saved: ${messageOf(err)}`);
+      setError(t('wipe.exportFailed', { error: messageOf(err) }));
     } finally {
       setBusy(false);
     }
@@ -60,7 +61,7 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
       close();
       setDone(message);
     } catch (err) {
-      setError(`Nothing was deleted: ${messageOf(err)}`);
+      setError(t('wipe.failed', { error: messageOf(err) }));
     } finally {
       setBusy(false);
     }
@@ -68,10 +69,10 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
 
   return (
     <section class="sync-section sync-danger" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Delete everything</h3>
-      <p class="hint">Removes every check-in, session, goal and draft from this browser. Your settings stay.</p>
+      <h3 id={`${id}-title`}>{t('wipe.title')}</h3>
+      <p class="hint">{t('wipe.hint')}</p>
       <button ref={opener} type="button" class="danger" onClick={open}>
-        Delete everything…
+        {t('wipe.open')}
       </button>
       <p class="status-line" role="status">
         {done}
@@ -85,23 +86,19 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
         onClose={() => opener.current?.focus()}
       >
         <form onSubmit={remove}>
-          <h3 id={`${id}-dialog-title`}>Delete everything?</h3>
-          <p id={`${id}-dialog-text`}>
-            Every check-in, session, goal and draft in this browser will be deleted, and the sync folder disconnected. This
-            cannot be undone. Your settings stay. Copies on your other devices, in your sync folder and in your backups are
-            not touched.
-          </p>
-          <p>Save a copy first if you might want your entries back.</p>
+          <h3 id={`${id}-dialog-title`}>{t('wipe.dialogTitle')}</h3>
+          <p id={`${id}-dialog-text`}>{t('wipe.dialogText')}</p>
+          <p>{t('wipe.saveFirst')}</p>
           <div class="form-actions">
             <button type="button" data-autofocus aria-disabled={busy || undefined} onClick={() => void exportFirst()}>
-              Export first
+              {t('wipe.exportFirst')}
             </button>
           </div>
           <p class="status-line" role="status">
             {note}
           </p>
           <label class="field">
-            <span>Type {CONFIRM_WORD} to confirm</span>
+            <span>{t('wipe.typeToConfirm', { word: confirmWord })}</span>
             <input
               type="text"
               autocomplete="off"
@@ -118,10 +115,10 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
           )}
           <div class="form-actions">
             <button type="submit" class="danger" disabled={!confirmed || busy}>
-              Delete everything
+              {t('wipe.delete')}
             </button>
             <button type="button" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>

@@ -1,4 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { formatNumber, t } from '@/utils/i18n';
+import { RichText, slots } from './RichText';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -10,8 +12,8 @@ export interface SyncExportProps {
 }
 
 function passphraseProblem(passphrase: string, confirm: string): string | null {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`;
-  if (passphrase !== confirm) return 'The two passphrases are not the same. Type them again.';
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) return t('sync.export.tooShort', { min: formatNumber(MIN_PASSPHRASE_LENGTH) });
+  if (passphrase !== confirm) return t('sync.export.mismatch');
   return null;
 }
 
@@ -34,7 +36,7 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
     try {
       setDone(await work());
     } catch (err) {
-      setError(`The file was not saved: ${err instanceof Error ? err.message : String(err)}`);
+      setError(t('sync.export.failed', { error: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(null);
     }
@@ -50,28 +52,24 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
         return;
       }
     }
-    void run(encrypt ? 'Encrypting and saving…' : 'Saving…', () => onExport(encrypt ? passphrase : ''));
+    void run(encrypt ? t('sync.export.encrypting') : t('sync.export.saving'), () => onExport(encrypt ? passphrase : ''));
   };
 
   return (
     <section class="sync-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Export</h3>
-      <p class="hint">
-        Everything Debrief holds (check-ins, sessions, goals, deletions) in one file you can import on another device or keep
-        as a copy.
-      </p>
+      <h3 id={`${id}-title`}>{t('sync.export.title')}</h3>
+      <p class="hint">{t('sync.export.hint')}</p>
       <label class="choice">
         <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
-        Encrypt with a passphrase
+        {t('sync.export.encrypt')}
       </label>
       {encrypt && (
         <div class="sync-passphrase">
           <p id={`${id}-warning`} class="sync-warning">
-            <strong>Keep this passphrase safe.</strong> If it is lost, nobody can open the file, not even you: Debrief cannot
-            recover it.
+            <RichText message={t('sync.export.warning', slots('keepSafe'))} parts={{ keepSafe: <strong>{t('sync.export.keepSafe')}</strong> }} />
           </p>
           <label class="field">
-            <span>Passphrase</span>
+            <span>{t('sync.export.passphrase')}</span>
             <input
               ref={passphraseInput}
               type="password"
@@ -82,7 +80,7 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
             />
           </label>
           <label class="field">
-            <span>Confirm passphrase</span>
+            <span>{t('sync.export.confirm')}</span>
             <input
               type="password"
               autocomplete="new-password"
@@ -95,14 +93,14 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
       )}
       <div class="form-actions">
         <button type="button" class="primary" aria-disabled={busy !== null || undefined} onClick={exportAll}>
-          Export all data
+          {t('sync.export.all')}
         </button>
         <button
           type="button"
           aria-disabled={busy !== null || undefined}
-          onClick={() => void run('Saving…', onExportCsv)}
+          onClick={() => void run(t('sync.export.saving'), onExportCsv)}
         >
-          Export check-ins as CSV
+          {t('sync.export.csv')}
         </button>
       </div>
       <p class="status-line" role="status" aria-busy={busy !== null || undefined}>

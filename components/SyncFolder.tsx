@@ -1,6 +1,8 @@
 import { useId, useState } from 'preact/hooks';
+import { formatNumber, t, uiLocale } from '@/utils/i18n';
 import type { FolderFileReport } from '@/utils/sync/folder';
 import type { MergeCounts } from '@/utils/sync/plan';
+import { RichText, slots } from './RichText';
 
 export interface SyncFolderState {
   /** The folder's name, or null when none is chosen. */
@@ -35,14 +37,16 @@ export interface SyncFolderProps {
   onPassphrase(passphrase: string): void;
 }
 
-function changes(counts: MergeCounts): string {
+/** "1 new, 2 updated", or "nothing new". */
+function changes(counts: MergeCounts, locale: string | undefined = uiLocale()): string {
+  const count = (n: number): [string] => [formatNumber(n, locale)];
   const parts = [
-    counts.new && `${counts.new} new`,
-    counts.updated && `${counts.updated} updated`,
-    counts.deleted && `${counts.deleted} deleted`,
-    counts.keptAsHistory && `${counts.keptAsHistory} kept as history`,
-  ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'nothing new';
+    counts.new && t('sync.folder.new', counts.new, count(counts.new)),
+    counts.updated && t('sync.folder.updated', counts.updated, count(counts.updated)),
+    counts.deleted && t('sync.folder.deleted', counts.deleted, count(counts.deleted)),
+    counts.keptAsHistory && t('sync.folder.keptAsHistory', counts.keptAsHistory, count(counts.keptAsHistory)),
+  ].filter((part): part is string => Boolean(part));
+  return parts.length ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts) : t('sync.folder.nothingNew');
 }
 
 /** The sync folder: choose it once, name this device, sync now, and what the last sync merged. */
@@ -52,71 +56,64 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
   if (!supported) {
     return (
       <section class="sync-section" aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`}>Sync folder</h3>
-        <p class="notice">
-          This browser cannot use a sync folder: it does not have the File System Access API that lets Debrief keep a file
-          in a folder you choose (Chrome, Edge and other Chromium browsers have it; Firefox does not). To move your data
-          between devices, use Export all data above on one device and Import a file on the other.
-        </p>
+        <h3 id={`${id}-title`}>{t('sync.folder.title')}</h3>
+        <p class="notice">{t('sync.folder.unsupported', { exportAll: t('sync.export.all'), importFile: t('sync.import.file') })}</p>
       </section>
     );
   }
   if (!state) {
     return (
       <section class="sync-section" aria-labelledby={`${id}-title`} aria-busy="true">
-        <h3 id={`${id}-title`}>Sync folder</h3>
-        <p>Loading…</p>
+        <h3 id={`${id}-title`}>{t('sync.folder.title')}</h3>
+        <p>{t('common.loading')}</p>
       </section>
     );
   }
   const ready = state.folderName !== null && state.access === 'granted';
   return (
     <section class="sync-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Sync folder</h3>
-      <p class="hint">
-        Pick a folder that another tool keeps in step between your devices (Syncthing, Dropbox, a USB stick). Each device
-        writes its own file there and merges the others&apos; files, so no entry is lost whatever order they arrive in.
-      </p>
+      <h3 id={`${id}-title`}>{t('sync.folder.title')}</h3>
+      <p class="hint">{t('sync.folder.hint')}</p>
       {state.folderName === null ? (
         <button type="button" class="primary" aria-disabled={busy || undefined} onClick={() => !busy && on.onChoose()}>
-          Choose sync folder
+          {t('sync.folder.choose')}
         </button>
       ) : (
         <>
           <p>
-            Sync folder: <strong>{state.folderName}</strong>. This device writes <code>{state.ownFile}</code>
-            {state.lastWritten ? `, last written ${state.lastWritten}` : ''}.
+            <RichText
+              message={
+                state.lastWritten
+                  ? t('sync.folder.currentWritten', { ...slots('folder', 'file'), time: state.lastWritten })
+                  : t('sync.folder.current', slots('folder', 'file'))
+              }
+              parts={{ folder: <strong>{state.folderName}</strong>, file: <code>{state.ownFile}</code> }}
+            />
           </p>
-          {state.access !== 'granted' && (
-            <p class="notice">The browser asks again for permission to use this folder after it restarts.</p>
-          )}
+          {state.access !== 'granted' && <p class="notice">{t('sync.folder.askAgain')}</p>}
           <div class="form-actions">
             {ready ? (
               <button type="button" class="primary" aria-disabled={busy || undefined} onClick={() => !busy && on.onSyncNow()}>
-                Sync now
+                {t('sync.folder.syncNow')}
               </button>
             ) : (
               <button type="button" class="primary" aria-disabled={busy || undefined} onClick={() => !busy && on.onAllow()}>
-                Allow access to the sync folder
+                {t('sync.folder.allow')}
               </button>
             )}
             <button type="button" aria-disabled={busy || undefined} onClick={() => !busy && on.onChoose()}>
-              Choose another folder
+              {t('sync.folder.chooseAnother')}
             </button>
             <button type="button" aria-disabled={busy || undefined} onClick={() => !busy && on.onForget()}>
-              Stop using this folder
+              {t('sync.folder.forget')}
             </button>
           </div>
-          <p class="hint">
-            Debrief writes its file after every change while this options page is open, and merges the other devices&apos;
-            files when you open this view or press Sync now. Only a page you opened may write to the folder, so changes made
-            while it is closed are written the next time you open it.
-          </p>
+          <p class="hint">{t('sync.folder.writesHint', { syncNow: t('sync.folder.syncNow') })}</p>
         </>
       )}
 
       <label class="field">
-        <span>Device name</span>
+        <span>{t('sync.folder.deviceName')}</span>
         <input
           type="text"
           maxLength={40}
@@ -127,15 +124,14 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
         />
       </label>
       <p id={`${id}-device-hint`} class="hint">
-        Names this device&apos;s file in the folder; left empty it is “{state.defaultDeviceName}”. Give each device a different
-        name.
+        {t('sync.folder.deviceHint', { name: state.defaultDeviceName })}
       </p>
       <label class="choice">
         <input type="checkbox" checked={state.encrypt} onChange={(e) => on.onEncrypt(e.currentTarget.checked)} />
-        Encrypt this device&apos;s sync file
+        {t('sync.folder.encrypt')}
       </label>
       {state.encrypt && !state.hasPassphrase && (
-        <p class="sync-warning">Enter the sync passphrase: until you do, this device&apos;s encrypted file is not written.</p>
+        <p class="sync-warning">{t('sync.folder.needsPassphrase')}</p>
       )}
       <form
         class="sync-passphrase-row"
@@ -146,7 +142,7 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
         }}
       >
         <label class="field">
-          <span>Sync passphrase</span>
+          <span>{t('sync.folder.passphrase')}</span>
           <input
             type="password"
             autocomplete="off"
@@ -155,29 +151,33 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
         </label>
-        <button type="submit">Use passphrase</button>
+        <button type="submit">{t('sync.folder.usePassphrase')}</button>
       </form>
       <p id={`${id}-passphrase-hint`} class="hint">
-        {state.hasPassphrase ? 'A passphrase is set for this browser session. ' : ''}
-        It encrypts this device&apos;s file and opens encrypted files from your other devices (use the same one on each). It is
-        kept only until the browser closes, never saved to disk, so you enter it again after a restart; until then an
-        encrypted sync file is not written. If it is lost, the encrypted files cannot be opened.
+        {state.hasPassphrase ? `${t('sync.folder.passphraseSet')} ${t('sync.folder.passphraseHint')}` : t('sync.folder.passphraseHint')}
       </p>
 
       <div role="status" class="sync-report">
-        {busy && <p aria-busy="true">Syncing…</p>}
+        {busy && <p aria-busy="true">{t('sync.folder.syncing')}</p>}
         {!busy && state.report && (
           <>
             <p>
               {state.report.length === 0
-                ? 'Synced. No other device has written a file in this folder yet.'
-                : `Synced with ${state.report.length} other device file${state.report.length === 1 ? '' : 's'}:`}
+                ? t('sync.folder.syncedAlone')
+                : t('sync.folder.syncedWith', state.report.length, [formatNumber(state.report.length)])}
             </p>
             {state.report.length > 0 && (
               <ul>
                 {state.report.map((file) => (
                   <li key={file.name}>
-                    <code>{file.name}</code>: {file.ok ? `merged, ${changes(file.preview)}` : `not merged. ${file.error}`}
+                    <RichText
+                      message={
+                        file.ok
+                          ? t('sync.folder.fileMerged', { ...slots('file'), changes: changes(file.preview) })
+                          : t('sync.folder.fileNotMerged', { ...slots('file'), error: file.error })
+                      }
+                      parts={{ file: <code>{file.name}</code> }}
+                    />
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { formatNumber, t } from '@/utils/i18n';
+import { MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import type { MergeCounts, MergePreview } from '@/utils/sync/plan';
 
 export type ImportReading =
@@ -16,13 +18,16 @@ export interface SyncImportProps {
   onUndo(): Promise<string>;
 }
 
-const COUNT_WORDS: { key: keyof MergeCounts; label: string; hint: string }[] = [
-  { key: 'new', label: 'New', hint: 'not on this device yet' },
-  { key: 'updated', label: 'Updated', hint: 'a newer version replaces the one here' },
-  { key: 'deleted', label: 'Deleted', hint: 'deleted on the other device' },
-  { key: 'unchanged', label: 'Unchanged', hint: 'already the same here' },
-  { key: 'keptAsHistory', label: 'Kept as history', hint: "older versions kept in the check-in's history" },
+const COUNT_WORDS: { key: keyof MergeCounts; label(): string; hint(): string }[] = [
+  { key: 'new', label: () => t('sync.import.new'), hint: () => t('sync.import.newHint') },
+  { key: 'updated', label: () => t('sync.import.updated'), hint: () => t('sync.import.updatedHint') },
+  { key: 'deleted', label: () => t('sync.import.deleted'), hint: () => t('sync.import.deletedHint') },
+  { key: 'unchanged', label: () => t('sync.import.unchanged'), hint: () => t('sync.import.unchangedHint') },
+  { key: 'keptAsHistory', label: () => t('sync.import.keptAsHistory'), hint: () => t('sync.import.keptAsHistoryHint') },
 ];
+
+/** "50 MB" in the reader's locale. */
+const importLimit = () => formatNumber(MAX_IMPORT_BYTES / (1024 * 1024), undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 
 type Phase = 'choose' | 'passphrase' | 'preview';
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -59,7 +64,7 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
   };
 
   const read = async (chosen: File, secret: string) => {
-    setBusy(secret ? 'Opening the encrypted file…' : 'Checking the file…');
+    setBusy(secret ? t('sync.import.opening') : t('sync.import.checking'));
     setError(null);
     setDone('');
     try {
@@ -74,11 +79,11 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
         if (secret) setError(outcome.error);
         setFocusOn('passphrase');
       } else {
-        setError(`${chosen.name}: ${outcome.error}`);
+        setError(t('sync.import.fileProblem', { file: chosen.name, error: outcome.error }));
         reset();
       }
     } catch (err) {
-      setError(`${chosen.name} could not be read: ${messageOf(err)}`);
+      setError(t('sync.import.unreadable', { file: chosen.name, error: messageOf(err) }));
       reset();
     } finally {
       setBusy(null);
@@ -101,13 +106,10 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
 
   return (
     <section class="sync-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Import</h3>
-      <p id={`${id}-hint`} class="hint">
-        A Debrief export (.json), plain or encrypted, up to 50 MB. Importing merges: nothing here is overwritten or lost, and
-        you see what will change before anything does.
-      </p>
+      <h3 id={`${id}-title`}>{t('sync.import.title')}</h3>
+      <p id={`${id}-hint`} class="hint">{t('sync.import.hint', { limit: importLimit() })}</p>
       <label class="field">
-        <span>Import a file</span>
+        <span>{t('sync.import.file')}</span>
         <input
           ref={fileInput}
           type="file"
@@ -133,9 +135,9 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
             if (!busy) void read(file, passphrase);
           }}
         >
-          <p id={`${id}-encrypted`}>{file.name} is encrypted. Enter the passphrase it was saved with.</p>
+          <p id={`${id}-encrypted`}>{t('sync.import.encrypted', { file: file.name })}</p>
           <label class="field">
-            <span>Passphrase for this file</span>
+            <span>{t('sync.import.passphrase')}</span>
             <input
               ref={passphraseInput}
               type="password"
@@ -148,7 +150,7 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
           </label>
           <div class="form-actions">
             <button type="submit" class="primary" aria-disabled={busy !== null || undefined}>
-              Open file
+              {t('sync.import.open')}
             </button>
             <button
               type="button"
@@ -158,7 +160,7 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
                 onCancel();
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -167,33 +169,33 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
       {phase === 'preview' && reading && (
         <div class="sync-preview">
           <h4 ref={previewHeading} tabIndex={-1}>
-            What importing {file?.name ?? 'this file'} will change
+            {file ? t('sync.import.previewTitle', { file: file.name }) : t('sync.import.previewTitleUnnamed')}
           </h4>
           <p class="hint">{reading.summary}</p>
           <dl class="sync-counts">
             {COUNT_WORDS.map(({ key, label, hint }) => (
               <div key={key}>
-                <dt>{label}</dt>
+                <dt>{label()}</dt>
                 <dd>
-                  <strong>{reading.preview[key]}</strong> <span class="hint">({hint})</span>
+                  <strong>{formatNumber(reading.preview[key])}</strong> <span class="hint">({hint()})</span>
                 </dd>
               </div>
             ))}
           </dl>
           <div class="form-actions">
-            <button type="button" class="primary" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act('Importing…', onImport)}>
-              Import
+            <button type="button" class="primary" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act(t('sync.import.importing'), onImport)}>
+              {t('sync.import.confirm')}
             </button>
             <button
               type="button"
               onClick={() => {
                 reset();
                 onCancel();
-                setDone('Import cancelled: nothing was changed.');
+                setDone(t('sync.import.cancelled'));
                 setFocusOn('result');
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
@@ -203,8 +205,8 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
         {busy ?? done}
       </p>
       {canUndo && phase === 'choose' && (
-        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act('Undoing…', onUndo)}>
-          Undo import
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act(t('sync.import.undoing'), onUndo)}>
+          {t('sync.import.undo')}
         </button>
       )}
       {error && (

@@ -4,7 +4,7 @@ import {
   encryptText,
   fromBase64,
   PBKDF2_ITERATIONS,
-  WRONG_PASSPHRASE,
+  wrongPassphrase,
   type EncryptedEnvelope,
 } from '@/utils/sync/crypto';
 import { exportText } from '@/utils/sync/export';
@@ -73,11 +73,11 @@ describe('encrypted export files', () => {
   ];
 
   it('rejects a wrong passphrase with the documented message', async () => {
-    expect(await decryptEnvelope(await sealed(), 'Correct horse', FAST)).toEqual({ ok: false, error: WRONG_PASSPHRASE });
+    expect(await decryptEnvelope(await sealed(), 'Correct horse', FAST)).toEqual({ ok: false, error: wrongPassphrase() });
   });
 
   it.each(tampered)('rejects a file whose %s was changed', async (_part, tamper) => {
-    expect(await decryptEnvelope(tamper(await sealed()), 'correct horse', FAST)).toEqual({ ok: false, error: WRONG_PASSPHRASE });
+    expect(await decryptEnvelope(tamper(await sealed()), 'correct horse', FAST)).toEqual({ ok: false, error: wrongPassphrase() });
   });
 
   const malformed: [string, (e: EncryptedEnvelope) => unknown, RegExp][] = [
@@ -115,7 +115,7 @@ describe('reading an encrypted file the user picked', () => {
   it('asks for the passphrase, then again when it is wrong', async () => {
     const text = await exportText(file, 'pass', FAST);
     expect(await readExportText(text, '', { ...FAST, now: NOW_MS })).toMatchObject({ ok: false, needsPassphrase: true, error: expect.stringMatching(/encrypted/) });
-    expect(await readExportText(text, 'nope', { ...FAST, now: NOW_MS })).toEqual({ ok: false, needsPassphrase: true, error: WRONG_PASSPHRASE });
+    expect(await readExportText(text, 'nope', { ...FAST, now: NOW_MS })).toEqual({ ok: false, needsPassphrase: true, error: wrongPassphrase() });
     expect(await readExportText(text, 'pass', { ...FAST, now: NOW_MS })).toEqual({ ok: true, file, encrypted: true });
   });
 

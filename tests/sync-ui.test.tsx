@@ -6,7 +6,7 @@ import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
-import { WRONG_PASSPHRASE } from '@/utils/sync/crypto';
+import { wrongPassphrase } from '@/utils/sync/crypto';
 import { CSV_MIME } from '@/utils/sync/csv';
 import { exportData, exportText, serializeExport } from '@/utils/sync/export';
 import { parseExport, type DebriefExport } from '@/utils/sync/format';
@@ -110,7 +110,7 @@ describe('export', () => {
     expect(saved[0]!.text).not.toContain('Private words');
     const opened = await readExportText(saved[0]!.text, 'correct horse', FAST);
     expect(opened.ok && opened.file.checkIns[0]!.notes.helpful).toBe('Private words');
-    expect(await readExportText(saved[0]!.text, 'wrong horse', FAST)).toMatchObject({ ok: false, error: WRONG_PASSPHRASE });
+    expect(await readExportText(saved[0]!.text, 'wrong horse', FAST)).toMatchObject({ ok: false, error: wrongPassphrase() });
   });
 
   it.each([
@@ -198,7 +198,7 @@ describe('import', () => {
         envelope.data = (envelope.data[0] === 'A' ? 'B' : 'A') + envelope.data.slice(1);
         return JSON.stringify(envelope);
       },
-      WRONG_PASSPHRASE,
+      wrongPassphrase(),
     ],
   ];
 
@@ -208,7 +208,7 @@ describe('import', () => {
     const text = await make();
     await renderSync();
     chooseFile(text, 'bad.json', size);
-    if (message === WRONG_PASSPHRASE) {
+    if (message === wrongPassphrase()) {
       await screen.findByLabelText('Passphrase for this file');
       fireEvent.input(screen.getByLabelText('Passphrase for this file'), { target: { value: 'correct horse' } });
       fireEvent.click(screen.getByRole('button', { name: 'Open file' }));
@@ -229,7 +229,7 @@ describe('import', () => {
 
     fireEvent.input(field, { target: { value: 'incorrect horse' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open file' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(WRONG_PASSPHRASE);
+    expect((await screen.findByRole('alert')).textContent).toBe(wrongPassphrase());
     expect(screen.getByLabelText('Passphrase for this file')).toBeTruthy();
 
     fireEvent.input(screen.getByLabelText('Passphrase for this file'), { target: { value: 'correct horse' } });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
 import { formatHlc } from '../../utils/db/hlc';
 import type { CheckIn } from '../../utils/db/schema';
-import { WRONG_PASSPHRASE } from '../../utils/sync/crypto';
+import { wrongPassphrase } from '../../utils/sync/crypto';
 import { serializeExport } from '../../utils/sync/export';
 import { parseExport, type DebriefExport } from '../../utils/sync/format';
 import { test } from './fixtures';
@@ -124,7 +124,7 @@ describe('export and import through the UI', () => {
       const passphrase = page.getByLabel('Passphrase for this file');
       await passphrase.fill('blue heron at dusk');
       await page.getByRole('button', { name: 'Open file' }).click();
-      await page.getByRole('alert').filter({ hasText: WRONG_PASSPHRASE }).waitFor();
+      await page.getByRole('alert').filter({ hasText: wrongPassphrase() }).waitFor();
       await screenshot(page, 'sync-import-wrong-passphrase');
       expect(await snapshot(page)).toBe(empty);
 

@@ -19,8 +19,10 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-// Read once, when this module loads (the browser's i18n is ready by then), so callers can compare against it.
-export const WRONG_PASSPHRASE = t('sync.wrongPassphrase');
+/** What a wrong passphrase (or a changed file) is told as; looked up when used, in the reader's language. */
+export function wrongPassphrase(): string {
+  return t('sync.wrongPassphrase');
+}
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -156,6 +158,6 @@ export async function decryptEnvelope(value: unknown, passphrase: string, option
     return { ok: true, plaintext: new TextDecoder('utf-8', { fatal: true }).decode(plaintext) };
   } catch {
     // GCM authentication failure (or undecodable base64/UTF-8): the same cause for the user.
-    return { ok: false, error: WRONG_PASSPHRASE };
+    return { ok: false, error: wrongPassphrase() };
   }
 }

@@ -5,6 +5,7 @@
  * for the folder's permission, so this runs in the options page, never in the background.
  */
 import type { DebriefDb } from '../db/open';
+import { t } from '../i18n';
 import type { CryptoOptions } from './crypto';
 import { importFile } from './apply';
 import { exportData, exportText } from './export';
@@ -122,7 +123,7 @@ export interface FolderSyncResult {
 
 /** Writes this device's file: everything it holds, encrypted when asked. */
 export async function writeOwnSyncFile(db: DebriefDb, folder: FileSystemDirectoryHandle, options: FolderOptions): Promise<string> {
-  if (options.encrypt && options.passphrase === '') throw new Error('Enter the sync passphrase to write an encrypted sync file.');
+  if (options.encrypt && options.passphrase === '') throw new Error(t('sync.folder.passphraseToWrite'));
   const name = syncFileName(options.deviceName);
   const text = await exportText(await exportData(db), options.encrypt ? options.passphrase : '', options.crypto);
   await writeFolderFile(folder, name, text);
@@ -134,7 +135,7 @@ async function mergeOne(db: DebriefDb, file: File, options: FolderOptions): Prom
   if (tooLarge) return { name: file.name, ok: false, error: tooLarge };
   const read = await readExportText(await file.text(), options.passphrase, options.crypto);
   if (!read.ok) {
-    const error = read.needsPassphrase && options.passphrase === '' ? 'This file is encrypted: enter the sync passphrase to merge it.' : read.error;
+    const error = read.needsPassphrase && options.passphrase === '' ? t('sync.folder.passphraseToMerge') : read.error;
     return { name: file.name, ok: false, error };
   }
   const { preview } = await importFile(db, read.file);

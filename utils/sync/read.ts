@@ -1,6 +1,6 @@
 /** Reading a file the user picked: plain or encrypted, validated whole before anything is written. */
 import { t } from '../i18n';
-import { decryptEnvelope, isEncryptedEnvelope, WRONG_PASSPHRASE, type CryptoOptions } from './crypto';
+import { decryptEnvelope, isEncryptedEnvelope, wrongPassphrase, type CryptoOptions } from './crypto';
 import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
 import { findForbiddenKey, parseJsonText } from './json';
 
@@ -25,7 +25,7 @@ export async function readExportText(
     return { ok: false, error: t('sync.needsPassphrase'), needsPassphrase: true };
   }
   const decrypted = await decryptEnvelope(parsed.value, passphrase, options);
-  if (!decrypted.ok) return { ...decrypted, needsPassphrase: decrypted.error === WRONG_PASSPHRASE };
+  if (!decrypted.ok) return { ...decrypted, needsPassphrase: decrypted.error === wrongPassphrase() };
   const result = parseExport(decrypted.plaintext, options);
   return result.ok ? { ...result, encrypted: true } : { ...result, needsPassphrase: false };
 }

@@ -9,6 +9,7 @@ import { SyncFolderSection, startSyncFolderAutoWrite } from './SyncFolderSection
 import { SyncImport, type ImportReading } from '@/components/SyncImport';
 import { formatDateTime } from '@/utils/checkin/format';
 import { listAllCheckIns, listAllGoals } from '@/utils/db/history';
+import { formatNumber, t } from '@/utils/i18n';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { deleteEverything } from '@/utils/db/wipe';
 import { importFile, previewImport, undoImport, type ImportUndo } from '@/utils/sync/apply';
@@ -53,15 +54,30 @@ export interface SyncViewProps {
 let lastImport: ImportUndo | null = null;
 
 const systemNow = () => new Date();
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const dateStamp = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
+const checkInCount = (count: number) => t('common.checkIns', count, [formatNumber(count)]);
+const sessionCount = (count: number) => t('common.sessions', count, [formatNumber(count)]);
+const goalCount = (count: number) => t('sync.goalCount', count, [formatNumber(count)]);
+
+/** "2 check-ins, 1 session, 0 goals". */
 function contents(file: Pick<DebriefExport, 'checkIns' | 'sessions' | 'goals'>): string {
-  return `${plural(file.checkIns.length, 'check-in')}, ${plural(file.sessions.length, 'session')}, ${plural(file.goals.length, 'goal')}`;
+  return t('sync.contents', {
+    checkIns: checkInCount(file.checkIns.length),
+    sessions: sessionCount(file.sessions.length),
+    goals: goalCount(file.goals.length),
+  });
 }
 
-function changesOf(counts: MergeCounts): string {
-  return `${counts.new} new, ${counts.updated} updated, ${counts.deleted} deleted, ${counts.unchanged} unchanged, ${counts.keptAsHistory} kept as history`;
+/** What an import changed, with the note that it can be undone. */
+function imported(counts: MergeCounts): string {
+  return t('sync.import.done', {
+    new: formatNumber(counts.new),
+    updated: formatNumber(counts.updated),
+    deleted: formatNumber(counts.deleted),
+    unchanged: formatNumber(counts.unchanged),
+    kept: formatNumber(counts.keptAsHistory),
+  });
 }
 
 function defaultDownloads(): BackupDownloads | null {
@@ -94,7 +110,8 @@ export function SyncView({
         backupError.getValue(),
       ]);
       const last = latestBackup(records);
-      setBackup({ frequency, keep, failure, last: last ? `${formatDateTime(new Date(last.createdMs).toISOString())}, ${last.filename}` : null });
+      const when = last && formatDateTime(new Date(last.createdMs).toISOString());
+      setBackup({ frequency, keep, failure, last: last && when ? t('backup.lastDetail', { when, file: last.filename }) : null });
     };
     void load();
     // The background makes the scheduled backups; show them as they happen.
@@ -108,7 +125,7 @@ export function SyncView({
     const text = await exportText(file, passphrase, crypto);
     const name = `debrief-export-${dateStamp(at)}${passphrase ? '-encrypted' : ''}.json`;
     saveFile(name, text, 'application/json');
-    return `Saved ${name}${passphrase ? ', encrypted' : ''}: ${contents(file)}.`;
+    return passphrase ? t('sync.export.savedEncrypted', { file: name, contents: contents(file) }) : t('sync.export.saved', { file: name, contents: contents(file) });
   };
 
   const exportCsv = async () => {
@@ -116,7 +133,7 @@ export function SyncView({
     const [checkIns, goals] = await Promise.all([listAllCheckIns(db), listAllGoals(db)]);
     const name = `debrief-check-ins-${dateStamp(now())}.csv`;
     saveFile(name, checkInsToCsv(checkIns, goals), CSV_MIME);
-    return `Saved ${name}: ${plural(checkIns.length, 'check-in')}.`;
+    return t('sync.export.savedCsv', { file: name, checkIns: checkInCount(checkIns.length) });
   };
 
   const readFile = async (file: File, passphrase: string): Promise<ImportReading> => {
@@ -127,30 +144,31 @@ export function SyncView({
     if (!read.ok) return read;
     const preview = await previewImport(await openDb(), read.file);
     pending.current = read.file;
-    const summary = `Exported ${formatDateTime(read.file.exportedAt)} by device ${read.file.deviceId.slice(0, 8)}${read.encrypted ? ' (encrypted)' : ''}: ${contents(read.file)}.`;
+    const about = { when: formatDateTime(read.file.exportedAt), device: read.file.deviceId.slice(0, 8), contents: contents(read.file) };
+    const summary = read.encrypted ? t('sync.import.summaryEncrypted', about) : t('sync.import.summary', about);
     return { ok: true, preview, summary };
   };
 
   const importPending = async () => {
-    if (!pending.current) throw new Error('Choose the file again: it was not kept.');
+    if (!pending.current) throw new Error(t('sync.import.notKept'));
     const { preview, undo } = await importFile(await openDb(), pending.current, now());
     pending.current = null;
     lastImport = undo;
     setCanUndo(true);
-    return `Imported: ${changesOf(preview)}. You can undo this import until you close this page or import another file.`;
+    return imported(preview);
   };
 
   const undoLast = async () => {
-    if (!lastImport) throw new Error('There is no import to undo.');
+    if (!lastImport) throw new Error(t('sync.import.nothingToUndo'));
     const { restored, kept } = await undoImport(await openDb(), lastImport);
     lastImport = null;
     setCanUndo(false);
-    const keptNote = kept ? ` ${plural(kept, 'record')} you changed since the import kept your change.` : '';
-    return `Import undone: ${plural(restored, 'record')} put back as before.${keptNote}`;
+    const undone = t('sync.import.undone', restored, [formatNumber(restored)]);
+    return kept ? `${undone} ${t('sync.import.undoKept', kept, [formatNumber(kept)])}` : undone;
   };
 
   const backUpNow = async () => {
-    if (!downloads) throw new Error('This browser has no downloads API.');
+    if (!downloads) throw new Error(t('backup.noDownloads'));
     const { record, removed } = await runBackup({
       db: await openDb(),
       downloads,
@@ -164,14 +182,15 @@ export function SyncView({
       },
     });
     await backupError.setValue(null);
-    return `Saved ${record.filename} in your downloads folder${removed.length ? `; removed ${plural(removed.length, 'older backup')}` : ''}.`;
+    if (!removed.length) return t('backup.saved', { file: record.filename });
+    return t('backup.savedRemoved', removed.length, [formatNumber(removed.length)], { file: record.filename });
   };
 
   const wipe = async () => {
     const deleted = await deleteEverything(await openDb());
     lastImport = null;
     setCanUndo(false);
-    return `Deleted ${plural(deleted.checkIns, 'check-in')}, ${plural(deleted.sessions, 'session')} and ${plural(deleted.goals, 'goal')}. Your settings are kept.`;
+    return t('wipe.done', { checkIns: checkInCount(deleted.checkIns), sessions: sessionCount(deleted.sessions), goals: goalCount(deleted.goals) });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SyncFolder, type SyncFolderState } from '@/components/SyncFolder';
 import { deviceIdIn } from '@/utils/db/meta';
+import { t, uiLocale } from '@/utils/i18n';
 import type { DebriefDb } from '@/utils/db/open';
 import type { CryptoOptions } from '@/utils/sync/crypto';
 import {
@@ -99,9 +100,9 @@ export function startSyncFolderAutoWrite(
 
 function folderProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotFoundError') return 'The sync folder was not found: it may have been moved, renamed or deleted. Choose it again.';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'Debrief may not use the sync folder. Allow access, or choose the folder again.';
-  return `Syncing failed: ${error instanceof Error ? error.message : String(error)}`;
+  if (name === 'NotFoundError') return t('sync.folder.notFound');
+  if (name === 'NotAllowedError' || name === 'SecurityError') return t('sync.folder.notAllowed');
+  return t('sync.folder.failed', { error: error instanceof Error ? error.message : String(error) });
 }
 
 export interface SyncFolderSectionProps {
@@ -119,7 +120,7 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
   const [state, setState] = useState<SyncFolderState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const format = (at: Date) => at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const format = (at: Date) => at.toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   const patch = (changes: Partial<SyncFolderState>) => setState((current) => (current ? { ...current, ...changes } : current));
 
@@ -196,7 +197,7 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
         const access = await folderAccess(folder.current, true);
         patch({ access });
         if (access === 'granted') await runSync();
-        else setError('Debrief was not allowed to use the sync folder, so nothing was synced.');
+        else setError(t('sync.folder.denied'));
       })}
       onSyncNow={() => void runSync()}
       onForget={guard(async () => {
