@@ -5,6 +5,7 @@ import { parseTags } from '@/utils/checkin/answers';
 
 describe('formatting for lists', () => {
   it.each([
+    [0, 20_000, 'under 1 min'],
     [0, 52 * 60_000, '52 min'],
     [0, 60 * 60_000, '1 h'],
     [0, 65 * 60_000, '1 h 5 min'],

@@ -2,10 +2,11 @@ import type { CheckIn } from '../db/schema';
 import { formatNumber, t, uiLocale } from '../i18n';
 import { NOTE_IDS } from './instrument';
 
-/** "52 min", "1 h 5 min"; null when either end is unknown. */
+/** "under 1 min", "52 min", "1 h 5 min"; null when either end is unknown. */
 export function formatDuration(startMs: number | null, endMs: number | null, locale: string | undefined = uiLocale()): string | null {
   if (startMs === null || endMs === null || endMs < startMs) return null;
   const minutes = Math.round((endMs - startMs) / 60_000);
+  if (minutes === 0) return t('format.underMinute');
   if (minutes < 60) return t('format.minutes', { minutes: formatNumber(minutes, locale) });
   const hours = formatNumber(Math.floor(minutes / 60), locale);
   const rest = minutes % 60;
