@@ -2,6 +2,7 @@
  * `DEBRIEF_BENCH_PROFILE=1 npm run bench`: CPU profiles (CDP Profiler, 100 µs sampling) of the
  * moments the bench times, on an unminified build so functions keep their names. Prints where
  * the time goes: self time by function and by file. Explains a figure; measures nothing itself.
+ * DEBRIEF_BENCH_ONLY picks among call, checkin, options, sync.
  */
 import type { Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -14,9 +15,11 @@ import { cpuProfile, formatHotSpots, hotFiles, hotFunctions, type CpuProfile } f
 import { serveHttps } from './serve';
 import { buildExtension } from './sizes';
 import { wait } from './stats';
+import { openSyncBench, type SyncBenchWindow } from './sync';
 
 const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz';
 const ENTRIES = Number(process.env.DEBRIEF_BENCH_ENTRIES ?? 10_000);
+const ONLY = (process.env.DEBRIEF_BENCH_ONLY ?? 'call,checkin,options,sync').split(',');
 
 function report(title: string, profile: CpuProfile, keep?: (url: string) => boolean): void {
   process.stdout.write(`\n${formatHotSpots(`${title}: self time by function`, hotFunctions(profile, keep, 12))}\n`);
@@ -94,15 +97,33 @@ async function profileHistory(bench: BenchBrowser): Promise<void> {
   await page.close();
 }
 
+async function profileSync(bench: BenchBrowser): Promise<void> {
+  const page = await openSyncBench(bench, { readable: true });
+  await page.evaluate((count) => (window as unknown as SyncBenchWindow).bench.prepare(count), ENTRIES);
+  for (const step of ['importPlain', 'importEncrypted', 'exportEncrypted'] as const) {
+    await page.evaluate(() => (window as unknown as SyncBenchWindow).bench.hold());
+    const running = page.evaluate((which) => (window as unknown as SyncBenchWindow).bench[which]().then(({ ms }) => ms), step);
+    await page.waitForFunction(() => (window as unknown as SyncBenchWindow).bench.isHeld());
+    let ms = 0;
+    const profile = await cpuProfile(bench.debrief.context, page, async () => {
+      await page.evaluate(() => (window as unknown as SyncBenchWindow).bench.release());
+      ms = await running;
+    });
+    report(`sync ${step}, ${ENTRIES} check-ins (${ms.toFixed(0)} ms)`, profile);
+  }
+  await page.close();
+}
+
 it('profile', async () => {
   const built = buildExtension({ readable: true });
   try {
     const bench = await launchBench(built.extensionDir);
     try {
       await serveHttps(bench.debrief.context);
-      await profileCallPage(bench);
-      await profileCheckIn(bench);
-      await profileHistory(bench);
+      if (ONLY.includes('call')) await profileCallPage(bench);
+      if (ONLY.includes('checkin')) await profileCheckIn(bench);
+      if (ONLY.includes('options')) await profileHistory(bench);
+      if (ONLY.includes('sync')) await profileSync(bench);
     } finally {
       await bench.close();
     }

@@ -31,11 +31,19 @@ async function putAll(db: DebriefDb, checkIns: readonly CheckIn[]): Promise<void
   await tx.done;
 }
 
+/** For profiling: the next step waits after its seeding until released, so a profile holds only the work. */
+let held: { reached: boolean; release: () => void; go: Promise<void> } | null = null;
+
 /** Runs `work` on a database holding the local check-ins (or none) and returns how long it took. */
 async function timed(seeded: boolean, work: (db: DebriefDb) => Promise<unknown>): Promise<{ ms: number; detail: unknown }> {
   const db = await freshDb();
   try {
     if (seeded) await putAll(db, local);
+    if (held) {
+      held.reached = true;
+      await held.go;
+      held = null;
+    }
     const start = performance.now();
     const detail = await work(db);
     return { ms: performance.now() - start, detail };
@@ -51,6 +59,14 @@ function expectImported(result: Awaited<ReturnType<typeof importText>>) {
 }
 
 const bench = {
+  /** The next step stops before its timed work until `release()`; `isHeld()` says it got there. */
+  hold() {
+    let release = () => {};
+    const go = new Promise<void>((resolve) => (release = resolve));
+    held = { reached: false, release, go };
+  },
+  isHeld: () => held?.reached === true,
+  release: () => held?.release(),
   /** Makes this device's `count` check-ins and the other device's file (plain and encrypted). */
   async prepare(count: number) {
     local = makeCheckIns(count);

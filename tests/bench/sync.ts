@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { openExtensionPage } from '../e2e/harness';
 import { PROJECT_ROOT } from '../e2e/paths';
@@ -15,8 +16,8 @@ import type { BenchBrowser } from './browser';
 import { alternate, figureOf, type Figure } from './stats';
 import type { SyncBench } from './sync-page';
 
-/** Bundles sync-page.ts (and the utils it imports) into one classic script. */
-async function bundleSyncPage(): Promise<string> {
+/** Bundles sync-page.ts (and the utils it imports) into one classic script; `readable` keeps names for profiles. */
+async function bundleSyncPage(readable: boolean): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'debrief-sync-page-'));
   try {
     await build({
@@ -27,31 +28,38 @@ async function bundleSyncPage(): Promise<string> {
       build: {
         outDir,
         emptyOutDir: true,
-        minify: true,
+        minify: !readable,
         lib: { entry: join(PROJECT_ROOT, 'tests/bench/sync-page.ts'), formats: ['iife'], name: 'debriefSyncBench', fileName: () => 'sync.js' },
       },
     });
-    return readFileSync(join(outDir, 'sync.js'), 'utf8');
+    // A name for the evaluated script, so profiles and stack traces point at it.
+    return `${readFileSync(join(outDir, 'sync.js'), 'utf8')}\n//# sourceURL=debrief-sync-bench.js`;
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
 
-type Step = Exclude<keyof SyncBench, 'prepare'>;
-type BenchWindow = Window & { bench: SyncBench };
+type Step = Exclude<keyof SyncBench, 'prepare' | 'hold' | 'isHeld' | 'release'>;
+export type SyncBenchWindow = Window & { bench: SyncBench };
 
-export async function benchSync(bench: BenchBrowser, runs: number, entries: number): Promise<Figure[]> {
-  const script = await bundleSyncPage();
+/** One of Debrief's extension pages with the sync bench script running in it (`window.bench`). */
+export async function openSyncBench(bench: BenchBrowser, { readable = false } = {}): Promise<Page> {
+  const script = await bundleSyncPage(readable);
   // The toolbar popup page: an extension page with little work of its own.
   const page = await openExtensionPage(bench.debrief, 'popup.html');
+  const cdp = await bench.debrief.context.newCDPSession(page);
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: script });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`the sync bench script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return page;
+}
+
+export async function benchSync(bench: BenchBrowser, runs: number, entries: number): Promise<Figure[]> {
+  const page = await openSyncBench(bench);
   try {
-    const cdp = await bench.debrief.context.newCDPSession(page);
-    const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: script });
-    await cdp.detach();
-    if (exceptionDetails) throw new Error(`the sync bench script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    const prepared = await page.evaluate((count) => (window as unknown as BenchWindow).bench.prepare(count), entries);
+    const prepared = await page.evaluate((count) => (window as unknown as SyncBenchWindow).bench.prepare(count), entries);
     const step = (name: Step) => () =>
-      page.evaluate((which) => (window as unknown as BenchWindow).bench[which]().then(({ ms }) => ms), name);
+      page.evaluate((which) => (window as unknown as SyncBenchWindow).bench[which]().then(({ ms }) => ms), name);
     const times = await alternate(runs, {
       floorWrite: step('floorWrite'),
       floorRead: step('floorRead'),
