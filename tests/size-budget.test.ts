@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, measureEntrypoints, overBudget, SIZE_BUDGETS, type EntrypointSize } from './bench/sizes';
+import { buildExtension, KB, measureEntrypoints, overBudget, SIZE_BUDGETS, type EntrypointSize } from './bench/sizes';
 
 describe('the built extension stays within its size budgets', () => {
   let built: ReturnType<typeof buildExtension> | undefined;
@@ -22,7 +22,8 @@ describe('the built extension stays within its size budgets', () => {
   it.each(Object.entries(SIZE_BUDGETS))('%s ≤ %d KB gzipped', (entrypoint, budgetKb) => {
     const size = sizes.find((candidate) => candidate.entrypoint === entrypoint);
     expect(size, `${entrypoint} is missing from the build (found: ${sizes.map((s) => s.entrypoint).join(', ')})`).toBeDefined();
-    expect(overBudget(size!, budgetKb)).toBeNull();
+    // The message names the entrypoint, its size, the budget and the files it counted.
+    expect(size!.totalGzipped, overBudget(size!, budgetKb) ?? entrypoint).toBeLessThanOrEqual(budgetKb * KB);
   });
 });
 

@@ -6,10 +6,11 @@
 import { deleteDB } from 'idb';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
-import { exportData, exportText, importText } from '@/utils/sync/apply';
+import { exportData, exportText, importText, previewImport } from '@/utils/sync/apply';
 import { encryptText, PBKDF2_ITERATIONS } from '@/utils/sync/crypto';
 import { serializeExport } from '@/utils/sync/export';
 import type { DebriefExport } from '@/utils/sync/format';
+import { readExportText } from '@/utils/sync/read';
 import { makeCheckIns, makeIncomingExport } from './seed';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -94,6 +95,13 @@ const bench = {
     }),
   exportPlain: () => timed(true, async (db) => (await exportText(await exportData(db))).length),
   exportEncrypted: () => timed(true, async (db) => (await exportText(await exportData(db), PASSPHRASE)).length),
+  /** What the Sync view does before its confirm button: read and validate the file, then count what would change. */
+  previewPlain: () =>
+    timed(true, async (db) => {
+      const read = await readExportText(incomingPlain);
+      if (!read.ok) throw new Error(`the bench file was rejected: ${read.error}`);
+      return previewImport(db, read.file);
+    }),
   importPlain: () => timed(true, async (db) => expectImported(await importText(db, incomingPlain))),
   importEncrypted: () => timed(true, async (db) => expectImported(await importText(db, incomingEncrypted, PASSPHRASE))),
 };

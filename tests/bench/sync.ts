@@ -3,7 +3,9 @@
  * reading and writing the same records (the floor). utils/sync runs inside one of Debrief's own
  * extension pages (bundled from sync-page.ts and evaluated there through CDP, which the page's CSP
  * does not block), so it meets real IndexedDB, real WebCrypto (600,000 PBKDF2 rounds) and the
- * extension's i18n, in a scratch database beside Debrief's own.
+ * extension's i18n, in a scratch database beside Debrief's own. These are the functions the
+ * options page's Sync & backup view calls: export = exportData + exportText; import = a preview
+ * (readExportText + previewImport) before its confirm button, then importText's read and merge.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +69,7 @@ export async function benchSync(bench: BenchBrowser, runs: number, entries: numb
       keyDerivation: step('keyDerivation'),
       exportPlain: step('exportPlain'),
       exportEncrypted: step('exportEncrypted'),
+      previewPlain: step('previewPlain'),
       importPlain: step('importPlain'),
       importEncrypted: step('importEncrypted'),
     });
@@ -84,6 +87,7 @@ export async function benchSync(bench: BenchBrowser, runs: number, entries: numb
       figureOf(area, 'export, plain ÷ floor read', ratio(times.exportPlain, times.floorRead), { unit: '×' }),
       figureOf(area, 'export, encrypted', times.exportEncrypted, { target: '≤ 1.5 s', max: 1500, note: 'PBKDF2 600,000 rounds + AES-GCM' }),
       figureOf(area, 'export, encrypted ÷ floor read', ratio(times.exportEncrypted, times.floorRead), { unit: '×' }),
+      figureOf(area, 'import preview, plain (before confirm)', times.previewPlain, { note: 'read, validate, count what would change' }),
       figureOf(area, 'import + merge, plain', times.importPlain, { target: '≤ 3 s', max: 3000, note: merge }),
       figureOf(area, 'import + merge, plain ÷ floor read + write', ratio(times.importPlain, times.floorReadWrite), {
         unit: '×',
