@@ -43,7 +43,7 @@ function resultsText(matching: number, total: number, filtered: boolean, complet
 
 /** The history's browsing screen: sessions awaiting a check-in, search, filters and the list. */
 export function HistoryPage(props: HistoryPageProps) {
-  const { checkIns, complete, sessions, platformName, goalName, searchDelayMs = 150 } = props;
+  const { checkIns, complete, sessions, platformName, goalName, searchDelayMs = 40 } = props;
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
   const [query, setQuery] = useState('');
 

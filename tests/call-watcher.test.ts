@@ -131,7 +131,7 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ type: 'session-ended', at: droppedAt, reason: 'call-ended' });
   });
 
-  it('checks the post-call hint every 2 s, only while a session is in progress', () => {
+  it('polls the post-call hint every 10 s, only while a session is in progress', () => {
     const { sent, probe, time, site, page } = setUp();
     probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
     time.advance(60_000);
@@ -146,6 +146,15 @@ describe('call watcher', () => {
     time.advance(60_000);
     expect(site!.postCallHint).toHaveBeenCalledTimes(11);
     expect(time.pending()).toBe(0);
+  });
+
+  it('sees a post-call URL as soon as the page moves there', () => {
+    const { sent, probe, time, page, win } = setUp();
+    joinCall(probe);
+    time.advance(1000);
+    page.history.pushState(null, '', '/left');
+    win.dispatchEvent(new page.PopStateEvent('popstate') as unknown as Event);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
   });
 
   it('keeps detecting when the site adapter throws (the site changed)', () => {

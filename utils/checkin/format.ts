@@ -15,7 +15,19 @@ export function formatDuration(startMs: number | null, endMs: number | null, loc
 
 /** A date and time in the reader's locale, e.g. "Thu, 26 Nov 2026, 10:58". */
 export function formatDateTime(iso: string, locale: string | undefined = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
+}
+
+// Building a formatter costs more than using one; history formats a date per row.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
+  const key = locale ?? '';
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The first words of a check-in's notes, for lists. */

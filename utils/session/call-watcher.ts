@@ -2,8 +2,13 @@ import type { SiteAdapter } from '@/utils/sites/types';
 import { initialCallState, reduceCall, type CallEffect, type CallInput, type EndReason } from './machine';
 import { isProbeMessage } from './probe-events';
 
-/** How often the site adapter's post-call hint is checked while a session is in progress. */
-export const POLL_MS = 2000;
+/**
+ * How often the site adapter's post-call hint is polled while a session is in progress. URL
+ * changes are checked the moment they happen; the poll only catches views that keep their URL
+ * (Meet), where the call's own hang-up is normally seen first. Six wake-ups a minute keeps the
+ * cost on the call page near zero (see README § Performance).
+ */
+export const POLL_MS = 10_000;
 
 /** Where the session happened, as seen by the frame the watcher runs in. */
 interface SessionPlace {
@@ -102,12 +107,23 @@ export function watchCalls(
     feed(event.data.event);
   };
   const onPageHide = () => feed({ type: 'page-unload' });
+  // A post-call URL (Zoom's /wc/leave) is seen as soon as the page moves there, not at the next poll.
+  const onUrlChange = () => {
+    if (state.session && site?.postCallHint && hintSaysPostCall(site, win)) feed({ type: 'site-post-call' });
+  };
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
 
   win.addEventListener('message', onMessage);
   win.addEventListener('pagehide', onPageHide);
+  win.addEventListener('popstate', onUrlChange);
+  win.addEventListener('hashchange', onUrlChange);
+  navigation?.addEventListener('navigatesuccess', onUrlChange);
   return () => {
     win.removeEventListener('message', onMessage);
     win.removeEventListener('pagehide', onPageHide);
+    win.removeEventListener('popstate', onUrlChange);
+    win.removeEventListener('hashchange', onUrlChange);
+    navigation?.removeEventListener('navigatesuccess', onUrlChange);
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
   };
