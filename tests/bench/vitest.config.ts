@@ -1,21 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import '../node-compat';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-// Node 20 lacks Map.groupBy, which vitest 5's reporter calls when it prints a failure.
-if (typeof Map.groupBy !== 'function') {
-  Map.groupBy = <K, T>(items: Iterable<T>, keyOf: (item: T, index: number) => K): Map<K, T[]> => {
-    const groups = new Map<K, T[]>();
-    let index = 0;
-    for (const item of items) {
-      const key = keyOf(item, index++);
-      groups.set(key, [...(groups.get(key) ?? []), item]);
-    }
-    return groups;
-  };
-}
 
 /**
  * `npm run bench`: vitest is only the TypeScript runner here (tsx is not a dependency and Node 20
