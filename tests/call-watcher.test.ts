@@ -131,7 +131,7 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ type: 'session-ended', at: droppedAt, reason: 'call-ended' });
   });
 
-  it('polls the post-call hint every 10 s, only while a session is in progress', () => {
+  it('polls the post-call hint every 2 s, only while a session is in progress', () => {
     const { sent, probe, time, site, page } = setUp();
     probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
     time.advance(60_000);

@@ -3,12 +3,12 @@ import { initialCallState, reduceCall, type CallEffect, type CallInput, type End
 import { isProbeMessage } from './probe-events';
 
 /**
- * How often the site adapter's post-call hint is polled while a session is in progress. URL
- * changes are checked the moment they happen; the poll only catches views that keep their URL
- * (Meet), where the call's own hang-up is normally seen first. Six wake-ups a minute keeps the
- * cost on the call page near zero (see README § Performance).
+ * How often the site adapter's post-call hint is polled while a session is in progress, for
+ * views that keep their URL (Meet); post-call URLs are checked the moment the page moves there.
+ * A 10-s poll cost the same per minute in traces (the wake-ups are not where the time goes) and
+ * made Meet's post-call view take 9 s to notice, so the poll stays at 2 s.
  */
-export const POLL_MS = 10_000;
+export const POLL_MS = 2000;
 
 /** Where the session happened, as seen by the frame the watcher runs in. */
 interface SessionPlace {
