@@ -12,6 +12,8 @@ export default defineConfig({
   // One source image; every size the stores and the toolbar need is generated from it.
   autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip AMO asks for: the code and how to build it, not test output.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', 'demo-screenshots/**', 'bench/**', '.vitest/**'] },
   manifest: ({ browser }) => ({
     default_locale: 'en',
     name: '__MSG_app_name__',
