@@ -1,35 +1,25 @@
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { countCheckIns, deleteCheckIn, listCheckIns, restoreCheckIn, saveCheckIn, updateCheckIn, type NewCheckIn } from '@/utils/db/checkins';
 import { getDraft, putDraft } from '@/utils/db/drafts';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
+import { newCheckIn, useTestDb } from './db-fixture';
 
 const NAME = 'debrief-test';
 let db: DebriefDb;
 
 function answers(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
+  return newCheckIn({
     ratings: { ...emptyRatings(), trust: 8 },
     overall: 7,
     notes: { ...emptyNotes(), helpful: 'Naming the pattern' },
-    goalProgress: [],
-    tags: [],
-    provider: '',
     ...overrides,
-  };
+  });
 }
 
-beforeEach(async () => {
-  db = await openDebriefDb(NAME);
-});
-afterEach(async () => {
-  db.close();
-  await deleteDB(NAME);
+const currentDb = useTestDb(NAME);
+beforeEach(() => {
+  db = currentDb();
 });
 
 describe('check-ins', () => {

@@ -1,23 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GoalsView } from '@/entrypoints/options/views/Goals';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { addGoal, listGoals } from '@/utils/db/goals';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
+import { useTestDb } from './db-fixture';
 
 const NAME = 'debrief-goals-view-test';
 let db: DebriefDb;
 const openDb = () => Promise.resolve(db);
 
-beforeEach(async () => {
-  db = await openDebriefDb(NAME);
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await deleteDB(NAME);
+const currentDb = useTestDb(NAME, cleanup);
+beforeEach(() => {
+  db = currentDb();
 });
 
 const section = (name: RegExp) => screen.getByRole('region', { name });

@@ -1,37 +1,17 @@
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
-import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveCheckIn } from '@/utils/db/checkins';
 import { lastProviderForPlatform, listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
 import type { Session, SessionStatus } from '@/utils/db/schema';
+import { newCheckIn as input, useTestDb } from './db-fixture';
 
 const NAME = 'debrief-history-db-test';
 let db: DebriefDb;
 
-beforeEach(async () => {
-  db = await openDebriefDb(NAME);
+const currentDb = useTestDb(NAME);
+beforeEach(() => {
+  db = currentDb();
 });
-afterEach(async () => {
-  db.close();
-  await deleteDB(NAME);
-});
-
-function input(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    ratings: emptyRatings(),
-    overall: 5,
-    notes: emptyNotes(),
-    goalProgress: [],
-    tags: [],
-    provider: '',
-    ...overrides,
-  };
-}
 
 function session(id: string, status: SessionStatus, startedMs: number, endedMs: number | null, lastSeenMs = endedMs ?? startedMs): Session {
   return {

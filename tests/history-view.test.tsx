@@ -1,40 +1,19 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HistoryView } from '@/entrypoints/options/views/History';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
-import { countCheckIns, getCheckIn, saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
-import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
-import { DB_NAME, type Session } from '@/utils/db/schema';
+import { countCheckIns, getCheckIn, saveCheckIn } from '@/utils/db/checkins';
+import type { DebriefDb } from '@/utils/db/open';
+import type { Session } from '@/utils/db/schema';
+import { newCheckIn as input, useTestDb } from './db-fixture';
 
 let db: DebriefDb;
 
-beforeEach(async () => {
+const currentDb = useTestDb({ shared: true }, cleanup);
+beforeEach(() => {
   location.hash = '#/history';
-  db = await getDb();
+  db = currentDb();
 });
-afterEach(async () => {
-  cleanup();
-  db.close();
-  resetSharedDb();
-  await deleteDB(DB_NAME);
-});
-
-function input(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    ratings: emptyRatings(),
-    overall: 5,
-    notes: emptyNotes(),
-    goalProgress: [],
-    tags: [],
-    provider: '',
-    ...overrides,
-  };
-}
 
 async function seedThree() {
   await saveCheckIn(db, input({ overall: 4, notes: { ...emptyNotes(), helpful: 'Talking about my brother' }, tags: ['family'] }), new Date(2026, 0, 5, 10));

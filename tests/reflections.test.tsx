@@ -1,22 +1,17 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ReflectionView } from '@/entrypoints/check-in/Reflection';
 import { emptyAnswers } from '@/utils/checkin/answers';
 import { getCheckIn, saveCheckIn } from '@/utils/db/checkins';
-import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
-import { DB_NAME } from '@/utils/db/schema';
+import { useTestDb } from './db-fixture';
 
 let db: DebriefDb;
 
-beforeEach(async () => {
-  db = await getDb();
-});
-afterEach(async () => {
-  db.close();
-  resetSharedDb();
-  await deleteDB(DB_NAME);
+const currentDb = useTestDb({ shared: true });
+beforeEach(() => {
+  db = currentDb();
 });
 
 async function savedCheckIn(takeaway = 'Pause before replying') {

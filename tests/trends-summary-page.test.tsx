@@ -1,26 +1,22 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DrawPlot } from '@/components/TrendUPlot';
 import { SummaryView } from '@/entrypoints/options/views/Summary';
 import { App as SummaryPage } from '@/entrypoints/summary/App';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { summaryChoiceFromQuery } from '@/utils/checkin/summary';
 import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
+import { useTestDb } from './db-fixture';
 
 const NAME = 'debrief-summary-test';
 let db: DebriefDb;
 const openDb = () => Promise.resolve(db);
 const noDrawing: DrawPlot = () => () => {};
 
-beforeEach(async () => {
-  db = await openDebriefDb(NAME);
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await deleteDB(NAME);
+const currentDb = useTestDb(NAME, cleanup);
+beforeEach(() => {
+  db = currentDb();
 });
 
 function checkIn(overrides: Partial<NewCheckIn>): NewCheckIn {

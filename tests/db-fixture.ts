@@ -1,0 +1,42 @@
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach } from 'vitest';
+import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import type { NewCheckIn } from '@/utils/db/checkins';
+import { getDb, openDebriefDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
+import { DB_NAME } from '@/utils/db/schema';
+
+/** A manual check-in with every rating skipped and overall 5, changed by `overrides`. */
+export function newCheckIn(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
+  return {
+    sessionId: null,
+    platform: null,
+    sessionStartedAt: null,
+    sessionEndedAt: null,
+    ratings: emptyRatings(),
+    overall: 5,
+    notes: emptyNotes(),
+    goalProgress: [],
+    tags: [],
+    provider: '',
+    ...overrides,
+  };
+}
+
+/**
+ * A fresh database for each test, deleted afterwards. `shared` uses the connection the
+ * pages use (`getDb()`, the real database name) for code that opens it itself.
+ */
+export function useTestDb(name: string | { shared: true }, afterEachTest: () => void = () => undefined): () => DebriefDb {
+  let db: DebriefDb | undefined;
+  const shared = typeof name !== 'string';
+  beforeEach(async () => {
+    db = shared ? await getDb() : await openDebriefDb(name);
+  });
+  afterEach(async () => {
+    afterEachTest();
+    db?.close();
+    if (shared) resetSharedDb();
+    await deleteDB(shared ? DB_NAME : name);
+  });
+  return () => db!;
+}
