@@ -338,36 +338,5 @@ interface ForgerWindow {
  * page messages and session messages of its own, commands in the envelope, and tries to reach
  * Debrief through chrome.runtime, its files and IndexedDB. It records every message it sees.
  */
-const FORGER_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Room</title><link rel="icon" href="data:,"></head>
-<body><h1>Waiting room</h1><script>
-const log = { posted: [], received: [] };
-window.log = log;
-addEventListener('message', (event) => log.received.push(event.data));
-const post = (data) => { log.posted.push(data); postMessage(data, '*'); };
-const probe = (event) => post({ source: 'debrief-probe', v: 1, event });
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-window.forge = async (extensionId) => {
-  post({ type: 'snooze', sessionId: 'privacy-session-1', until: Date.now() + 1000 });
-  post({ type: 'check-in-saved', checkInId: 'e2e-check-in-0', createdMs: Date.now() });
-  post({ type: 'session-started', at: Date.now() - 36e6, room: true, host: 'doxy.me', siteId: 'doxy-me' });
-  probe({ type: 'export' });
-  probe({ type: 'read-check-ins', reply: true });
-  // A message event made up in script, not posted: it reaches every listener in the page the same way.
-  const madeUp = { source: 'debrief-probe', v: 1, event: { type: 'delete-everything' } };
-  log.posted.push(madeUp);
-  window.dispatchEvent(new MessageEvent('message', { data: madeUp, source: window }));
-  // A whole call that never happened: a camera, a connection, then hanging up.
-  probe({ type: 'gum-track', trackId: 'forged-track', kind: 'video' });
-  probe({ type: 'pc-created', pcId: 'forged-pc' });
-  probe({ type: 'pc-state', pcId: 'forged-pc', state: 'connected' });
-  await wait(1500);
-  probe({ type: 'pc-closed', pcId: 'forged-pc' });
-  probe({ type: 'track-stopped', trackId: 'forged-track' });
-  const runtime = typeof globalThis.chrome?.runtime?.sendMessage;
-  let extensionFile = 'refused';
-  try { const response = await fetch('chrome-extension://' + extensionId + '/manifest.json'); extensionFile = 'read ' + response.status; } catch {}
-  const databases = (await indexedDB.databases()).map((db) => db.name);
-  await wait(500);
-  return { runtime, extensionFile, databases };
-};
-</script></body></html>`;
+const FORGER_PAGE = readFileSync(new URL('./fixtures/forger.html', import.meta.url), 'utf8');
+
