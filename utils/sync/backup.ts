@@ -4,6 +4,7 @@
  * page share it).
  */
 import type { DebriefDb } from '../db/open';
+import { utf8Base64 } from './base64';
 import { exportData, serializeExport } from './export';
 
 export type BackupFrequency = 'off' | 'daily' | 'weekly';
@@ -61,14 +62,6 @@ export function backupsToPrune(records: readonly BackupRecord[], keep: number): 
 /** The newest backup Debrief made, if any. */
 export function latestBackup(records: readonly BackupRecord[]): BackupRecord | null {
   return records.reduce<BackupRecord | null>((latest, record) => (!latest || record.createdMs > latest.createdMs ? record : latest), null);
-}
-
-/** Base64 of the UTF-8 bytes, in chunks so a large file does not overflow the call stack. */
-export function utf8Base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  return btoa(binary);
 }
 
 /** A data: URL of JSON text: the one kind of URL a Chromium MV3 service worker can download from. */

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { formatNumber, t } from '../i18n';
+import { fromBase64, toBase64 } from './base64';
 import { canonicalJson } from './canonical';
 import { describeIssue } from './issues';
 
@@ -64,20 +65,6 @@ export type DecryptResult = { ok: true; plaintext: string } | { ok: false; error
 
 function defaultRandomBytes(length: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(length));
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // Chunks keep String.fromCharCode's argument list well under engine limits.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 
 /** The additional data GCM authenticates: the header in canonical JSON. */

@@ -119,36 +119,37 @@ function consistencyProblem(file: DebriefExport, now: number): string | null {
   const owner = new Map<string, SyncedStore>();
   for (const store of ['checkIns', 'sessions', 'goals'] as const) {
     for (const [index, record] of file[store].entries()) {
-      const where = RECORD_WORDS[store].where(index);
+      // Messages are built only for the record at fault: 10,000 sound records cost no lookups.
+      const where = () => RECORD_WORDS[store].where(index);
       const previous = owner.get(record.id);
-      if (previous === store) return t('sync.duplicateId', { id: record.id, records: RECORD_WORDS[store].many(), where });
+      if (previous === store) return t('sync.duplicateId', { id: record.id, records: RECORD_WORDS[store].many(), where: where() });
       if (previous) {
-        return t('sync.sharedId', { id: record.id, first: RECORD_WORDS[previous].one(), second: RECORD_WORDS[store].one(), where });
+        return t('sync.sharedId', { id: record.id, first: RECORD_WORDS[previous].one(), second: RECORD_WORDS[store].one(), where: where() });
       }
       owner.set(record.id, store);
       const future = futureStamp(record.updatedAt, now);
-      if (future) return t('sync.future', { where, field: 'updatedAt', date: future });
+      if (future) return t('sync.future', { where: where(), field: 'updatedAt', date: future });
     }
   }
   for (const [index, checkIn] of file.checkIns.entries()) {
     for (const [at, version] of checkIn.history.entries()) {
-      const where = RECORD_WORDS.checkIns.where(index);
-      if (version.id !== checkIn.id) return t('sync.historyId', { where, at });
+      const where = () => RECORD_WORDS.checkIns.where(index);
+      if (version.id !== checkIn.id) return t('sync.historyId', { where: where(), at });
       const future = futureStamp(version.updatedAt, now);
-      if (future) return t('sync.future', { where, field: `history[${at}].updatedAt`, date: future });
+      if (future) return t('sync.future', { where: where(), field: `history[${at}].updatedAt`, date: future });
     }
   }
   const deleted = new Set<string>();
   for (const [index, tombstone] of file.tombstones.entries()) {
-    const where = t('sync.where', { record: t('sync.record.tombstones'), number: index + 1, path: `tombstones[${index}]` });
-    if (deleted.has(tombstone.id)) return t('sync.deletedTwice', { id: tombstone.id, where });
+    const where = () => t('sync.where', { record: t('sync.record.tombstones'), number: index + 1, path: `tombstones[${index}]` });
+    if (deleted.has(tombstone.id)) return t('sync.deletedTwice', { id: tombstone.id, where: where() });
     deleted.add(tombstone.id);
     const store = owner.get(tombstone.id);
     if (store && store !== tombstone.store) {
-      return t('sync.wrongStore', { where, id: tombstone.id, record: RECORD_WORDS[store].one(), store: tombstone.store });
+      return t('sync.wrongStore', { where: where(), id: tombstone.id, record: RECORD_WORDS[store].one(), store: tombstone.store });
     }
     const future = futureStamp(tombstone.deletedAt, now);
-    if (future) return t('sync.future', { where, field: 'deletedAt', date: future });
+    if (future) return t('sync.future', { where: where(), field: 'deletedAt', date: future });
   }
   return null;
 }
