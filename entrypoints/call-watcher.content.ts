@@ -7,6 +7,9 @@ export default defineContentScript({
   matches: siteMatchPatterns(),
   runAt: 'document_start',
   allFrames: true,
+  // WXT tells an older copy of this script to stop with a DOM event; its extra window.postMessage
+  // would only wake the call site's own message listeners at every page load.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const site = siteForUrl(new URL(location.href));
     const stop = watchCalls(window, site, (message) => {

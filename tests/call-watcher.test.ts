@@ -1,6 +1,6 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { POLL_MS, watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
+import { FOLLOW_UP_MS, POLL_MS, watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
 import { GRACE_MS } from '@/utils/session/machine';
 import { isProbeMessage, type ProbeEvent } from '@/utils/session/probe-events';
 import type { SiteAdapter } from '@/utils/sites/types';
@@ -37,10 +37,13 @@ afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.happyDOM.close()));
 });
 
-function setUp(options: { url?: string; site?: SiteAdapter | null } = {}) {
+function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: boolean } = {}) {
   const page = new HappyWindow({ url: options.url ?? 'https://video.example.org/room/abc' });
   pages.push(page);
   const win = page as unknown as Window;
+  // happy-dom has no Navigation API; Chromium's is an EventTarget on the window.
+  const navigation = options.navigation ? new page.EventTarget() : undefined;
+  if (navigation) Object.defineProperty(win, 'navigation', { value: navigation });
   const time = fakeClock();
   const sent: SessionMessage[] = [];
   const site = options.site === null ? undefined : (options.site ?? exampleSite());
@@ -50,7 +53,7 @@ function setUp(options: { url?: string; site?: SiteAdapter | null } = {}) {
     win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }) as unknown as Event);
   const post = (data: unknown, source: unknown = win) =>
     win.dispatchEvent(new page.MessageEvent('message', { data, source: source as never }) as unknown as Event);
-  return { page, win, time, sent, stop, probe, post, site };
+  return { page, win, time, sent, stop, probe, post, site, navigation: navigation as unknown as EventTarget | undefined };
 }
 
 function exampleSite(postCall: (url: URL) => boolean = (url) => url.pathname === '/left'): SiteAdapter & { postCallHint: ReturnType<typeof vi.fn> } {
@@ -60,8 +63,6 @@ function exampleSite(postCall: (url: URL) => boolean = (url) => url.pathname ===
     hosts: ['video.example.org'],
     isRoom: (url) => url.pathname.startsWith('/room/'),
     postCallHint: vi.fn((url: URL) => postCall(url)),
-    testUrls: { rooms: [], notRooms: [] },
-    source: 'test fixture',
   };
 }
 
@@ -131,21 +132,74 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ type: 'session-ended', at: droppedAt, reason: 'call-ended' });
   });
 
-  it('polls the post-call hint every 2 s, only while a session is in progress', () => {
+  it('checks the post-call hint every POLL_MS while a session is in progress', () => {
     const { sent, probe, time, site, page } = setUp();
     probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
     time.advance(60_000);
-    expect(site!.postCallHint).not.toHaveBeenCalled();
+    expect(site!.postCallHint).not.toHaveBeenCalled(); // lobby: no session, no checks
     probe({ type: 'pc-created', pcId: 'pc' });
     probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
     time.advance(10 * POLL_MS);
     expect(site!.postCallHint).toHaveBeenCalledTimes(10);
-    page.history.pushState(null, '', '/left'); // the site shows its end view, connection still up
+    page.history.pushState(null, '', '/left'); // the view changes with no event the watcher hears
     time.advance(POLL_MS);
     expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
     time.advance(60_000);
     expect(site!.postCallHint).toHaveBeenCalledTimes(11);
     expect(time.pending()).toBe(0);
+  });
+
+  it('looks again moments after a click in the page, where leaving starts', () => {
+    const { sent, probe, time, site, page, win } = setUp();
+    joinCall(probe);
+    time.advance(POLL_MS / 2);
+    const calls = vi.mocked(site!.postCallHint!).mock.calls.length;
+    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    page.history.pushState(null, '', '/left'); // the site draws its post-call view after the click
+    time.advance(FOLLOW_UP_MS[0]!);
+    expect(site!.postCallHint).toHaveBeenCalledTimes(calls + 1);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
+  });
+
+  it('follows a click with a few checks, then only the poll; clicks do not pile checks up', () => {
+    const { sent, probe, time, site, page, win } = setUp();
+    joinCall(probe);
+    const click = () => win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    const before = vi.mocked(site!.postCallHint!).mock.calls.length;
+    for (let i = 0; i < 20; i++) click(); // a burst of clicks (typing in the chat, say)
+    time.advance(FOLLOW_UP_MS.at(-1)!);
+    expect(site!.postCallHint).toHaveBeenCalledTimes(before + FOLLOW_UP_MS.length);
+    time.advance(POLL_MS);
+    expect(site!.postCallHint).toHaveBeenCalledTimes(before + FOLLOW_UP_MS.length + 1);
+    expect(sent.map((message) => message.type)).toEqual(['session-started']);
+  });
+
+  it('ignores clicks outside a session: no checks, no timers', () => {
+    const { probe, time, site, page, win } = setUp();
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }); // lobby
+    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    expect(time.pending()).toBe(0);
+    time.advance(60_000);
+    expect(site!.postCallHint).not.toHaveBeenCalled();
+  });
+
+  it('checks at once when the media changes mid-call (leaving stops the camera)', () => {
+    const { sent, probe, time, page } = setUp();
+    joinCall(probe);
+    time.advance(60_000);
+    page.history.pushState(null, '', '/left');
+    // The camera stops with the connection still up: on its own, "camera off" is no end.
+    probe({ type: 'track-stopped', trackId: 'cam' });
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
+  });
+
+  it('without a hint, a click or a media change sets no timer beyond the grace period', () => {
+    const { sent, probe, time, page, win } = setUp({ site: null, url: 'https://clinic.example.net/visit' });
+    joinCall(probe);
+    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    probe({ type: 'track-stopped', trackId: 'cam' });
+    expect(time.pending()).toBe(0);
+    expect(sent.map((message) => message.type)).toEqual(['session-started']);
   });
 
   it('sees a post-call URL as soon as the page moves there', () => {
@@ -155,6 +209,15 @@ describe('call watcher', () => {
     page.history.pushState(null, '', '/left');
     win.dispatchEvent(new page.PopStateEvent('popstate') as unknown as Event);
     expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
+  });
+
+  it('sees a pushState to a post-call URL through the Navigation API', () => {
+    const { sent, probe, time, page, navigation } = setUp({ navigation: true });
+    joinCall(probe);
+    time.advance(1000);
+    page.history.pushState(null, '', '/left');
+    navigation!.dispatchEvent(new page.Event('currententrychange') as unknown as Event);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
   });
 
   it('keeps detecting when the site adapter throws (the site changed)', () => {
@@ -174,6 +237,37 @@ describe('call watcher', () => {
     joinCall(probe);
     win.dispatchEvent(new page.Event('pagehide') as unknown as Event);
     expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'navigated' });
+  });
+
+  it('listens only for the probe at load; clicks, page changes and leaving are heard during a session', () => {
+    const { win, probe, navigation, time } = setUp({ navigation: true });
+    // Spies that call through: what is registered now, on the window and on the Navigation API.
+    const listened = (target: EventTarget) => {
+      const add = vi.spyOn(target, 'addEventListener');
+      const remove = vi.spyOn(target, 'removeEventListener');
+      return () => {
+        const types = new Map<string, number>();
+        for (const [type] of add.mock.calls) types.set(type, (types.get(type) ?? 0) + 1);
+        for (const [type] of remove.mock.calls) types.set(type, (types.get(type) ?? 0) - 1);
+        return [...types].filter(([, count]) => count > 0).map(([type]) => type).sort();
+      };
+    };
+    const onWindow = listened(win);
+    const onNavigation = listened(navigation!);
+    // A watcher starting on this page registers its message listener and nothing else.
+    const second = watchCalls(win, exampleSite(), () => undefined, time.clock);
+    expect([...onWindow(), ...onNavigation()]).toEqual(['message']);
+    second();
+    expect([...onWindow(), ...onNavigation()]).toEqual([]);
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }); // lobby preview: still nothing
+    expect([...onWindow(), ...onNavigation()]).toEqual([]);
+    joinCall(probe);
+    expect(onWindow()).toEqual(['click', 'pagehide']);
+    expect(onNavigation()).toEqual(['currententrychange']);
+    time.advance(1000);
+    probe({ type: 'pc-closed', pcId: 'pc' });
+    expect([...onWindow(), ...onNavigation()]).toEqual([]);
+    vi.restoreAllMocks();
   });
 
   it('stops listening and clears its timers when stopped', () => {

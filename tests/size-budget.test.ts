@@ -3,11 +3,16 @@
  * Size budgets (issue 6): each entrypoint's JavaScript, minified and gzipped at level 9, with the
  * shared chunks it loads. The production build goes to a temporary folder, never .output/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { examplesOf } from '@/utils/sites/examples';
+import { SITES } from '@/utils/sites/registry';
 import { buildExtension, KB, measureEntrypoints, overBudget, SIZE_BUDGETS, type EntrypointSize } from './bench/sizes';
+
+/** A string only webextension-polyfill's code contains. */
+const POLYFILL_MARK = 'The message port closed before a response was received.';
 
 describe('the built extension stays within its size budgets', () => {
   let built: ReturnType<typeof buildExtension> | undefined;
@@ -24,6 +29,16 @@ describe('the built extension stays within its size budgets', () => {
     expect(size, `${entrypoint} is missing from the build (found: ${sizes.map((s) => s.entrypoint).join(', ')})`).toBeDefined();
     // The message names the entrypoint, its size, the budget and the files it counted.
     expect(size!.totalGzipped, overBudget(size!, budgetKb) ?? entrypoint).toBeLessThanOrEqual(budgetKb * KB);
+  });
+
+  it('keeps webextension-polyfill and the sites’ test addresses out of the call watcher, which loads in every call frame', () => {
+    const read = (path: string) => readFileSync(join(built!.extensionDir, path), 'utf8');
+    const watcher = read('content-scripts/call-watcher.js');
+    expect(watcher).not.toContain(POLYFILL_MARK);
+    expect(read('background.js')).toContain(POLYFILL_MARK); // everywhere else the polyfill stays
+    const addresses = SITES.flatMap((site) => [...examplesOf(site).testUrls.rooms, ...examplesOf(site).testUrls.notRooms]);
+    expect(addresses.length).toBeGreaterThan(20);
+    expect(addresses.filter((address) => watcher.includes(address))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  * Debrief's context attributes script time and tasks to Debrief's own files.
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { POLL_MS } from '@/utils/session/call-watcher';
 import { setMinSessionMinutes } from '../e2e/call-fixture';
 import type { BenchBrowser } from './browser';
 import { alternate, differences, figureOf, wait, type Figure } from './stats';
@@ -35,8 +36,9 @@ const SETTLE_MS = 1000;
 /**
  * The first seconds of a call carry one-time work (the session starting, the first post-call check
  * and its lazy compilation); they are reported apart so per-minute figures are the steady state.
+ * They run past the first poll: a once-only compile scaled to a minute would look like a steady cost.
  */
-const WARM_UP_MS = 3000;
+const WARM_UP_MS = POLL_MS + 1000;
 
 type CallWindow = Window & { call: { start(): Promise<number>; end(): number } };
 
@@ -111,10 +113,10 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
   const added = (pick: (sample: CallSample) => number) => differences(samples.debrief.map(pick), samples.plain.map(pick));
   const scaled = `${sampleSeconds}-s samples × ${60 / sampleSeconds}`;
   const figures = [
-    figureOf(area, 'A/B script time added at load', added((s) => s.load.script), { target: '≤ 5 ms', max: 5 }),
+    figureOf(area, 'A/B script time added at load', added((s) => s.load.script), { target: '≤ 5 ms', max: 5, resolve: true }),
     figureOf(area, 'A/B task time added at load', added((s) => s.load.task)),
     figureOf(area, `A/B script time added, call's first ${WARM_UP_MS / 1000} s`, added((s) => s.start.script), { note: 'one-time' }),
-    figureOf(area, 'A/B script time added per minute of call', added((s) => s.perMinute.script), { target: '≤ 2 ms', max: 2, note: scaled }),
+    figureOf(area, 'A/B script time added per minute of call', added((s) => s.perMinute.script), { target: '≤ 2 ms', max: 2, note: scaled, resolve: true }),
     figureOf(area, 'A/B task time added per minute of call', added((s) => s.perMinute.task), { note: scaled }),
     figureOf(area, 'script time per minute, no extension', samples.plain.map((s) => s.perMinute.script), { note: 'the A/B baseline' }),
   ];
@@ -124,7 +126,8 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
       plain: () => callSample(bench.plain, roomUrl, longSeconds, false),
     });
     const longAdded = differences(long.debrief.map((s) => s.perMinute.script), long.plain.map((s) => s.perMinute.script));
-    figures.push(figureOf(area, `A/B script time added per minute, one ${longSeconds}-s call`, longAdded, { target: '≤ 2 ms', max: 2 }));
+    // One run has no spread to judge by: reported beside the traced figure, not judged.
+    figures.push(figureOf(area, `A/B script time added per minute, one ${longSeconds}-s call`, longAdded, { note: 'one run: not judged' }));
   }
   const traced: Awaited<ReturnType<typeof tracedCall>>[] = [];
   for (let run = 0; run < runs; run++) traced.push(await tracedCall(bench, roomUrl, sampleSeconds));
@@ -136,7 +139,7 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
       max: 5,
       note: `wall ${worst(traced.map((t) => t.load.script))} ms at worst`,
     }),
-    figureOf(area, "trace: Debrief's script, call's first 3 s, CPU", traced.map((t) => t.start.scriptCpu), { note: 'one-time' }),
+    figureOf(area, `trace: Debrief's script, call's first ${WARM_UP_MS / 1000} s, CPU`, traced.map((t) => t.start.scriptCpu), { note: 'one-time' }),
     figureOf(area, "trace: Debrief's script per minute of call, CPU", traced.map((t) => t.steady.scriptCpu * perMinute), {
       target: '≤ 2 ms',
       max: 2,

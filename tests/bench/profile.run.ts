@@ -17,7 +17,7 @@ import { buildExtension } from './sizes';
 import { wait } from './stats';
 import { openSyncBench, type SyncBenchWindow } from './sync';
 
-const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz';
+const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz?busy=6000';
 const ENTRIES = Number(process.env.DEBRIEF_BENCH_ENTRIES ?? 10_000);
 const ONLY = (process.env.DEBRIEF_BENCH_ONLY ?? 'call,checkin,options,sync').split(',');
 
@@ -35,7 +35,7 @@ async function warmPage(bench: BenchBrowser, warmUrl: string): Promise<Page> {
 
 async function profileCallPage(bench: BenchBrowser): Promise<void> {
   const extension = (url: string) => url.startsWith('chrome-extension://');
-  const page = await warmPage(bench, `${MEET_ROOM}?warm`);
+  const page = await warmPage(bench, `${MEET_ROOM}&warm`);
   const load = await cpuProfile(bench.debrief.context, page, async () => {
     await page.goto(MEET_ROOM);
     await wait(1000);

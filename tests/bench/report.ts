@@ -43,7 +43,7 @@ function format(value: number, unit: Figure['unit']): string {
 
 const COLUMNS = ['area', 'figure', 'median', 'min', 'max', 'n', 'target', '', 'note'] as const;
 
-/** The table as text: one row per figure, the target beside it, ✓ or ✗ where there is one. */
+/** The table as text: one row per figure, the target beside it, ✓ or ✗ where there is one (? where the runs cannot tell). */
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.area,
@@ -53,7 +53,7 @@ export function formatTable(figures: readonly Figure[]): string {
     f.runs > 1 ? format(f.max, f.unit) : '',
     String(f.runs),
     f.target,
-    f.meets === null ? '' : f.meets ? '✓' : '✗',
+    f.meets === null ? '' : f.meets === 'unresolved' ? '?' : f.meets ? '✓' : '✗',
     f.note ?? '',
   ]);
   const widths = COLUMNS.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

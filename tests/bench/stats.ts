@@ -11,8 +11,11 @@ export interface Figure {
   runs: number;
   /** The target as written in issue 6, e.g. "≤ 300 ms"; '' when there is none. */
   target: string;
-  /** Whether the median meets the target; null without one. */
-  meets: boolean | null;
+  /**
+   * Whether the median meets the target; null without one; 'unresolved' when the runs scatter
+   * more than the target itself, so the median cannot say either way (noisy A/B differences).
+   */
+  meets: boolean | 'unresolved' | null;
   note?: string;
 }
 
@@ -23,16 +26,31 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** A figure from its runs; its median (or, with `judge: 'max'`, its worst run) is judged against `max`. */
+/** Half the interquartile range: how far a typical run lies from the median. */
+export function spread(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    return (sorted[low] as number) + ((sorted[Math.ceil(position)] as number) - (sorted[low] as number)) * (position - low);
+  };
+  return sorted.length < 2 ? 0 : (at(0.75) - at(0.25)) / 2;
+}
+
+/**
+ * A figure from its runs; its median (or, with `judge: 'max'`, its worst run) is judged against `max`.
+ * `resolve: true` first asks whether the runs are steady enough to judge at all (spread ≤ max).
+ */
 export function figureOf(
   area: string,
   figure: string,
   values: readonly number[],
-  options: { unit?: Figure['unit']; target?: string; max?: number; note?: string; judge?: 'median' | 'max' } = {},
+  options: { unit?: Figure['unit']; target?: string; max?: number; note?: string; judge?: 'median' | 'max'; resolve?: boolean } = {},
 ): Figure {
-  const { unit = 'ms', target = '', max, note, judge = 'median' } = options;
+  const { unit = 'ms', target = '', max, note, judge = 'median', resolve = false } = options;
   const mid = median(values);
   const judged = judge === 'max' ? Math.max(...values) : mid;
+  const unresolved = resolve && max !== undefined && spread(values) > max;
   return {
     area,
     figure,
@@ -42,8 +60,8 @@ export function figureOf(
     max: values.length ? Math.max(...values) : Number.NaN,
     runs: values.length,
     target,
-    meets: max === undefined || Number.isNaN(judged) ? null : judged <= max,
-    ...(note ? { note } : {}),
+    meets: max === undefined || Number.isNaN(judged) ? null : unresolved ? 'unresolved' : judged <= max,
+    ...(note || unresolved ? { note: [unresolved ? `runs scatter ±${spread(values).toFixed(1)} ${unit}: too noisy to judge` : '', note ?? ''].filter(Boolean).join('; ') } : {}),
   };
 }
 

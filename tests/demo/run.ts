@@ -8,12 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { doxyMe } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
 import { CALL_PAGE, CallPage, CheckInWindows, setMinSessionMinutes, wait } from '../e2e/call-fixture';
 import { closeExtension, launchExtension, routeFixture } from '../e2e/harness';
 import { PROJECT_ROOT } from '../e2e/paths';
 
-const ROOM = doxyMe.testUrls.rooms[0] as string;
+const ROOM = doxyMeExamples.testUrls.rooms[0] as string;
 const SESSION_SECONDS = 6;
 /** The size of the popup window the background opens (utils/session/check-in-window.ts). */
 const CHECK_IN_WINDOW = { width: 440, height: 680 };

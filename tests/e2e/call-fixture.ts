@@ -13,6 +13,8 @@ export const CALL_PAGE = readFileSync(new URL('./fixtures/call.html', import.met
 export interface CallLog {
   connectedAt: number | null;
   endedAt: number | null;
+  /** When the "Leave call" button drew the post-call view. */
+  leftAt: number | null;
   states: { who: 'me' | 'therapist'; state: RTCPeerConnectionState; at: number }[];
 }
 
@@ -27,6 +29,7 @@ interface CallApi {
   cameraOff(): Promise<void>;
   cameraOn(): Promise<void>;
   therapistVanishes(): void;
+  states(): { me: RTCPeerConnectionState | null; therapist: RTCPeerConnectionState | null };
 }
 
 type FixtureWindow = Window & { call: CallApi };
@@ -94,6 +97,19 @@ export class CallPage {
   /** Hangs up as the site would; resolves with the time the hang-up began. */
   end(): Promise<number> {
     return this.page.evaluate(() => (window as unknown as FixtureWindow).call.end());
+  }
+
+  /** Presses "Leave call": the post-call view appears, connections stay up. Resolves with when it appeared. */
+  async leave(): Promise<number> {
+    await this.page.getByRole('button', { name: 'Leave call' }).click();
+    const leftAt = await this.page.evaluate(() => (window as unknown as FixtureWindow).call.log.leftAt);
+    if (leftAt === null) throw new Error('the Leave call button drew no post-call view');
+    return leftAt;
+  }
+
+  /** Both sides' connection states now. */
+  states(): Promise<ReturnType<CallApi['states']>> {
+    return this.page.evaluate(() => (window as unknown as FixtureWindow).call.states());
   }
 
   cameraOff(): Promise<void> {

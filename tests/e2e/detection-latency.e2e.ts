@@ -3,7 +3,7 @@
  * A printed figure for the closing note and the README, not a timing assertion.
  */
 import { expect, it } from 'vitest';
-import { doxyMe } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
 import { CallPage, CheckInWindows, firstPaintAt, median, serveCallPages, setMinSessionMinutes, wait } from './call-fixture';
 import { closeExtension, launchExtension } from './harness';
 
@@ -27,7 +27,7 @@ it(`call end → check-in visible, median of ${RUNS} calls`, { timeout: 180_000 
     const runs: Run[] = [];
 
     for (let run = 0; run < RUNS; run++) {
-      const call = await CallPage.open(debrief.context, doxyMe.testUrls.rooms[0] as string);
+      const call = await CallPage.open(debrief.context, doxyMeExamples.testUrls.rooms[0] as string);
       await call.start();
       await wait(1000);
       const mark = checkIns.mark();

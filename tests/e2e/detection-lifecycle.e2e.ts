@@ -3,7 +3,7 @@
  * call, the browser quit mid-call. Each still reaches the person as a check-in. Fresh browser each.
  */
 import { describe, expect } from 'vitest';
-import { doxyMe } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
 import {
   badgeText,
   CallPage,
@@ -20,7 +20,7 @@ import {
 import { test } from './fixtures';
 import { openExtensionPage, restart, type Debrief } from './harness';
 
-const ROOM = doxyMe.testUrls.rooms[0] as string;
+const ROOM = doxyMeExamples.testUrls.rooms[0] as string;
 const TOLERANCE_MS = 500;
 
 async function prepare(debrief: Debrief): Promise<CheckInWindows> {

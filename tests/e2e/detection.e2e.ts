@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../utils/checkin/format';
 import { GRACE_MS } from '../../utils/session/machine';
+import { examplesOf } from '../../utils/sites/examples';
 import { SITES, siteForUrl } from '../../utils/sites/registry';
 import type { SiteAdapter } from '../../utils/sites/types';
 import {
@@ -90,7 +91,7 @@ async function expectCheckInFor(window: CheckInWindow, call: CallPage, site: Sit
 
 /** A URL of the platform's own host that is not a room, so both content scripts run there. */
 function dashboardUrl(site: SiteAdapter): string {
-  const url = site.testUrls.notRooms.find((candidate) => siteForUrl(new URL(candidate)) === site);
+  const url = examplesOf(site).testUrls.notRooms.find((candidate) => siteForUrl(new URL(candidate)) === site);
   if (!url) throw new Error(`${site.id} lists no non-room URL on its own hosts`);
   return url;
 }
@@ -99,7 +100,7 @@ describe('a call at each platform’s real room URL', () => {
   it.each(SITES.map((site) => [site.name, site] as const))(
     '%s: hanging up opens its check-in with the call’s duration',
     async (_name, site) => {
-      const url = site.testUrls.rooms[0] as string;
+      const url = examplesOf(site).testUrls.rooms[0] as string;
       const call = await openCall(url);
       const mark = checkIns.mark();
       await call.start();
@@ -117,10 +118,45 @@ describe('a call at each platform’s real room URL', () => {
   );
 });
 
+describe('the site’s own end signal, connections still up', () => {
+  /** One check-in for a session Debrief ended on the site's word, stored at `at` (page clock). */
+  async function expectSiteSignal(mark: number, site: SiteAdapter, at: number): Promise<void> {
+    const window = await onlyCheckIn(mark);
+    // Within the second issue 6 asks for: the click (or the URL) prompted a look, not the slow backstop poll.
+    expect(window.seenAt - at).toBeLessThan(1000);
+    const session = await readSession(reader, window.sessionId);
+    expect(session).toMatchObject({ platform: site.id, status: 'pending', endReason: 'site-signal' });
+    expect(Math.abs((session?.endedMs ?? 0) - at)).toBeLessThan(1500);
+  }
+
+  it('Google Meet: pressing Leave draws “You left the meeting” at the same URL and opens the check-in', async () => {
+    const site = siteForUrl(new URL('https://meet.google.com/abc-mnop-xyz')) as SiteAdapter;
+    const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
+    const mark = checkIns.mark();
+    await call.start();
+    await wait(1000);
+    await expectSiteSignal(mark, site, await call.leave());
+    expect(await call.states()).toEqual({ me: 'connected', therapist: 'connected' });
+  });
+
+  it('Zoom: the web client moving to /wc/leave (pushState) opens the check-in at once', async () => {
+    const site = siteForUrl(new URL('https://zoom.us/wc/join/0123456789')) as SiteAdapter;
+    const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
+    const mark = checkIns.mark();
+    await call.start();
+    await wait(1000);
+    const leftAt = await call.page.evaluate(() => {
+      history.pushState(null, '', '/wc/leave');
+      return Date.now();
+    });
+    await expectSiteSignal(mark, site, leftAt);
+  });
+});
+
 describe('an end seen from the media alone', () => {
   it('the other side vanishing without a hang-up ends the session a grace period after the connection dropped', async () => {
     const site = SITES[0] as SiteAdapter;
-    const call = await openCall(site.testUrls.rooms[0] as string);
+    const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
     const mark = checkIns.mark();
     await call.start();
     await wait(1000);
@@ -141,7 +177,7 @@ describe('what is not a session opens nothing', () => {
     const before = (await readSessions(reader)).length;
     const mark = checkIns.mark();
     for (const site of SITES) {
-      const call = await openCall(site.testUrls.rooms[0] as string);
+      const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
       expect(await call.preview()).toBe(2);
       await call.page.close();
     }
@@ -165,7 +201,7 @@ describe('what is not a session opens nothing', () => {
   });
 
   it('a call shorter than the minimum session length (while a longer one is offered)', async () => {
-    const url = SITES[0]?.testUrls.rooms[0] as string;
+    const url = examplesOf(SITES[0]!).testUrls.rooms[0] as string;
     await setMinSessionMinutes(debrief, 0.05); // 3 seconds
     try {
       const before = (await readSessions(reader)).length;
@@ -193,7 +229,7 @@ describe('what is not a session opens nothing', () => {
 describe('a call that carries on is one session', () => {
   it('the camera turned off and on again mid-call opens nothing until the call ends', async () => {
     const site = SITES[0] as SiteAdapter;
-    const call = await openCall(site.testUrls.rooms[0] as string);
+    const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
     const mark = checkIns.mark();
     await call.start();
     await wait(1000);
@@ -211,7 +247,7 @@ describe('a call that carries on is one session', () => {
     const site = SITES[0] as SiteAdapter;
     const relay = await startUdpRelay();
     try {
-      const call = await openCall(site.testUrls.rooms[0] as string);
+      const call = await openCall(examplesOf(site).testUrls.rooms[0] as string);
       const mark = checkIns.mark();
       await call.startThroughRelay(relay);
       await wait(1000);

@@ -3,12 +3,19 @@ import { initialCallState, reduceCall, type CallEffect, type CallInput, type End
 import { isProbeMessage } from './probe-events';
 
 /**
- * How often the site adapter's post-call hint is polled while a session is in progress, for
- * views that keep their URL (Meet); post-call URLs are checked the moment the page moves there.
- * A 10-s poll cost the same per minute in traces (the wake-ups are not where the time goes) and
- * made Meet's post-call view take 9 s to notice, so the poll stays at 2 s.
+ * How often, while a session is in progress, the site adapter's post-call hint is checked when
+ * nothing else prompts it: a backstop for a post-call view that keeps its URL (Meet) and appears
+ * with no click and no media change. Each check reads the page and each wake-up costs the call
+ * (about 0.25 ms traced on a Meet-sized page), so it is slow; the follow-ups below are the fast path.
  */
-export const POLL_MS = 2000;
+export const POLL_MS = 10_000;
+
+/**
+ * When the hint is checked again after the person clicks in the page, the media changes or the
+ * URL moves (ms after it): leaving starts with a click on the site's leave button, and the site
+ * draws its post-call view moments later. A new prompt restarts the series; it never piles up.
+ */
+export const FOLLOW_UP_MS: readonly number[] = [250, 1000, 2500];
 
 /** Where the session happened, as seen by the frame the watcher runs in. */
 interface SessionPlace {
@@ -64,19 +71,23 @@ export function watchCalls(
   clock: WatcherClock = systemClock,
 ): () => void {
   const place: SessionPlace = { siteId: site?.id ?? null, host: win.location.hostname };
+  // Custom sites and adapters without a hint have nothing to check: no timers beyond the grace period.
+  const hinted = site?.postCallHint ? site : undefined;
   let state = initialCallState();
   let wakeAt: number | null = null;
   let nextPollAt: number | null = null;
+  let followUps: number[] = [];
   let timer: unknown;
+  let listening = false;
 
   const toMessage = (effect: CallEffect): SessionMessage =>
     effect.type === 'session-started' ? { ...effect, room: isRoom(site, win), ...place } : { ...effect, ...place };
 
-  // One timer serves both the grace period and the hint polling: whichever is due first.
+  // One timer serves the grace period, the poll and the follow-ups: whichever is due first.
   const schedule = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
-    const due = Math.min(wakeAt ?? Infinity, nextPollAt ?? Infinity);
+    const due = Math.min(wakeAt ?? Infinity, nextPollAt ?? Infinity, followUps[0] ?? Infinity);
     if (due !== Infinity) timer = clock.setTimeout(onTimer, Math.max(0, due - clock.now()));
   };
 
@@ -85,45 +96,88 @@ export function watchCalls(
     const step = reduceCall(state, input, now);
     state = step.state;
     wakeAt = step.wakeAt;
-    // Poll only while a session is in progress, and only if the site has a hint at all.
-    nextPollAt = state.session && site?.postCallHint ? (nextPollAt ?? now + POLL_MS) : null;
+    if (state.session && hinted) nextPollAt ??= now + POLL_MS;
+    else {
+      nextPollAt = null;
+      followUps = [];
+    }
     schedule();
+    listenDuringSession(state.session !== null);
     for (const effect of step.effects) send(toMessage(effect));
+  };
+
+  /** Ends the session in progress if the site shows that the call is over; true when it did. */
+  const checkHint = (): boolean => {
+    if (!state.session || !hinted || !hintSaysPostCall(hinted, win)) return false;
+    feed({ type: 'site-post-call' });
+    return true;
+  };
+
+  const followUp = () => {
+    if (!state.session || !hinted) return;
+    const now = clock.now();
+    followUps = FOLLOW_UP_MS.map((delay) => now + delay);
+    schedule();
   };
 
   function onTimer() {
     timer = undefined;
     const now = clock.now();
-    if (site && nextPollAt !== null && now >= nextPollAt) {
-      nextPollAt = now + POLL_MS;
-      if (hintSaysPostCall(site, win)) return feed({ type: 'site-post-call' });
+    let check = false;
+    while (followUps.length > 0 && (followUps[0] ?? Infinity) <= now) {
+      followUps.shift();
+      check = true;
     }
-    feed({ type: 'tick' });
+    if (nextPollAt !== null && now >= nextPollAt) {
+      nextPollAt = now + POLL_MS;
+      check = true;
+    }
+    if (check && checkHint()) return;
+    // The state machine only needs waking when a grace period runs out.
+    if (wakeAt !== null && now >= wakeAt) return feed({ type: 'tick' });
+    schedule();
   }
 
   const onMessage = (event: MessageEvent) => {
     // Only the probe in this same frame posts from this window; other frames and shapes are ignored.
     if (event.source !== win || !isProbeMessage(event.data)) return;
+    const during = state.session !== null;
     feed(event.data.event);
+    // Leaving stops the camera or closes a connection, sometimes just before the post-call view.
+    if (during && !checkHint()) followUp();
   };
+  // Nothing about the click is read: it only means the leave button may just have been pressed.
+  const onClick = () => followUp();
   const onPageHide = () => feed({ type: 'page-unload' });
   // A post-call URL (Zoom's /wc/leave) is seen as soon as the page moves there, not at the next poll.
   const onUrlChange = () => {
-    if (state.session && site?.postCallHint && hintSaysPostCall(site, win)) feed({ type: 'site-post-call' });
+    if (!checkHint()) followUp();
   };
-  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  const passive = { capture: true, passive: true };
+
+  // Only the probe's messages are listened for at load: the call page pays for the other listeners
+  // only while a session is in progress, which is when they can matter.
+  function listenDuringSession(on: boolean): void {
+    if (on === listening) return;
+    listening = on;
+    const toggle = (target: EventTarget, type: string, listener: () => void, options?: AddEventListenerOptions) =>
+      on ? target.addEventListener(type, listener, options) : target.removeEventListener(type, listener, options);
+    toggle(win, 'pagehide', onPageHide);
+    if (!hinted) return;
+    toggle(win, 'click', onClick, passive);
+    const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+    // The Navigation API's event also fires for pushState and replaceState, which popstate does not.
+    if (navigation) toggle(navigation, 'currententrychange', onUrlChange);
+    else {
+      toggle(win, 'popstate', onUrlChange);
+      toggle(win, 'hashchange', onUrlChange);
+    }
+  }
 
   win.addEventListener('message', onMessage);
-  win.addEventListener('pagehide', onPageHide);
-  win.addEventListener('popstate', onUrlChange);
-  win.addEventListener('hashchange', onUrlChange);
-  navigation?.addEventListener('navigatesuccess', onUrlChange);
   return () => {
     win.removeEventListener('message', onMessage);
-    win.removeEventListener('pagehide', onPageHide);
-    win.removeEventListener('popstate', onUrlChange);
-    win.removeEventListener('hashchange', onUrlChange);
-    navigation?.removeEventListener('navigatesuccess', onUrlChange);
+    listenDuringSession(false);
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
   };

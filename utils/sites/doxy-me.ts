@@ -8,7 +8,7 @@
  * The check-in, the waiting room and the call share one URL, so a room URL is also a lobby; the media
  * probe tells them apart. The provider dashboard (/account/…, /sign-in) is not a room.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments, subdomainOf } from './paths';
 
 /** Doxy.me's own pages on the apex host; anything else in one segment is a room name. */
@@ -29,6 +29,10 @@ export const doxyMe: SiteAdapter = {
     const [room = ''] = segments;
     return !APP_PATHS.has(room.toLowerCase()) && !LANGUAGE_PREFIX.test(room) && !room.includes('.');
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const doxyMeExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://doxy.me/DrKerr',

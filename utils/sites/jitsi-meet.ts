@@ -10,7 +10,7 @@
  *   are "<AppID>/<room>")
  * The pre-join screen and the call share the room URL. Self-hosted Jitsi servers are custom sites.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments } from './paths';
 
 /** Top-level folders of the Jitsi web app (from its nginx example), never room names. */
@@ -34,6 +34,10 @@ export const jitsiMeet: SiteAdapter = {
   postCallHint(url) {
     return CLOSE_PAGE.test(url.pathname);
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const jitsiMeetExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://meet.jit.si/AcmeDailyStandup',

@@ -7,7 +7,7 @@
  * The waiting room and the One-Click call share the /Pass/Join URL. Sessions that a host runs through
  * SecureVideo's Zoom integration happen in Zoom instead.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 
 const PASS_JOIN = /^\/pass\/join\/\d{9}\/?$/i;
 
@@ -18,6 +18,10 @@ export const secureVideo: SiteAdapter = {
   isRoom(url) {
     return PASS_JOIN.test(url.pathname);
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const secureVideoExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://hub.securevideo.com/Pass/Join/111222333?launch=1',

@@ -7,7 +7,7 @@
  *   secure.simplepractice.com (the clinician's and client portal's app)
  * The waiting room and the appointment share the appointment URL.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 
 const APPOINTMENT = /^\/appt-[0-9a-f]{16,}\/?$/i;
 
@@ -18,6 +18,10 @@ export const simplePractice: SiteAdapter = {
   isRoom(url) {
     return APPOINTMENT.test(url.pathname);
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const simplePracticeExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://video.simplepractice.com/appt-485bc95d4f126fadb091e02f240ea244',

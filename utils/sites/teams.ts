@@ -15,7 +15,7 @@
  * app (chat, calendar) keep that page's URL; the media probe covers those. No end-of-call view could be
  * sourced, so there is no post-call hint.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 
 /** Hash routes of the Teams web app that are a meeting's pre-join or call. */
 const MEETING_ROUTE = /^#\/(?:l\/meetup-join\/|meet\/|pre-join-calling\/)/;
@@ -31,6 +31,10 @@ export const teams: SiteAdapter = {
     if (url.searchParams.get('meetingjoin') === 'true') return true;
     return MEETING_ROUTE.test(url.hash);
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const teamsExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjExOTkxZjktN2RlNS00NjFhLWE2ZWYtYzNlOTE5NWZmN2I1%40thread.v2/0?context=%7b%22Tid%22%3a%2239e63823-376a-43fc-9fdd-4a3932faab97%22%7d',

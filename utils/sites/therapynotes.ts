@@ -9,7 +9,7 @@
  * The portal's telehealth page holds both the waiting room and the session, so it counts as the room;
  * the rest of the portal (appointments, documents) does not.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments } from './paths';
 
 export const therapyNotes: SiteAdapter = {
@@ -20,6 +20,10 @@ export const therapyNotes: SiteAdapter = {
     const [portal, practice, page] = pathSegments(url);
     return portal === 'p' && practice !== undefined && page?.toLowerCase() === 'telehealth';
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const therapyNotesExamples: SiteExamples = {
   testUrls: {
     rooms: ['https://www.therapyportal.com/p/overcomerscounseling/telehealth/'],
     notRooms: [

@@ -13,10 +13,18 @@ export interface SiteAdapter {
   isRoom(url: URL): boolean;
   /**
    * Cheap optional hint that the call has ended on this page (a post-call URL or an
-   * end-of-call view). Called at most every 2 s; must not walk the whole DOM.
+   * end-of-call view). Checked every few seconds during a session and right after a click, a media
+   * change or a URL change, so it must be cheap: never match a selector across the whole DOM.
    */
   postCallHint?(url: URL, doc: Document): boolean;
-  /** Real URLs this adapter was checked against (used by the meta-test). */
+}
+
+/**
+ * What an adapter was checked against. Kept apart from the adapter so the call watcher, which
+ * loads in every frame of a call page, does not carry test addresses into the page.
+ */
+export interface SiteExamples {
+  /** Real URLs (used by the meta-test and the browser tests). */
   testUrls: { rooms: string[]; notRooms: string[]; postCall?: string[] };
   /** Where the hosts came from (help pages or public code). */
   source: string;

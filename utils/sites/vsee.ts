@@ -7,7 +7,7 @@
  *   https://teledentists.vsee.me/u/AI
  * The clinic's waiting room and the visit share the /u/<room> URL.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments } from './paths';
 
 export const vsee: SiteAdapter = {
@@ -18,6 +18,10 @@ export const vsee: SiteAdapter = {
     const segments = pathSegments(url);
     return segments.length === 2 && segments[0] === 'u';
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const vseeExamples: SiteExamples = {
   testUrls: {
     rooms: ['https://team.vsee.me/u/robin1', 'https://teledentists.vsee.me/u/AI', 'https://team.vsee.me/u/robin4'],
     notRooms: [

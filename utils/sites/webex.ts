@@ -11,7 +11,7 @@
  * The web app's preview and the meeting share the joinservice URL. The j.php, /meet/<name> and
  * /webappng/…/meeting/info pages launch or describe a meeting and are not rooms.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 
 const JOIN_SERVICE = /^\/wbxmjs\/joinservice\/sites\/[^/]+\/meeting\/download\/[0-9a-f]+\/?$/i;
 
@@ -25,6 +25,10 @@ export const webex: SiteAdapter = {
   postCallHint(url) {
     return url.pathname.includes('/meetingcenter/meetingend/');
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const webexExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://example.webex.com/wbxmjs/joinservice/sites/example/meeting/download/cdedf9ae847b4f9993f87e62a8889dad?siteurl=example',

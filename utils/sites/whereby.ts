@@ -8,7 +8,7 @@
  *   e.g. <prefix>.whereby.com/<room-name>-<uuid>?roomKey=… in public code)
  * The knock/preview screen and the meeting share the room URL.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments, subdomainOf } from './paths';
 
 /** Whereby's own pages on its hosts (dashboard, marketing, legal), never rooms. */
@@ -27,6 +27,10 @@ export const whereby: SiteAdapter = {
     const [room = ''] = segments;
     return !APP_PATHS.has(room.toLowerCase()) && !room.includes('.');
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const wherebyExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://whereby.com/acme-standup',

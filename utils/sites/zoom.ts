@@ -9,7 +9,7 @@
  * The web client shows its preview (lobby) and the call at the same /wc/… URL. /j/<id> is the launcher
  * page that hands off to the desktop app, so it is not a room.
  */
-import type { SiteAdapter } from './types';
+import type { SiteAdapter, SiteExamples } from './types';
 import { pathSegments } from './paths';
 
 const MEETING_ID = /^\d{9,11}$/;
@@ -27,6 +27,10 @@ export const zoom: SiteAdapter = {
   postCallHint(url) {
     return url.pathname.startsWith('/wc/leave') || url.pathname.startsWith('/postattendee');
   },
+};
+
+/** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
+export const zoomExamples: SiteExamples = {
   testUrls: {
     rooms: [
       'https://zoom.us/wc/join/0123456789',
