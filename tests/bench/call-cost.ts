@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { POLL_MS } from '@/utils/session/call-watcher';
-import { setMinSessionMinutes } from '../e2e/call-fixture';
+import { setMinSessionMinutes } from '../e2e/debrief-state';
 import type { BenchBrowser } from './browser';
 import { alternate, differences, figureOf, wait, type Figure } from './stats';
 import { scriptWindows, TRACE_CATEGORIES } from './trace';

@@ -5,7 +5,8 @@
  * and the media alone: a hang-up that closes the connections (reported at once by the probe) or
  * the other side vanishing, which leaves the connection to drop and waits out the grace period.
  */
-import { CallPage, CheckInWindows, firstPaintAt, readSession, setMinSessionMinutes, type CallLog } from '../e2e/call-fixture';
+import { CallPage, type CallLog } from '../e2e/call-fixture';
+import { CheckInWindows, firstPaintAt, readSession, setMinSessionMinutes } from '../e2e/debrief-state';
 import { openExtensionPage } from '../e2e/harness';
 import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/call-watcher';
 import { GRACE_MS } from '@/utils/session/machine';

@@ -9,7 +9,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
-import { CALL_PAGE, CallPage, CheckInWindows, setMinSessionMinutes, wait } from '../e2e/call-fixture';
+import { CALL_PAGE, CallPage, wait } from '../e2e/call-fixture';
+import { CheckInWindows, setMinSessionMinutes } from '../e2e/debrief-state';
 import { closeExtension, launchExtension, routeFixture } from '../e2e/harness';
 import { PROJECT_ROOT } from '../e2e/paths';
 

@@ -4,7 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
-import { CallPage, CheckInWindows, firstPaintAt, median, serveCallPages, setMinSessionMinutes, wait } from './call-fixture';
+import { CallPage, median, serveCallPages, wait } from './call-fixture';
+import { CheckInWindows, firstPaintAt, setMinSessionMinutes } from './debrief-state';
 import { closeExtension, launchExtension } from './harness';
 
 const RUNS = 10;

@@ -4,19 +4,8 @@
  */
 import { describe, expect } from 'vitest';
 import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
-import {
-  badgeText,
-  CallPage,
-  CheckInWindows,
-  firstConnected,
-  readSession,
-  readSessions,
-  serveCallPages,
-  setMinSessionMinutes,
-  stopServiceWorkers,
-  wait,
-  type CheckInWindow,
-} from './call-fixture';
+import { CallPage, firstConnected, serveCallPages, wait } from './call-fixture';
+import { badgeText, CheckInWindows, readSession, readSessions, setMinSessionMinutes, stopServiceWorkers, type CheckInWindow } from './debrief-state';
 import { test } from './fixtures';
 import { openExtensionPage, restart, type Debrief } from './harness';
 

@@ -11,18 +11,8 @@ import { GRACE_MS } from '../../utils/session/machine';
 import { examplesOf } from '../../utils/sites/examples';
 import { SITES, siteForUrl } from '../../utils/sites/registry';
 import type { SiteAdapter } from '../../utils/sites/types';
-import {
-  CallPage,
-  CheckInWindows,
-  firstConnected,
-  readSession,
-  readSessions,
-  serveCallPages,
-  setMinSessionMinutes,
-  stretchesOf,
-  wait,
-  type CheckInWindow,
-} from './call-fixture';
+import { CallPage, firstConnected, serveCallPages, stretchesOf, wait } from './call-fixture';
+import { CheckInWindows, readSession, readSessions, setMinSessionMinutes, type CheckInWindow } from './debrief-state';
 import { startUdpRelay } from './fixtures/udp-relay';
 import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
 

@@ -9,15 +9,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page, type Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
 import { siteMatchPatterns } from '../../utils/sites/registry';
 import type { CheckIn, Session } from '../../utils/db/schema';
-import { readSessions, setMinSessionMinutes } from './call-fixture';
-import { chromiumArgs, extensionUrl, freshProfile, openExtensionPage, routeFixture, screenshot, type Debrief } from './harness';
-import { CHROMIUM, EXTENSION_DIR } from './paths';
+import { readSessions, setMinSessionMinutes } from './debrief-state';
+import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief } from './harness';
+import { EXTENSION_DIR } from './paths';
 import { makeCheckIns, makeGoal, makePendingSession, readStore, seedRecords } from './records';
+import { launchRecorded, netLogRequests, offsite, type Seen } from './request-recorder';
 
 /** The slice of the extension API read inside Debrief's own pages and worker. */
 interface ExtensionApi {
@@ -25,59 +26,11 @@ interface ExtensionApi {
   alarms: { getAll(): Promise<{ name: string }[]> };
 }
 
-interface Seen {
-  url: string;
-  /** The page (frame URL) or service worker that made the request. */
-  by: string;
-}
-
 const work = mkdtempSync(join(tmpdir(), 'debrief-privacy-'));
 const NET_LOG = join(work, 'netlog.json');
 const seen: Seen[] = [];
 let debrief: Debrief;
 let closed = false;
-
-function madeBy(request: Request): string {
-  const worker = request.serviceWorker();
-  if (worker) return `service worker ${worker.url()}`;
-  try {
-    return request.frame().url();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Chromium with Debrief, as the harness launches it, plus Chromium's own network log. */
-async function launchRecorded(): Promise<Debrief> {
-  const userDataDir = freshProfile();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: process.env.DEBRIEF_HEADED !== '1',
-    args: [...chromiumArgs(), `--log-net-log=${NET_LOG}`, '--net-log-capture-mode=Default'],
-    acceptDownloads: true,
-  });
-  // Attached before any page or worker starts, so nothing is missed.
-  context.on('request', (request) => seen.push({ url: request.url(), by: madeBy(request) }));
-  const watchSockets = (page: Page) => page.on('websocket', (socket) => seen.push({ url: socket.url(), by: page.url() }));
-  context.pages().forEach(watchSockets);
-  context.on('page', watchSockets);
-  const pageErrors: Error[] = [];
-  context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error)));
-  const isOurs = (worker: { url(): string }) => worker.url().startsWith('chrome-extension://');
-  const serviceWorker =
-    context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
-  return { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host, userDataDir, pageErrors };
-}
-
-/**
- * Requests that could leave the machine: anything but extension files, data: and blob: (and pages
- * the test served). A web page asking for a Debrief file shows up as chrome-extension://invalid/.
- */
-function offsite(requests: readonly Seen[], served: readonly string[] = []): string[] {
-  return requests
-    .filter(({ url }) => !/^(chrome-extension|data|blob):/.test(url) && !served.includes(url))
-    .map(({ url, by }) => `${url} (from ${by})`);
-}
 
 /** Runs a flow and asserts it made no request off the extension. */
 async function noRequestsDuring(flow: () => Promise<void>, served: readonly string[] = []): Promise<void> {
@@ -91,7 +44,7 @@ const checkIns = makeCheckIns(6);
 const SESSIONS = [makePendingSession('privacy-session-1'), makePendingSession('privacy-session-2', 'zoom', 'zoom.us')];
 
 beforeAll(async () => {
-  debrief = await launchRecorded();
+  debrief = await launchRecorded(seen, NET_LOG);
   await seedRecords(debrief, { checkIns, sessions: SESSIONS, goals: [makeGoal('privacy-goal', 'Say no without apologising')] });
 });
 
@@ -293,7 +246,7 @@ describe('Debrief makes no network request', () => {
     await debrief.context.close(); // the log is complete once the browser has quit
     closed = true;
     // Requests started by Debrief's pages and worker, or by its content scripts (which use the page's origin).
-    const netLog = netLogRequests()
+    const netLog = netLogRequests(NET_LOG)
       .filter(({ initiator }) => initiator === `chrome-extension://${debrief.extensionId}` || initiator === 'https://doxy.me')
       .map(({ url, initiator }) => `${url} (started by ${initiator})`);
     // Both recorders, side by side: Playwright's (pages and service worker) and Chromium's own.
@@ -314,18 +267,6 @@ function alarmNames(): Promise<string[]> {
     const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
     return (await api.alarms.getAll()).map((alarm) => alarm.name).sort();
   });
-}
-
-/** Every network request Chromium started, with the origin that started it ("not an origin" for the browser's own). */
-function netLogRequests(): { url: string; initiator: string }[] {
-  const log = JSON.parse(readFileSync(NET_LOG, 'utf8')) as {
-    constants: { logEventTypes: Record<string, number> };
-    events: { type: number; params?: { url?: string; initiator?: string } }[];
-  };
-  const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
-  return log.events
-    .filter((event) => event.type === start && event.params?.url)
-    .map((event) => ({ url: event.params!.url!, initiator: event.params!.initiator ?? '' }));
 }
 
 interface ForgerWindow {
