@@ -7,6 +7,7 @@ import { emptyNotes, SIGN_IDS, type Rating, type Ratings } from '@/utils/checkin
 import { formatHlc } from '@/utils/db/hlc';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
+import { SESSION_MS, storedCheckIn } from '../stored-records';
 import type { DebriefExport } from '@/utils/sync/format';
 
 /**
@@ -15,7 +16,6 @@ import type { DebriefExport } from '@/utils/sync/format';
  */
 const FIRST_MS = Date.UTC(2023, 0, 2, 15, 0, 0);
 const STEP_MS = 3600_000;
-const SESSION_MS = 50 * 60_000;
 
 const HELPFUL = [
   'Naming the pattern with my manager',
@@ -57,26 +57,14 @@ export function makeCheckIns(count: number, deviceId = 'bench-a', from = 0): Che
     const createdMs = startedMs + SESSION_MS + 5 * 60_000;
     const platform = pick(PLATFORMS);
     const ratings = Object.fromEntries(SIGN_IDS.map((id) => [id, rating()])) as Ratings;
-    return {
-      id: `${deviceId}-${n}`,
-      createdAt: localIsoString(new Date(createdMs)),
-      createdMs,
-      updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId }),
-      deviceId,
+    return storedCheckIn(`${deviceId}-${n}`, { createdMs, startedMs, deviceId }, platform, {
       ratings,
       overall: rating(),
       notes: { ...emptyNotes(), helpful: pick(HELPFUL), takeaway: next() < 0.6 ? pick(TAKEAWAY) : '' },
       goalProgress: [],
       tags: next() < 0.5 ? [pick(TAGS)] : [],
       provider: pick(PROVIDERS),
-      sessionId: null,
-      platform,
-      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
-      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
-      reflection: null,
-      nextTimeDone: false,
-      history: [],
-    };
+    });
   });
 }
 

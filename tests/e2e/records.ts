@@ -4,15 +4,14 @@
  * privacy and store-screenshot tests.
  */
 import type { Page } from 'playwright-core';
-import { formatHlc } from '../../utils/db/hlc';
 import type { Ratings } from '../../utils/checkin/instrument';
 import type { CheckIn, Goal, Session } from '../../utils/db/schema';
 import { localIsoString } from '../../utils/db/time';
+import { recordMeta, SESSION_MS, storedCheckIn } from '../stored-records';
 import { openExtensionPage, type Debrief } from './harness';
 
 const DEVICE = 'e2e-device';
 const DAY = 86_400_000;
-const SESSION_MS = 50 * 60_000;
 
 const HELPFUL = [
   'Naming the pattern behind my Sunday dread',
@@ -27,9 +26,7 @@ const NEXT_TIME = ['The argument with my sister', 'Sleep, again', '', 'How the n
 const TAGS = [['work'], ['family'], ['sleep'], ['work', 'anxiety'], [], ['relationships']];
 const PLATFORMS = ['doxy-me', 'zoom', 'google-meet', null] as const;
 
-function meta(id: string, createdMs: number) {
-  return { id, createdAt: localIsoString(new Date(createdMs)), createdMs, updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId: DEVICE }), deviceId: DEVICE };
-}
+const meta = (id: string, createdMs: number) => recordMeta(id, createdMs, DEVICE);
 
 /** A gentle upward trend with some noise, 0–10. */
 function score(n: number, offset: number): number {
@@ -50,22 +47,14 @@ export function makeCheckIns(count: number, now = Date.now()): CheckIn[] {
       resilience: score(n, 5),
       integration: score(n, 6),
     };
-    return {
-      ...meta(`e2e-check-in-${n}`, createdMs),
+    return storedCheckIn(`e2e-check-in-${n}`, { createdMs, startedMs, deviceId: DEVICE }, platform, {
       ratings,
       overall: score(n, 0),
       notes: { helpful: HELPFUL[n % HELPFUL.length]!, unhelpful: '', takeaway: TAKEAWAY[n % TAKEAWAY.length]!, nextTime: NEXT_TIME[n % NEXT_TIME.length]! },
       goalProgress: [],
       tags: TAGS[n % TAGS.length]!,
       provider: n % 3 === 2 ? 'Sam Rivera' : 'Dr. Okafor',
-      sessionId: null,
-      platform,
-      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
-      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
-      reflection: null,
-      nextTimeDone: false,
-      history: [],
-    };
+    });
   });
 }
 

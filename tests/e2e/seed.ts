@@ -8,9 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { emptyNotes, SIGN_IDS, type Notes, type Rating, type Ratings } from '../../utils/checkin/instrument';
-import { formatHlc } from '../../utils/db/hlc';
 import type { CheckIn, GoalProgress } from '../../utils/db/schema';
-import { localIsoString } from '../../utils/db/time';
+import { SESSION_MS, storedCheckIn } from '../stored-records';
 import { ARTIFACTS_DIR } from './paths';
 
 /** Screenshots the run keeps (gitignored with the rest of artifacts/). */
@@ -28,7 +27,6 @@ export async function saveScreenshot(page: Page, name: string, { fullPage = true
 export const SEED_DEVICE = 'seed-device-0001';
 
 const HOUR = 3_600_000;
-const SESSION_MS = 50 * 60_000;
 
 const HELPFUL = [
   'Naming the pattern with my manager',
@@ -96,26 +94,14 @@ export function makeCheckIns(count: number, options: SeedOptions = {}): CheckIn[
       takeaway: pick(TAKEAWAY),
       nextTime: pick(NEXT_TIME),
     };
-    return {
-      id: `seed-${age}`,
-      createdAt: localIsoString(new Date(createdMs)),
-      createdMs,
-      updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId: SEED_DEVICE }),
-      deviceId: SEED_DEVICE,
+    return storedCheckIn(`seed-${age}`, { createdMs, startedMs, deviceId: SEED_DEVICE }, platform, {
       ratings,
       overall: given ? given.overall : randomRating(),
       notes,
       goalProgress: options.goalProgress?.(age) ?? [],
       tags: next() < 0.4 ? [pick(TAGS)] : [],
       provider: pick(PROVIDERS),
-      sessionId: null,
-      platform,
-      sessionStartedAt: platform ? localIsoString(new Date(startedMs)) : null,
-      sessionEndedAt: platform ? localIsoString(new Date(startedMs + SESSION_MS)) : null,
-      reflection: null,
-      nextTimeDone: false,
-      history: [],
-    };
+    });
   });
 }
 
