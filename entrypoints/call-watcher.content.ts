@@ -13,8 +13,13 @@ export default defineContentScript({
   main(ctx) {
     const site = siteForUrl(new URL(location.href));
     const stop = watchCalls(window, site, (message) => {
-      // The worker may be restarting; a failed send must never disturb the call page.
-      browser.runtime.sendMessage(message).catch(() => undefined);
+      // A failed send must never disturb the call page: the worker may be restarting (a rejected
+      // promise), or Debrief was updated or removed while the page stayed open (a thrown error).
+      try {
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      } catch {
+        stop();
+      }
     });
     ctx.onInvalidated(stop);
   },
