@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
-import { formatHlc } from '../../utils/db/hlc';
 import type { CheckIn } from '../../utils/db/schema';
 import { wrongPassphrase } from '../../utils/sync/crypto';
 import { serializeExport } from '../../utils/sync/export';
 import { parseExport, type DebriefExport } from '../../utils/sync/format';
+import { storedCheckIn } from '../stored-records';
 import { test } from './fixtures';
 import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
 
@@ -156,26 +156,14 @@ describe('export and import through the UI', () => {
 /** Another device's file, as its Debrief would have written it. */
 function laptopFile(note: string): string {
   const wall = Date.now() - 3 * 86_400_000;
-  const checkIn: CheckIn = {
-    id: 'laptop-check-in-1',
-    createdAt: new Date(wall).toISOString(),
-    createdMs: wall,
-    updatedAt: formatHlc({ wall, counter: 0, deviceId: 'laptop' }),
-    deviceId: 'laptop',
+  const checkIn = storedCheckIn('laptop-check-in-1', { createdMs: wall, startedMs: wall, deviceId: 'laptop' }, null, {
     ratings: { relief: 5, insight: 6, trust: 7, goals: null, resilience: 5, integration: 4 },
     overall: 7,
     notes: { helpful: note, unhelpful: '', takeaway: '', nextTime: '' },
     goalProgress: [],
     tags: [],
     provider: '',
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    reflection: null,
-    nextTimeDone: false,
-    history: [],
-  };
+  });
   const file: DebriefExport = {
     format: 'debrief',
     version: 1,
