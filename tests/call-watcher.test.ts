@@ -241,16 +241,12 @@ describe('call watcher', () => {
 
   it('listens only for the probe at load; clicks, page changes and leaving are heard during a session', () => {
     const { win, probe, navigation, time } = setUp({ navigation: true });
-    // Spies that call through: what is registered now, on the window and on the Navigation API.
+    // Spies that call through: the event types registered now, on the window and on the Navigation API.
     const listened = (target: EventTarget) => {
       const add = vi.spyOn(target, 'addEventListener');
       const remove = vi.spyOn(target, 'removeEventListener');
-      return () => {
-        const types = new Map<string, number>();
-        for (const [type] of add.mock.calls) types.set(type, (types.get(type) ?? 0) + 1);
-        for (const [type] of remove.mock.calls) types.set(type, (types.get(type) ?? 0) - 1);
-        return [...types].filter(([, count]) => count > 0).map(([type]) => type).sort();
-      };
+      const count = (type: string, calls: unknown[][]) => calls.filter((call) => call[0] === type).length;
+      return () => [...new Set(add.mock.calls.map(([type]) => type))].filter((type) => count(type, add.mock.calls) > count(type, remove.mock.calls)).sort();
     };
     const onWindow = listened(win);
     const onNavigation = listened(navigation!);
