@@ -175,6 +175,18 @@ describe('the background, sent forged messages', () => {
     expect(after.windows).toBe(before.windows + 1); // the check-in offered
   });
 
+  it('a page faking call after call opens one check-in window; the rest wait on the badge', async () => {
+    await minSessionMinutes.setValue(0);
+    for (let call = 0; call < 4; call++) {
+      await send(started(), contentScript(ROOM));
+      await send(ended(), contentScript(ROOM));
+    }
+    const after = await world();
+    expect(after.windows).toBe(before.windows + 1);
+    expect(after.sessions.filter((s) => s.status === 'pending')).toHaveLength(1 + 4); // the seeded one and the four
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+  });
+
   it('with the minimum length kept, a faked call is too short to be offered at all', async () => {
     await send(started({ at: NOW - 36_000_000 }), contentScript(ROOM));
     await send(ended({ at: NOW + 36_000_000 }), contentScript(ROOM));

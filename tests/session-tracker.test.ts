@@ -3,13 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
 import { createSession, getSession, touchSessions } from '@/utils/db/sessions';
-import { callEnded, callStarted, recoverInterrupted, type CallRegistry, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
+import { callEnded, callStarted, OFFER_GAP_MS, recoverInterrupted, type CallRegistry, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 
 const NAME = 'debrief-tracker-test';
 const MINUTE = 60_000;
 let db: DebriefDb;
 let now: number;
 let offered: Session[];
+/** Sessions only counted on the badge, not put in front of the person. */
+let quiet: Session[];
 let calls: Map<number, TabCall>;
 
 function memoryCalls(): CallRegistry {
@@ -26,8 +28,9 @@ function deps(minMinutes = 10): TrackerDeps {
     db: async () => db,
     calls: memoryCalls(),
     minSessionMinutes: async () => minMinutes,
-    offer: async (session) => void offered.push(session),
+    offer: async (session, options) => void (options?.quiet ? quiet : offered).push(session),
     now: () => now,
+    offeredAt: new Map(),
   };
 }
 
@@ -37,6 +40,7 @@ beforeEach(async () => {
   db = await openDebriefDb(NAME);
   now = Date.parse('2026-11-26T10:00:00Z');
   offered = [];
+  quiet = [];
   calls = new Map();
 });
 afterEach(async () => {
@@ -72,6 +76,29 @@ describe('session tracker', () => {
     now += 5000;
     await callEnded(d, 7, { reason: 'tab-closed' });
     expect(offered).toHaveLength(1);
+  });
+
+  it('puts at most one check-in per tab per minute in front of the person; the others wait on the badge', async () => {
+    const d = deps(0);
+    // A page faking call after call (its own postMessage looks like the probe's), two seconds each.
+    for (let call = 0; call < 5; call++) {
+      await callStarted(d, { ...start, at: now });
+      now += 2000;
+      await callEnded(d, 7, { reason: 'call-ended', at: now });
+    }
+    expect(offered).toHaveLength(1);
+    expect(quiet).toHaveLength(4);
+    expect(quiet.every((session) => session.status === 'pending')).toBe(true); // kept, never lost
+    // Another tab's session is its own: offered at once.
+    await callStarted(d, { ...start, tabId: 8, at: now });
+    now += 2000;
+    await callEnded(d, 8, { reason: 'call-ended', at: now });
+    expect(offered).toHaveLength(2);
+    now += OFFER_GAP_MS;
+    await callStarted(d, { ...start, at: now });
+    now += 2000;
+    await callEnded(d, 7, { reason: 'call-ended', at: now });
+    expect(offered).toHaveLength(3);
   });
 
   it('keeps one session per tab and ignores ends from another frame', async () => {

@@ -20,8 +20,9 @@ const deps: TrackerDeps = {
   db: getDb,
   calls: sessionStorageCalls(),
   minSessionMinutes: () => minSessionMinutes.getValue(),
-  offer: offerSession,
+  offer: (session, options) => (options?.quiet ? refreshBadge() : offerSession(session)),
   now: () => Date.now(),
+  offeredAt: new Map(),
 };
 
 function report(error: unknown): void {
@@ -85,6 +86,8 @@ async function onPageMessage(message: unknown): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // A worker starts with no memory of earlier offers (and tests start the background afresh).
+  deps.offeredAt.clear();
   // Listeners first and synchronously, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const fromOwnPage = sender.id === browser.runtime.id && !sender.tab?.url?.startsWith('http') && sender.url?.startsWith(browser.runtime.getURL('/'));

@@ -25,9 +25,14 @@ export interface TrackerDeps {
   db(): Promise<DebriefDb>;
   calls: CallRegistry;
   minSessionMinutes(): Promise<number>;
-  /** Puts a finished session in front of the person (window, notification or badge). */
-  offer(session: Session): Promise<void>;
+  /**
+   * Puts a finished session in front of the person (window, notification or badge); `quiet`
+   * only counts it on the badge and in the popup's list.
+   */
+  offer(session: Session, options?: { quiet: boolean }): Promise<void>;
   now(): number;
+  /** When each tab last had a check-in put in front of the person (for as long as the worker runs). */
+  offeredAt: Map<number, number>;
 }
 
 export interface CallStart {
@@ -39,6 +44,13 @@ export interface CallStart {
   /** When the page saw the call connect; clamped to the last minute. */
   at: number;
 }
+
+/**
+ * At most one check-in window (or notification) per tab per minute: a page can fake a call (its
+ * own postMessage looks like the media probe's), and with a minimum length of 0 it could otherwise
+ * open one window after another. Sessions ending sooner still wait in the popup and on the badge.
+ */
+export const OFFER_GAP_MS = 60_000;
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
@@ -108,7 +120,13 @@ async function endCall(deps: TrackerDeps, tabId: number, end: CallEnd): Promise<
   await deps.calls.remove(tabId);
   const now = deps.now();
   const endedMs = clamp(end.at ?? now, call.startedMs, now);
-  return finish(deps, call.sessionId, call.startedMs, endedMs, end.reason);
+  const quiet = now - (deps.offeredAt.get(tabId) ?? -Infinity) < OFFER_GAP_MS;
+  const session = await finish(deps, call.sessionId, call.startedMs, endedMs, end.reason, quiet);
+  if (session && !quiet) {
+    for (const [tab, at] of deps.offeredAt) if (now - at >= OFFER_GAP_MS) deps.offeredAt.delete(tab);
+    deps.offeredAt.set(tabId, now);
+  }
+  return session;
 }
 
 async function finish(
@@ -117,6 +135,7 @@ async function finish(
   startedMs: number,
   endedMs: number,
   reason: SessionEndReason,
+  quiet = false,
 ): Promise<Session | null> {
   const db = await deps.db();
   const longEnough = endedMs - startedMs >= (await deps.minSessionMinutes()) * 60_000;
@@ -126,8 +145,9 @@ async function finish(
   }
   // Offer only a session this call moved out of progress, never one ended already.
   const session = await endSession(db, sessionId, { endedMs, reason, status: 'pending' });
-  if (session) await deps.offer(session);
-  return session ?? null;
+  if (!session) return null;
+  await deps.offer(session, { quiet });
+  return session;
 }
 
 /**
