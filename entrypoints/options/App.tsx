@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { ROUTES, routeForHash } from './routes';
+import { useLocationHash } from './use-location-hash';
 
 export function App() {
-  const [hash, setHash] = useState(location.hash);
-  useEffect(() => {
-    const onHashChange = () => setHash(location.hash);
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  const [hash] = useLocationHash();
   const route = routeForHash(hash);
   const View = route.view;
   useEffect(() => {

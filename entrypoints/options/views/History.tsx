@@ -13,6 +13,7 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
 import { siteById } from '@/utils/sites/registry';
+import { useLocationHash } from '../use-location-hash';
 
 export interface HistoryViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -65,7 +66,7 @@ export function HistoryView({
   const [sessions, setSessions] = useState<Session[]>([]);
   const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [hash, setHash] = useState(() => location.hash);
+  const [hash, setHash] = useLocationHash();
   const [notice, setNotice] = useState<DeletedNotice | null>(null);
   const [focusRequest, setFocusRequest] = useState<string[] | null>(null);
   // Bumped by every edit, delete and undo so a read that started before one is not applied over it.
@@ -105,13 +106,8 @@ export function HistoryView({
     void load();
     // Coming back from the check-in page (or another tab) shows what changed there.
     const onVisible = () => document.visibilityState === 'visible' && void load();
-    const onHashChange = () => setHash(location.hash);
     document.addEventListener('visibilitychange', onVisible);
-    window.addEventListener('hashchange', onHashChange);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisible);
-      window.removeEventListener('hashchange', onHashChange);
-    };
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, [load]);
 
   const selectedId = entryIdFromHash(hash);
