@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { BACKUP_FOLDER, MAX_BACKUP_KEEP, parseBackupKeep, type BackupFrequency } from '@/utils/sync/backup';
 import { RichText, slots } from './RichText';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface BackupSettingsProps {
   frequency: BackupFrequency;
@@ -91,28 +92,16 @@ export function BackupSettings(props: BackupSettingsProps) {
           }}
         />
       </label>
-      {keepError && (
-        <p class="error" role="alert">
-          {keepError}
-        </p>
-      )}
+      <ErrorAlert message={keepError} />
       <p>{props.lastBackup ? t('backup.last', { backup: props.lastBackup }) : t('backup.none')}</p>
-      {props.failure && (
-        <p class="error" role="alert">
-          {t('backup.lastFailed', { error: props.failure })}
-        </p>
-      )}
+      <ErrorAlert message={props.failure && t('backup.lastFailed', { error: props.failure })} />
       <button type="button" disabled={!props.available} aria-disabled={busy || undefined} onClick={() => void backUpNow()}>
         {t('backup.now')}
       </button>
       <p class="status-line" role="status" aria-busy={busy || undefined}>
         {busy ? t('backup.backingUp') : done}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

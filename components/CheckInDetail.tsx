@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { CheckInDetailBody } from './CheckInDetailBody';
 import { CheckInDetailEditor } from './CheckInDetailEditor';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface CheckInDetailProps {
   checkIn: CheckIn;
@@ -64,11 +65,7 @@ export function CheckInDetail({ checkIn, goals, platformName, goalName, backHref
       <div role="status" class="status-line">
         {saved && t('detail.changesSaved')}
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {editing ? (
         <CheckInDetailEditor checkIn={checkIn} goals={formGoals} onSave={save} onCancel={() => setEditing(false)} />
       ) : (

@@ -3,6 +3,7 @@ import { isBlank, parseTags } from '@/utils/checkin/answers';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface CheckInDetailEditorProps {
   checkIn: CheckIn;
@@ -51,11 +52,7 @@ export function CheckInDetailEditor({ checkIn, goals, onSave, onCancel }: CheckI
 
   return (
     <div class="checkin-detail-editor">
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <CheckInForm
         answers={answers}
         goals={goals}

@@ -8,6 +8,7 @@ import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { SessionHeader, type SessionInfo } from './SessionHeader';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface CheckInScreenProps {
   store: CheckInStore;
@@ -117,11 +118,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
       <div role="status" class="status-line">
         {saved && t('checkIn.saved')}
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {saved && onClose ? (
         <button type="button" class="primary" ref={closeButton} onClick={onClose}>
           {t('common.close')}

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface DeleteEverythingProps {
   /** Saves a last export (plain); resolves to what was saved. */
@@ -108,11 +109,7 @@ export function DeleteEverything({ onExportFirst, onDelete }: DeleteEverythingPr
               onInput={(e) => setTyped(e.currentTarget.value)}
             />
           </label>
-          {error && (
-            <p class="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <div class="form-actions">
             <button type="submit" class="danger" disabled={!confirmed || busy}>
               {t('wipe.delete')}

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface GoalAddFormProps {
   /** Stores the goal; rejects with a message the person can act on. */
@@ -48,11 +49,7 @@ export function GoalAddForm({ onAdd }: GoalAddFormProps) {
       <button type="submit" class="primary" aria-disabled={busy || undefined}>
         {t('goals.add')}
       </button>
-      {error && (
-        <p id={`${id}-error`} class="error goal-add-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert id={`${id}-error`} class="goal-add-error" message={error} />
     </form>
   );
 }

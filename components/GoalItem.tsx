@@ -3,6 +3,7 @@ import { formatRating } from '@/utils/checkin/format';
 import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/checkin/trends';
 import type { Goal, GoalStatus } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface GoalItemProps {
   goal: Goal;
@@ -164,11 +165,7 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
           ))}
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </li>
   );
 }

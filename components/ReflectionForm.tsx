@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Rating } from '@/utils/checkin/instrument';
 import { t } from '@/utils/i18n';
 import { RatingScale } from './RatingScale';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface ReflectionFormProps {
   /** Where and when the session was, e.g. "Zoom · 26 Nov 2026, 10:00". */
@@ -63,11 +64,7 @@ export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFor
       <div role="status" class="status-line">
         {state === 'saved' && t('reflection.saved')}
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={state !== 'editing'}>
           {t('reflection.save')}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { EndAction } from '@/utils/storage';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface PlatformToggle {
   id: string;
@@ -84,11 +85,7 @@ export function SettingsForm(props: SettingsFormProps) {
         <p id={`${id}-min-help`} class="hint">
           {t('settings.minHelp')}
         </p>
-        {minutesError && (
-          <p role="alert" class="error">
-            {minutesError}
-          </p>
-        )}
+        <ErrorAlert message={minutesError} />
         <fieldset class="choice-group">
           <legend>{t('settings.whenEnds')}</legend>
           {END_ACTIONS.map((action) => (
@@ -161,11 +158,7 @@ export function SettingsForm(props: SettingsFormProps) {
             <button type="submit">{t('settings.addSite')}</button>
           </form>
         )}
-        {siteMessage && (
-          <p role="alert" class="error">
-            {siteMessage}
-          </p>
-        )}
+        <ErrorAlert message={siteMessage} />
         {values.customSites.length > 0 && (
           <ul class="platform-list" aria-label={t('settings.ownSites')}>
             {values.customSites.map((host) => (

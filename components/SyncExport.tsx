@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { RichText, slots } from './RichText';
+import { ErrorAlert } from './ErrorAlert';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -106,11 +107,7 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
       <p class="status-line" role="status" aria-busy={busy !== null || undefined}>
         {busy ?? done}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

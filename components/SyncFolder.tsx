@@ -3,6 +3,7 @@ import { formatNumber, t, uiLocale } from '@/utils/i18n';
 import type { FolderFileReport } from '@/utils/sync/folder';
 import type { MergeCounts } from '@/utils/sync/plan';
 import { RichText, slots } from './RichText';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface SyncFolderState {
   /** The folder's name, or null when none is chosen. */
@@ -185,11 +186,7 @@ export function SyncFolder({ supported, state, busy, error, ...on }: SyncFolderP
           </>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

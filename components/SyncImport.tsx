@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import type { MergeCounts, MergePreview } from '@/utils/sync/plan';
+import { ErrorAlert } from './ErrorAlert';
 
 export type ImportReading =
   | { ok: true; preview: MergePreview; summary: string }
@@ -209,11 +210,7 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
           {t('sync.import.undo')}
         </button>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

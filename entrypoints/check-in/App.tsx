@@ -13,6 +13,7 @@ import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
 import type { PageMessage } from '@/utils/session/messages';
 import { siteById } from '@/utils/sites/registry';
 import { disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 function platformName(session: Session): string {
   return siteById(session.platform)?.name ?? session.host;
@@ -92,11 +93,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   return (
     <main class="check-in-page">
       <h1>{t('checkIn.heading')}</h1>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {sessionId && session === null && !error && (
         <p class="notice">{t('checkIn.sessionGone')}</p>
       )}

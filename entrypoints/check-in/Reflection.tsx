@@ -10,6 +10,7 @@ import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
 import type { PageMessage } from '@/utils/session/messages';
 import { siteById } from '@/utils/sites/registry';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 function sessionLabel(checkIn: CheckIn): string {
   const where = checkIn.platform ? (siteById(checkIn.platform)?.name ?? checkIn.platform) : t('common.manualCheckIn');
@@ -26,7 +27,7 @@ export function ReflectionView({ checkInId }: { checkInId: string }) {
       .then((found) => setCheckIn(found ?? null), (err: unknown) => setError(String(err)));
   }, [checkInId]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error) return <ErrorAlert message={error} />;
   if (checkIn === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
   if (checkIn === null) return <p class="notice">{t('reflection.checkInGone')}</p>;
   return (

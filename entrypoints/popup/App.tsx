@@ -11,6 +11,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import type { PageMessage } from '@/utils/session/messages';
 import { loadPopupData, type PopupData } from './load';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
@@ -50,11 +51,7 @@ export function App() {
         <h1>{t('app.name')}</h1>
         <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
       <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
       <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />

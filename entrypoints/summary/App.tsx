@@ -14,6 +14,7 @@ import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 export interface SummaryAppProps {
   /** The page's query string: from, to, provider and note choices. */
@@ -57,7 +58,7 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
     document.title = t('summary.documentTitle', { period });
   }, [period]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error) return <ErrorAlert message={error} />;
   if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <main class="summary-page">

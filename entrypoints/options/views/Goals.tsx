@@ -9,6 +9,7 @@ import { listAllCheckIns, listAllGoals } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, Goal, GoalStatus } from '@/utils/db/schema';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 export interface GoalsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -73,7 +74,7 @@ export function GoalsView({ openDb = getDb, now = systemNow }: RenderableProps<G
     setAnnouncement(STATUS_CHANGED[status](goal.title));
   };
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error) return <ErrorAlert message={error} />;
   const byStatus = (status: GoalStatus) => (goals ?? []).filter((goal) => goal.status === status);
   const lists = { onRename: rename, onSetStatus: changeStatus, progressOf, focusGoalId };
   return (

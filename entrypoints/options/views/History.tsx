@@ -14,6 +14,7 @@ import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
 import { siteById } from '@/utils/sites/registry';
 import { useLocationHash } from '../use-location-hash';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 export interface HistoryViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -172,11 +173,7 @@ export function HistoryView({
   const selected = selectedId ? loaded?.checkIns.find((c) => c.id === selectedId) : undefined;
   return (
     <div class="history-view">
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <HistoryToast notice={notice} durationMs={undoMs} onUndo={onUndo} onExpire={expire} />
       {selectedId &&
         (selected ? (

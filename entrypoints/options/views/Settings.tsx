@@ -6,6 +6,7 @@ import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours } from '@/utils/storage';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 async function loadSettings(): Promise<SettingsValues> {
   const [minutes, action, delay, disabled, custom] = await Promise.all([
@@ -40,11 +41,7 @@ export function SettingsView() {
   if (!values) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <SettingsForm
         values={values}
         customSitesUnsupported={

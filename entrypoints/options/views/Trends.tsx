@@ -20,6 +20,7 @@ import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
+import { ErrorAlert } from '@/components/ErrorAlert';
 
 export interface TrendsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -63,7 +64,7 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   const insights = useMemo(() => describeChanges(filtered, now()), [filtered, now]);
   const series = useMemo(() => METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })), [filtered]);
 
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (error) return <ErrorAlert message={error} />;
   if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
   if (checkIns.length === 0) return <p class="empty">{t('trends.empty')}</p>;
   return (
