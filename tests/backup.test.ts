@@ -1,6 +1,6 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import { emptyNotes } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
@@ -17,6 +17,7 @@ import {
   type BackupRecord,
 } from '@/utils/sync/backup';
 import { parseExport } from '@/utils/sync/format';
+import { newCheckIn } from './db-fixture';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -95,18 +96,21 @@ describe('keeping the last N backups', () => {
   });
 });
 
+/** The text inside a base64 data: URL, decoded here independently of the code under test. */
+function dataUrlText(url: string): string {
+  return new TextDecoder().decode(Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (char) => char.charCodeAt(0)));
+}
+
 describe('data: URL for the service worker', () => {
   it.each(['{"a":1}', '{"note":"Überlegung — café 😊"}', ''])('round-trips %j as UTF-8', (text) => {
     const url = jsonDataUrl(text);
     expect(url.startsWith('data:application/json;base64,')).toBe(true);
-    const bytes = Uint8Array.from(atob(url.split(',')[1]!), (char) => char.charCodeAt(0));
-    expect(new TextDecoder().decode(bytes)).toBe(text);
+    expect(dataUrlText(url)).toBe(text);
   });
 
   it('encodes a file larger than one chunk', () => {
     const text = JSON.stringify({ notes: 'x'.repeat(200_000) + 'é' });
-    const base64 = jsonDataUrl(text).split(',')[1]!;
-    expect(new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)))).toBe(text);
+    expect(dataUrlText(jsonDataUrl(text))).toBe(text);
   });
 });
 
@@ -144,18 +148,7 @@ describe('running a backup', () => {
   }
 
   it('saves everything under a dated name and removes only its own backups beyond the last N', async () => {
-    await saveCheckIn(db, {
-      sessionId: null,
-      platform: null,
-      sessionStartedAt: null,
-      sessionEndedAt: null,
-      ratings: emptyRatings(),
-      overall: 8,
-      notes: { ...emptyNotes(), helpful: 'Backed up' },
-      goalProgress: [],
-      tags: [],
-      provider: '',
-    });
+    await saveCheckIn(db, newCheckIn({ overall: 8, notes: { ...emptyNotes(), helpful: 'Backed up' } }));
     // Day 5 was deleted by hand from the downloads folder: it is still forgotten.
     const fake = fakeDownloads([105]);
     let stored = [1, 2, 3, 4, 5].map((daysAgo) => record(100 + daysAgo, daysAgo));
@@ -169,8 +162,8 @@ describe('running a backup', () => {
 
     expect(fake.saved).toHaveLength(1);
     expect(fake.saved[0]!.filename).toBe('Debrief backups/debrief-backup-2026-11-26.json');
-    const base64 = fake.saved[0]!.url.replace('data:application/json;base64,', '');
-    const parsed = parseExport(new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))));
+    expect(fake.saved[0]!.url.startsWith('data:application/json;base64,')).toBe(true);
+    const parsed = parseExport(dataUrlText(fake.saved[0]!.url));
     expect(parsed.ok && parsed.file.checkIns.map((checkIn) => checkIn.notes.helpful)).toEqual(['Backed up']);
 
     expect(result.removed.map((old) => old.downloadId)).toEqual([105, 104, 103]);

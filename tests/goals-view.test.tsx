@@ -1,11 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GoalsView } from '@/entrypoints/options/views/Goals';
-import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { addGoal, listGoals } from '@/utils/db/goals';
 import type { DebriefDb } from '@/utils/db/open';
-import { useTestDb } from './db-fixture';
+import { useTestDb, newCheckIn } from './db-fixture';
 
 const NAME = 'debrief-goals-view-test';
 let db: DebriefDb;
@@ -71,19 +70,8 @@ describe('goals view', () => {
 
   it("shows each goal's progress across sessions, newest first, with its notes", async () => {
     const goal = await addGoal(db, 'Set boundaries at work');
-    const base = {
-      sessionId: null,
-      platform: null,
-      sessionStartedAt: null,
-      sessionEndedAt: null,
-      ratings: emptyRatings(),
-      overall: 6,
-      notes: emptyNotes(),
-      tags: [],
-      provider: '',
-    };
-    await saveCheckIn(db, { ...base, goalProgress: [{ goalId: goal.id, rating: 3, note: 'Stayed late again' }] }, new Date(2026, 0, 5, 10));
-    await saveCheckIn(db, { ...base, goalProgress: [{ goalId: goal.id, rating: 7, note: 'Said no once' }] }, new Date(2026, 0, 12, 10));
+    await saveCheckIn(db, newCheckIn({ overall: 6, goalProgress: [{ goalId: goal.id, rating: 3, note: 'Stayed late again' }] }), new Date(2026, 0, 5, 10));
+    await saveCheckIn(db, newCheckIn({ overall: 6, goalProgress: [{ goalId: goal.id, rating: 7, note: 'Said no once' }] }), new Date(2026, 0, 12, 10));
 
     render(<GoalsView openDb={openDb} />);
     const list = await screen.findByRole('list', { name: 'Progress on Set boundaries at work, newest first' });
@@ -98,22 +86,7 @@ describe('goals view', () => {
   it('shows the five newest entries and pages through older ones on request', async () => {
     const goal = await addGoal(db, 'Walk daily');
     for (let day = 1; day <= 7; day++) {
-      await saveCheckIn(
-        db,
-        {
-          sessionId: null,
-          platform: null,
-          sessionStartedAt: null,
-          sessionEndedAt: null,
-          ratings: emptyRatings(),
-          overall: null,
-          notes: emptyNotes(),
-          tags: [],
-          provider: '',
-          goalProgress: [{ goalId: goal.id, rating: day, note: `Walk ${day}` }],
-        },
-        new Date(2026, 1, day, 10),
-      );
+      await saveCheckIn(db, newCheckIn({ overall: null, goalProgress: [{ goalId: goal.id, rating: day, note: `Walk ${day}` }] }), new Date(2026, 1, day, 10));
     }
     render(<GoalsView openDb={openDb} />);
     const recent = await screen.findByRole('list', { name: 'Progress on Walk daily, newest first' });

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReflectionView } from '@/entrypoints/check-in/Reflection';
-import { emptyAnswers } from '@/utils/checkin/answers';
+import { emptyNotes } from '@/utils/checkin/instrument';
 import { getCheckIn, saveCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
-import { useTestDb } from './db-fixture';
+import { useTestDb, newCheckIn } from './db-fixture';
 
 let db: DebriefDb;
 
@@ -15,16 +15,7 @@ beforeEach(() => {
 });
 
 async function savedCheckIn(takeaway = 'Pause before replying') {
-  const answers = emptyAnswers();
-  return saveCheckIn(db, {
-    ...answers,
-    notes: { ...answers.notes, takeaway },
-    overall: 6,
-    sessionId: null,
-    platform: 'zoom',
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-  });
+  return saveCheckIn(db, newCheckIn({ notes: { ...emptyNotes(), takeaway }, overall: 6, platform: 'zoom' }));
 }
 
 describe('follow-up reflection', () => {

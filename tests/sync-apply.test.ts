@@ -9,6 +9,7 @@ import { localIsoString } from '@/utils/db/time';
 import { exportData, importFile, importText, previewImport, serializeExport, undoImport } from '@/utils/sync/apply';
 import { exportText } from '@/utils/sync/export';
 import { BASE_MS } from './sync-fixtures';
+import { newCheckIn } from './db-fixture';
 
 const opened: { db: DebriefDb; name: string }[] = [];
 let counter = 0;
@@ -28,18 +29,7 @@ afterEach(async () => {
 const at = (minute: number) => new Date(BASE_MS + minute * 60_000);
 
 function answers(overall: number, helpful = ''): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    ratings: { ...emptyRatings(), trust: overall },
-    overall,
-    notes: { ...emptyNotes(), helpful },
-    goalProgress: [],
-    tags: ['work'],
-    provider: 'Dr. Rivera',
-  };
+  return newCheckIn({ ratings: { ...emptyRatings(), trust: overall }, overall, notes: { ...emptyNotes(), helpful }, tags: ['work'], provider: 'Dr. Rivera' });
 }
 
 async function addGoal(db: DebriefDb, title: string, now: Date): Promise<Goal> {

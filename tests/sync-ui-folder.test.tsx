@@ -3,7 +3,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncView } from '@/entrypoints/options/views/Sync';
 import { SyncFolderSection, startSyncFolderAutoWrite, type FolderStore } from '@/entrypoints/options/views/SyncFolderSection';
-import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import { emptyNotes } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
@@ -13,6 +13,7 @@ import { parseExport, type DebriefExport } from '@/utils/sync/format';
 import { readExportText } from '@/utils/sync/read';
 import { syncDeviceName, syncEncrypt, syncPassphrase } from '@/utils/storage';
 import { checkIn, stamp } from './sync-fixtures';
+import { newCheckIn } from './db-fixture';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 
@@ -104,10 +105,7 @@ describe('sync folder', () => {
   });
 
   it('once chosen, merges the other devices’ files, reports what it merged and writes its own file', async () => {
-    await saveCheckIn(db, {
-      sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null, ratings: emptyRatings(),
-      overall: 6, notes: { ...emptyNotes(), helpful: 'Written here' }, goalProgress: [], tags: [], provider: '',
-    });
+    await saveCheckIn(db, newCheckIn({ overall: 6, notes: { ...emptyNotes(), helpful: 'Written here' } }));
     const files = new Map([
       ['debrief-laptop.json', serializeExport(otherDevice([checkIn('from-laptop', stamp(5, 0, 'laptop'))]))],
       ['debrief-old-phone.json', '{"format":"debrief","version":1,'],
@@ -188,10 +186,7 @@ describe('sync folder', () => {
     try {
       const ownName = `debrief-${deviceId.slice(0, 8)}.json`;
       await new Promise((resolve) => setTimeout(resolve, 60));
-      await saveCheckIn(db, {
-        sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null, ratings: emptyRatings(),
-        overall: 3, notes: { ...emptyNotes(), helpful: 'Just saved' }, goalProgress: [], tags: [], provider: '',
-      });
+      await saveCheckIn(db, newCheckIn({ overall: 3, notes: { ...emptyNotes(), helpful: 'Just saved' } }));
       await waitFor(() => expect(files.get(ownName) ?? '').toContain('Just saved'));
     } finally {
       stop();

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupSettings } from '@/components/BackupSettings';
 import { SyncFolder, type SyncFolderState } from '@/components/SyncFolder';
 import { SyncView } from '@/entrypoints/options/views/Sync';
-import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
+import { emptyNotes } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
@@ -19,6 +19,7 @@ import { decryptEnvelope, encryptText, wrongPassphrase } from '@/utils/sync/cryp
 import { serializeExport } from '@/utils/sync/export';
 import type { MergePreview } from '@/utils/sync/plan';
 import { checkIn, stamp } from './sync-fixtures';
+import { newCheckIn } from './db-fixture';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let db: DebriefDb;
@@ -61,10 +62,7 @@ const counts = (changes: Partial<MergePreview>): MergePreview => ({
 describe('Sync & backup in Spanish', () => {
   it('exports, points to export and import where there is no sync folder, and deletes once BORRAR is typed', async () => {
     for (const helpful of ['Uno', 'Dos']) {
-      await saveCheckIn(db, {
-        sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null, ratings: emptyRatings(),
-        overall: 6, notes: { ...emptyNotes(), helpful }, goalProgress: [], tags: [], provider: '',
-      });
+      await saveCheckIn(db, newCheckIn({ overall: 6, notes: { ...emptyNotes(), helpful } }));
     }
     await renderSync();
     fireEvent.click(screen.getByRole('button', { name: 'Exportar todos los datos' }));

@@ -12,6 +12,7 @@ import { exportData, exportText, serializeExport } from '@/utils/sync/export';
 import { parseExport, type DebriefExport } from '@/utils/sync/format';
 import { readExportText } from '@/utils/sync/read';
 import { checkIn, stamp } from './sync-fixtures';
+import { newCheckIn } from './db-fixture';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let db: DebriefDb;
@@ -29,18 +30,7 @@ afterEach(async () => {
 });
 
 function entry(helpful: string, overall = 7): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    ratings: { ...emptyRatings(), trust: 8 },
-    overall,
-    notes: { ...emptyNotes(), helpful },
-    goalProgress: [],
-    tags: [],
-    provider: '',
-  };
+  return newCheckIn({ ratings: { ...emptyRatings(), trust: 8 }, overall, notes: { ...emptyNotes(), helpful } });
 }
 
 async function renderSync() {

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DOTS_UP_TO, TrendChart } from '@/components/TrendChart';
 import type { DrawPlot, PlotSpec } from '@/components/TrendUPlot';
 import { TrendsView } from '@/entrypoints/options/views/Trends';
-import { emptyNotes, emptyRatings, SIGNS } from '@/utils/checkin/instrument';
+import { emptyRatings, SIGNS } from '@/utils/checkin/instrument';
 import { METRICS, type TrendPoint } from '@/utils/checkin/trends';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import { newCheckIn } from './db-fixture';
 
 /**
  * happy-dom has no canvas, so these tests check what a person who cannot see the chart
@@ -105,18 +106,7 @@ describe('Trends view', () => {
     for (const [i, value] of overall.entries()) {
       await saveCheckIn(
         db,
-        {
-          sessionId: null,
-          platform: null,
-          sessionStartedAt: null,
-          sessionEndedAt: null,
-          ratings: { ...emptyRatings(), trust: 7 },
-          overall: value,
-          notes: emptyNotes(),
-          goalProgress: [],
-          tags: [],
-          provider: i < 2 ? 'Sam Ortiz' : 'Dr Lee',
-        },
+        newCheckIn({ ratings: { ...emptyRatings(), trust: 7 }, overall: value, provider: i < 2 ? 'Sam Ortiz' : 'Dr Lee' }),
         new Date(2026, 1, 2 + 7 * i, 10),
       );
     }

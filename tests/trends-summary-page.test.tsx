@@ -7,7 +7,7 @@ import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { summaryChoiceFromQuery } from '@/utils/checkin/summary';
 import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
-import { useTestDb } from './db-fixture';
+import { useTestDb, newCheckIn } from './db-fixture';
 
 const NAME = 'debrief-summary-test';
 let db: DebriefDb;
@@ -19,21 +19,7 @@ beforeEach(() => {
   db = currentDb();
 });
 
-function checkIn(overrides: Partial<NewCheckIn>): NewCheckIn {
-  return {
-    sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
-    ratings: emptyRatings(),
-    overall: null,
-    notes: emptyNotes(),
-    goalProgress: [],
-    tags: [],
-    provider: '',
-    ...overrides,
-  };
-}
+const checkIn = (overrides: Partial<NewCheckIn>): NewCheckIn => newCheckIn({ overall: null, ...overrides });
 
 async function seed() {
   await saveCheckIn(

@@ -4,39 +4,16 @@
  */
 import type { Page } from 'playwright-core';
 import { SIGNS } from '@/utils/checkin/instrument';
-import type { CheckIn } from '@/utils/db/schema';
 import { extensionUrl, openExtensionPage } from '../e2e/harness';
 import type { BenchBrowser } from './browser';
 import { arm, installMarks, lastInput, markTime } from './marks';
+import { writeRecords } from '../e2e/page-db';
 import { makeCheckIns } from './seed';
 import { figureOf, type Figure } from './stats';
 
 /** Writes `count` bench check-ins into the `debrief` database in one transaction, from one of Debrief's pages; returns how many it holds. */
 export function seedCheckIns(page: Page, count: number): Promise<number> {
-  return seed(page, makeCheckIns(count));
-}
-
-function seed(page: Page, checkIns: CheckIn[]): Promise<number> {
-  return page.evaluate(
-    (records) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('debrief');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('checkIns', 'readwrite');
-          const store = tx.objectStore('checkIns');
-          for (const record of records) store.put(record);
-          const count = store.count();
-          tx.oncomplete = () => {
-            db.close();
-            resolve(count.result);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    checkIns,
-  );
+  return writeRecords(page, { checkIns: makeCheckIns(count) });
 }
 
 /** The status line once every check-in is read and nothing is filtered, e.g. "10,010 check-ins". */

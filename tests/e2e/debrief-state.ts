@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { wait } from './call-fixture';
 import { openExtensionPage, type Debrief } from './harness';
+import { readRecord, readStore } from './page-db';
 
 /** The slice of the extension API used inside extension pages (wxt/browser cannot be passed into evaluate). */
 interface ExtensionApi {
@@ -87,32 +88,14 @@ export class CheckInWindows {
   }
 }
 
-/** Reads sessions straight from Debrief's IndexedDB through one of its pages: one by id, or all. */
-function querySessions(extensionPage: Page, sessionId: string | null): Promise<unknown> {
-  return extensionPage.evaluate(
-    (id) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('debrief');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('sessions').objectStore('sessions');
-          const request = id === null ? store.getAll() : store.get(id);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    sessionId,
-  );
-}
-
 /** One session Debrief stored, or null. */
 export async function readSession(extensionPage: Page, sessionId: string): Promise<StoredSession | null> {
-  return ((await querySessions(extensionPage, sessionId)) as StoredSession | undefined) ?? null;
+  return (await readRecord<StoredSession>(extensionPage, 'sessions', sessionId)) ?? null;
 }
 
 /** Every session Debrief has stored. */
-export async function readSessions(extensionPage: Page): Promise<StoredSession[]> {
-  return (await querySessions(extensionPage, null)) as StoredSession[];
+export function readSessions(extensionPage: Page): Promise<StoredSession[]> {
+  return readStore<StoredSession>(extensionPage, 'sessions');
 }
 
 /**

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { CheckIn, Tombstone } from '../../utils/db/schema';
 import { test } from './fixtures';
 import { openExtensionPage } from './harness';
-import { makeCheckIns, readRecord, saveScreenshot, writeCheckIns, writtenText } from './seed';
+import { readRecord } from './page-db';
+import { makeCheckIns, saveScreenshot, writeCheckIns, writtenText } from './seed';
 
 const COUNT = 10_000;
 /** Words written in exactly one seeded check-in each, by its age (0 = newest). */

@@ -8,7 +8,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { test } from './fixtures';
 import { extensionUrl, openExtensionPage } from './harness';
-import { makeGoal, makePendingSession, readStore, seedRecords } from './records';
+import { readStore } from './page-db';
+import { makeGoal, makePendingSession, seedRecords } from './records';
 import type { CheckIn, Session } from '../../utils/db/schema';
 
 /** What a screen reader is told about the focused element. */

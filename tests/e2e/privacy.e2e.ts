@@ -17,7 +17,8 @@ import type { CheckIn, Session } from '../../utils/db/schema';
 import { readSessions, setMinSessionMinutes } from './debrief-state';
 import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief } from './harness';
 import { EXTENSION_DIR } from './paths';
-import { makeCheckIns, makeGoal, makePendingSession, readStore, seedRecords } from './records';
+import { readStore } from './page-db';
+import { makeCheckIns, makeGoal, makePendingSession, seedRecords } from './records';
 import { launchRecorded, netLogRequests, offsite, type Seen } from './request-recorder';
 
 /** The slice of the extension API read inside Debrief's own pages and worker. */

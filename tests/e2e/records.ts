@@ -3,12 +3,12 @@
  * through one of its own pages: a few weeks of check-ins and sessions for the accessibility,
  * privacy and store-screenshot tests.
  */
-import type { Page } from 'playwright-core';
 import type { Ratings } from '../../utils/checkin/instrument';
 import type { CheckIn, Goal, Session } from '../../utils/db/schema';
 import { localIsoString } from '../../utils/db/time';
 import { recordMeta, SESSION_MS, storedCheckIn } from '../stored-records';
 import { openExtensionPage, type Debrief } from './harness';
+import { writeRecords, type Records } from './page-db';
 
 const DEVICE = 'e2e-device';
 const DAY = 86_400_000;
@@ -82,56 +82,13 @@ export function makeGoal(id: string, title: string, now = Date.now()): Goal {
   return { ...meta(id, now - 30 * DAY), title, status: 'active' };
 }
 
-export interface Seed {
-  checkIns?: CheckIn[];
-  sessions?: Session[];
-  goals?: Goal[];
-}
-
 /**
  * Writes records into Debrief's database. Opens the popup first so Debrief itself has created
- * (and upgraded) the database; the records go in one transaction.
+ * (and upgraded) the database; the records go in one transaction (`writeRecords`).
  */
-export async function seedRecords(debrief: Debrief, seed: Seed): Promise<void> {
+export async function seedRecords(debrief: Debrief, seed: Records): Promise<void> {
   const page = await openExtensionPage(debrief, 'popup.html');
   await page.getByRole('status').filter({ hasText: /check-ins? stored/ }).waitFor();
-  await page.evaluate(
-    (records) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('debrief');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['checkIns', 'sessions', 'goals'], 'readwrite');
-          for (const [store, list] of Object.entries(records)) for (const record of list ?? []) tx.objectStore(store).put(record);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    seed as Record<string, unknown[]>,
-  );
+  await writeRecords(page, seed);
   await page.close();
-}
-
-/** Every record in one of Debrief's stores, sorted by id, read through an extension page. */
-export function readStore<T>(extensionPage: Page, store: 'checkIns' | 'sessions' | 'goals' | 'drafts'): Promise<T[]> {
-  return extensionPage.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('debrief');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
 }

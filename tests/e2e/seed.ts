@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { emptyNotes, SIGN_IDS, type Notes, type Rating, type Ratings } from '../../utils/checkin/instrument';
 import type { CheckIn, GoalProgress } from '../../utils/db/schema';
 import { SESSION_MS, storedCheckIn } from '../stored-records';
+import { writeRecords } from './page-db';
 import { ARTIFACTS_DIR } from './paths';
 
 /** Screenshots the run keeps (gitignored with the rest of artifacts/). */
@@ -125,54 +126,6 @@ export function writtenText(checkIn: CheckIn): string {
  */
 export async function writeCheckIns(page: Page, checkIns: readonly CheckIn[]): Promise<void> {
   await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'debrief' && db.version! >= 1));
-  await page.evaluate(async (json: string) => {
-    const records = JSON.parse(json) as { updatedAt: string }[];
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('debrief');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('could not open the debrief database'));
-    });
-    try {
-      const tx = db.transaction(['checkIns', 'meta'], 'readwrite');
-      const checkIns = tx.objectStore('checkIns');
-      for (const record of records) checkIns.put(record);
-      const newest = records.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
-      const meta = tx.objectStore('meta');
-      const clock = meta.get('clock');
-      clock.onsuccess = () => {
-        const current = (clock.result as { value?: unknown } | undefined)?.value;
-        if (typeof current !== 'string' || newest > current) meta.put({ key: 'clock', value: newest });
-      };
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('seeding failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('seeding aborted'));
-      });
-    } finally {
-      db.close();
-    }
-  }, JSON.stringify(checkIns));
+  await writeRecords(page, { checkIns });
 }
 
-/** Reads one record from the extension's database (for what a person cannot see, e.g. tombstones). */
-export async function readRecord<T>(page: Page, store: 'checkIns' | 'tombstones' | 'meta', key: string): Promise<T | undefined> {
-  return page.evaluate(
-    async ({ store, key }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('debrief');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('could not open the debrief database'));
-      });
-      try {
-        return await new Promise<T | undefined>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).get(key);
-          request.onsuccess = () => resolve(request.result as T | undefined);
-          request.onerror = () => reject(request.error ?? new Error('read failed'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, key },
-  );
-}

@@ -15,6 +15,7 @@ import { wrongPassphrase } from '../../utils/sync/crypto';
 import { serializeExport } from '../../utils/sync/export';
 import { parseExport, type DebriefExport } from '../../utils/sync/format';
 import { storedCheckIn } from '../stored-records';
+import { readStore } from './page-db';
 import { test } from './fixtures';
 import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
 
@@ -36,24 +37,9 @@ async function checkInFromPopup(debrief: Debrief, note: string, overall: number)
 }
 
 /** Every record in the synced stores and drafts, read straight from IndexedDB: "nothing changed" means this is equal. */
-function snapshot(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('debrief');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const stores = ['checkIns', 'sessions', 'goals', 'tombstones', 'drafts'];
-    const tx = db.transaction(stores, 'readonly');
-    const all = await Promise.all(
-      stores.map((store) => new Promise<unknown[]>((resolve) => {
-        const request = tx.objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-      })),
-    );
-    db.close();
-    return JSON.stringify(all);
-  });
+async function snapshot(page: Page): Promise<string> {
+  const stores = ['checkIns', 'sessions', 'goals', 'tombstones', 'drafts'] as const;
+  return JSON.stringify(await Promise.all(stores.map((store) => readStore(page, store))));
 }
 
 async function exportThroughUi(page: Page, name: string): Promise<string> {
