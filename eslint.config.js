@@ -22,4 +22,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Components draw what they are given: no extension APIs, no database, no settings storage.
+    files: ['components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['wxt/browser', 'webextension-polyfill', 'idb', '@/utils/db/*', '!@/utils/db/schema', '@/utils/storage', '**/utils/db/*', '!**/utils/db/schema', '**/utils/storage'],
+              allowTypeImports: true,
+              message: 'Components take data as props: the entrypoint reads the browser, the database and storage.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

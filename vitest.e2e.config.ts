@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // Debrief's `t` in Node: the English messages, to find controls by their names.
+    setupFiles: ['tests/node-i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,

@@ -3,6 +3,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { BACKUP_FOLDER, MAX_BACKUP_KEEP, parseBackupKeep, type BackupFrequency } from '@/utils/sync/backup';
 import { RichText, slots } from './RichText';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface BackupSettingsProps {
   frequency: BackupFrequency;
@@ -45,7 +46,7 @@ export function BackupSettings(props: BackupSettingsProps) {
     try {
       setDone(await props.onBackUpNow());
     } catch (err) {
-      setError(t('backup.notSaved', { error: err instanceof Error ? err.message : String(err) }));
+      setError(t('backup.notSaved', { error: messageOf(err) }));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { CheckInDetailBody } from './CheckInDetailBody';
 import { CheckInDetailEditor } from './CheckInDetailEditor';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface CheckInDetailProps {
   checkIn: CheckIn;
@@ -16,10 +17,6 @@ export interface CheckInDetailProps {
   backHref: string;
   onSave(answers: CheckInAnswers): Promise<void>;
   onDelete(): Promise<void>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** One check-in, read in full, with Edit and Delete. Focus lands on its heading. */

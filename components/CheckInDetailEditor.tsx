@@ -4,6 +4,7 @@ import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface CheckInDetailEditorProps {
   checkIn: CheckIn;
@@ -45,7 +46,7 @@ export function CheckInDetailEditor({ checkIn, goals, onSave, onCancel }: CheckI
       await onSave(answers);
     } catch (err) {
       // The edit stays on screen, so nothing typed is lost.
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setSaving(false);
     }
   };

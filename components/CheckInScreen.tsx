@@ -3,12 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { emptyAnswers, isBlank, parseTags } from '@/utils/checkin/answers';
 import { latestOnlyWriter } from '@/utils/checkin/draft-writer';
 import type { CheckInStore } from '@/utils/checkin/store';
-import { draftKeyFor } from '@/utils/db/checkins';
+import { draftKeyFor } from '@/utils/checkin/drafts';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { SessionHeader, type SessionInfo } from './SessionHeader';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface CheckInScreenProps {
   store: CheckInStore;
@@ -22,10 +23,6 @@ export interface CheckInScreenProps {
   /** When given, a saved check-in shows a Close button instead of a fresh form. */
   onClose?(): void;
   actions?: JSX.Element;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The check-in with its draft kept on every keystroke and a visible save confirmation. */
@@ -43,7 +40,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
     () =>
       latestOnlyWriter(
         (next: CheckInAnswers) => store.saveDraft(draftKey, next).then(() => setError(null)),
-        (err: unknown) => setError(t('checkIn.draftNotKept', { error: errorMessage(err) })),
+        (err: unknown) => setError(t('checkIn.draftNotKept', { error: messageOf(err) })),
       ),
     [store, draftKey],
   );
@@ -60,7 +57,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
       (err: unknown) => {
         if (!live) return;
         setAnswers(emptyAnswers());
-        setError(errorMessage(err));
+        setError(messageOf(err));
       },
     );
     return () => {
@@ -101,7 +98,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
     } catch (err) {
       // The answers stay on screen and in the draft: nothing typed is lost.
       drafts.write(answers);
-      setError(errorMessage(err));
+      setError(messageOf(err));
     } finally {
       setSaving(false);
     }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface DeleteEverythingProps {
   /** Saves a last export (plain); resolves to what was saved. */
@@ -8,8 +9,6 @@ export interface DeleteEverythingProps {
   /** Deletes everything; resolves to what was deleted. */
   onDelete(): Promise<string>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Delete everything…" opens a modal <dialog> (the browser traps focus and closes it on

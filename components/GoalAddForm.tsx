@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface GoalAddFormProps {
   /** Stores the goal; rejects with a message the person can act on. */
@@ -24,7 +25,7 @@ export function GoalAddForm({ onAdd }: GoalAddFormProps) {
       setTitle('');
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     } finally {
       setBusy(false);
       input.current?.focus();

@@ -4,6 +4,7 @@ import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/
 import type { Goal, GoalStatus } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface GoalItemProps {
   goal: Goal;
@@ -80,7 +81,7 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
       setError(null);
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       return false;
     }
   };

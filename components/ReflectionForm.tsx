@@ -3,6 +3,7 @@ import type { Rating } from '@/utils/checkin/instrument';
 import { t } from '@/utils/i18n';
 import { RatingScale } from './RatingScale';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface ReflectionFormProps {
   /** Where and when the session was, e.g. "Zoom · 26 Nov 2026, 10:00". */
@@ -32,7 +33,7 @@ export function ReflectionForm({ sessionLabel, takeaway, onSave }: ReflectionFor
       setState('saved');
     } catch (err) {
       setState('editing');
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     }
   };
 

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { RichText, slots } from './RichText';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -37,7 +38,7 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
     try {
       setDone(await work());
     } catch (err) {
-      setError(t('sync.export.failed', { error: err instanceof Error ? err.message : String(err) }));
+      setError(t('sync.export.failed', { error: messageOf(err) }));
     } finally {
       setBusy(null);
     }

@@ -3,6 +3,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import type { MergeCounts, MergePreview } from '@/utils/sync/plan';
 import { ErrorAlert } from './ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export type ImportReading =
   | { ok: true; preview: MergePreview; summary: string }
@@ -31,8 +32,6 @@ const COUNT_WORDS: { key: keyof MergeCounts; label(): string; hint(): string }[]
 const importLimit = () => formatNumber(MAX_IMPORT_BYTES / (1024 * 1024), undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 
 type Phase = 'choose' | 'passphrase' | 'preview';
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** "Import a file": read and check it whole, ask for a passphrase if needed, preview, then merge or cancel. */
 export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: SyncImportProps) {
   const id = useId();

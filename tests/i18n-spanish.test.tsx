@@ -12,7 +12,7 @@ import { SIGNS } from '@/utils/checkin/instrument';
 import { formatAverage } from '@/utils/checkin/trends';
 import { formatNumber, t } from '@/utils/i18n';
 import es from '@/utils/i18n/locales/es.json';
-import { chromeMessages, messageGetter } from '@/utils/i18n/messages';
+import { chromeMessages, messageGetter } from '@/tests/locale-messages';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { checkInOn, weeklyOverall } from './trends-fixtures';
 

@@ -9,7 +9,7 @@ import { generateChromeMessages, parseMessagesObject } from '@wxt-dev/i18n/build
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { t } from '@/utils/i18n';
-import { chromeMessages, messageGetter, translate, type MessagesFile } from '@/utils/i18n/messages';
+import { chromeMessages, messageGetter, translate, type MessagesFile } from '@/tests/locale-messages';
 
 const ROOT = join(import.meta.dirname, '..');
 const LOCALES_DIR = join(ROOT, 'utils/i18n/locales');

@@ -3,7 +3,7 @@ import { configure } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
 import en from '@/utils/i18n/locales/en.json';
-import { chromeMessages, messageGetter } from '@/utils/i18n/messages';
+import { chromeMessages, messageGetter } from '@/tests/locale-messages';
 
 // The CI machine has two cores shared with a build; 1 s is too tight for findBy* there.
 configure({ asyncUtilTimeout: 5000 });

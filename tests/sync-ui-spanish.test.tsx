@@ -14,7 +14,7 @@ import { saveCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { DB_NAME } from '@/utils/db/schema';
 import es from '@/utils/i18n/locales/es.json';
-import { chromeMessages, messageGetter } from '@/utils/i18n/messages';
+import { chromeMessages, messageGetter } from '@/tests/locale-messages';
 import { decryptEnvelope, encryptText, wrongPassphrase } from '@/utils/sync/crypto';
 import { serializeExport } from '@/utils/sync/export';
 import type { MergePreview } from '@/utils/sync/plan';

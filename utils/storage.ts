@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { BackupFrequency, BackupRecord } from './sync/backup';
 
 /** What happens when a session ends. */
 export type EndAction = 'window' | 'notification' | 'badge';
@@ -25,9 +26,6 @@ export const reflectionDelayHours = storage.defineItem<number>('local:reflection
 /** How long "Remind me later" waits, in minutes. */
 export const SNOOZE_MINUTES = 60;
 
-// Sync and backup settings (appended: the types live with their logic).
-import type { BackupFrequency, BackupRecord } from './sync/backup';
-
 /** Automatic backup into the downloads folder: off by default, so no file appears unasked. */
 export const backupFrequency = storage.defineItem<BackupFrequency>('local:backupFrequency', {
   fallback: 'off',
@@ -35,7 +33,8 @@ export const backupFrequency = storage.defineItem<BackupFrequency>('local:backup
 });
 
 /** How many automatic backups to keep; older ones Debrief made are removed. */
-export const backupKeep = storage.defineItem<number>('local:backupKeep', { fallback: 7, version: 1 });
+const DEFAULT_BACKUP_KEEP = 7;
+export const backupKeep = storage.defineItem<number>('local:backupKeep', { fallback: DEFAULT_BACKUP_KEEP, version: 1 });
 
 /** The backups Debrief made (download ids), so it removes only its own files. */
 export const backupRecords = storage.defineItem<BackupRecord[]>('local:backupRecords', {

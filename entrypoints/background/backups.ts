@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
 import { isBackupDue, jsonDataUrl, latestBackup, runBackup, type BackupResult } from '@/utils/sync/backup';
 import { backupError, backupFrequency, backupKeep, backupRecords } from '@/utils/storage';
+import { messageOf } from '@/utils/errors';
 
 export const BACKUP_ALARM = 'backup';
 
@@ -32,7 +33,7 @@ export async function backUpNow(now: Date = new Date()): Promise<BackupResult> {
     await backupError.setValue(null);
     return result;
   } catch (error) {
-    await backupError.setValue(error instanceof Error ? error.message : String(error));
+    await backupError.setValue(messageOf(error));
     throw error;
   }
 }

@@ -14,6 +14,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { siteById } from '@/utils/sites/registry';
 import { disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 function platformName(session: Session): string {
   return siteById(session.platform)?.name ?? session.host;
@@ -51,12 +52,12 @@ export function App({ sessionId }: { sessionId: string | null }) {
       setSession(found);
     })().catch((err: unknown) => {
       setSession(null);
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     });
   }, [sessionId]);
 
   const act = (work: () => Promise<void>) => () => {
-    work().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    work().catch((err: unknown) => setError(messageOf(err)));
   };
 
   const remindLater = act(async () => {

@@ -5,20 +5,18 @@ import { NextTimeList } from '@/components/NextTimeList';
 import { PendingList } from '@/components/PendingList';
 import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
-import { MANUAL_DRAFT_KEY, updateCheckIn } from '@/utils/db/checkins';
+import { MANUAL_DRAFT_KEY } from '@/utils/checkin/drafts';
+import { updateCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import type { PageMessage } from '@/utils/session/messages';
 import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export function App() {
@@ -27,14 +25,14 @@ export function App() {
   const [checkingIn, setCheckingIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const refresh = () => loadPopupData().then(setData, (err: unknown) => setError(errorText(err)));
+  const refresh = () => loadPopupData().then(setData, (err: unknown) => setError(messageOf(err)));
   useEffect(() => {
     void refresh();
     // A check-in left half-written reopens where it was.
     store.loadDraft(MANUAL_DRAFT_KEY).then((draft) => draft && setCheckingIn(true), () => undefined);
   }, [store]);
 
-  const thenClose = (work: Promise<void>) => void work.then(() => window.close(), (err: unknown) => setError(errorText(err)));
+  const thenClose = (work: Promise<void>) => void work.then(() => window.close(), (err: unknown) => setError(messageOf(err)));
   const openHistory = (event: Event) => {
     event.preventDefault();
     thenClose(browser.runtime.openOptionsPage());
@@ -42,7 +40,7 @@ export function App() {
   const tickNextTime = (checkInId: string) => {
     getDb()
       .then((db) => updateCheckIn(db, checkInId, () => ({ nextTimeDone: true })))
-      .then(refresh, (err: unknown) => setError(errorText(err)));
+      .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
 
   return (

@@ -15,6 +15,7 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface SummaryAppProps {
   /** The page's query string: from, to, provider and note choices. */
@@ -37,7 +38,7 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   useEffect(() => {
     openDb()
       .then(listAllCheckIns)
-      .then(setCheckIns, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .then(setCheckIns, (err: unknown) => setError(messageOf(err)));
   }, [openDb]);
 
   // The sheet shows what the URL asked for; edits to the form apply on "Update summary".

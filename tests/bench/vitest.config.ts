@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     include: [process.env.DEBRIEF_BENCH_PROFILE === '1' ? 'tests/bench/profile.run.ts' : 'tests/bench/bench.run.ts'],
     environment: 'node',
+    setupFiles: ['tests/node-i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60 * 60_000,

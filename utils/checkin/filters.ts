@@ -113,11 +113,6 @@ function matchesPrepared(checkIn: CheckIn, f: PreparedFilter): boolean {
   return true;
 }
 
-/** True when the check-in passes every part of the filter. */
-export function matchesFilter(checkIn: CheckIn, filter: HistoryFilter): boolean {
-  return matchesPrepared(checkIn, prepare(filter));
-}
-
 /** The check-ins that pass the filter, in their given order. */
 export function filterCheckIns(checkIns: readonly CheckIn[], filter: HistoryFilter): CheckIn[] {
   if (!isFiltered(filter)) return checkIns.slice();

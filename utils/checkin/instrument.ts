@@ -102,8 +102,3 @@ export function emptyRatings(): Ratings {
 export function emptyNotes(): Notes {
   return Object.fromEntries(NOTE_IDS.map((id) => [id, ''])) as Notes;
 }
-
-/** True for an integer 0–10 or null (skipped). */
-export function isRating(value: unknown): value is Rating {
-  return value === null || (Number.isInteger(value) && (value as number) >= RATING_MIN && (value as number) <= RATING_MAX);
-}

@@ -1,3 +1,4 @@
+import { draftKeyFor } from '../checkin/drafts';
 import { t } from '../i18n';
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
@@ -10,13 +11,6 @@ export interface NewCheckIn extends CheckInAnswers {
   platform: string | null;
   sessionStartedAt: string | null;
   sessionEndedAt: string | null;
-}
-
-export const MANUAL_DRAFT_KEY = 'manual';
-
-/** The draft key for a check-in: its session id, or `manual`. */
-export function draftKeyFor(sessionId: string | null): string {
-  return sessionId ?? MANUAL_DRAFT_KEY;
 }
 
 /**

@@ -23,11 +23,3 @@ export async function putDraft(db: DebriefDb, key: string, answers: CheckInAnswe
     throw toStorageError(error);
   }
 }
-
-export async function deleteDraft(db: DebriefDb, key: string): Promise<void> {
-  try {
-    await db.delete('drafts', key);
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}

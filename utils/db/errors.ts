@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { messageOf } from '../errors';
 
 /** A storage failure in words a person can act on. */
 export class StorageError extends Error {
@@ -22,7 +23,7 @@ export function toStorageError(error: unknown): StorageError {
   if (name === 'InvalidStateError' || name === 'UnknownError') {
     return new StorageError(t('storage.unavailable'), 'unavailable', { cause: error });
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return new StorageError(t('storage.unknown', { detail }), 'unknown', { cause: error });
 }
 

@@ -42,8 +42,3 @@ export function maxHlc(a: string | null | undefined, b: string | null | undefine
   if (!b) return a;
   return a > b ? a : b;
 }
-
-/** Milliseconds since the epoch that a stamp records. */
-export function hlcWallTime(stamp: string): number {
-  return parseHlc(stamp)?.wall ?? 0;
-}

@@ -4,54 +4,10 @@
  */
 import { createI18n } from '@wxt-dev/i18n';
 import { browser } from 'wxt/browser';
-// The same typed object WXT generates as `#i18n`, made here so Node scripts can import this file without WXT's alias.
 import type { GeneratedI18nStructure } from '#i18n';
-import { chromeMessages, messageGetter, translate, type MessagesFile } from './messages';
-
-const i18n = createI18n<GeneratedI18nStructure>();
-
-type Translate = typeof i18n.t;
-/** A key of the messages file, e.g. `'history.title'`. */
-export type MessageKey = keyof GeneratedI18nStructure;
-
-function extensionI18n(): boolean {
-  // Absent only in Node (e2e tests and benchmarks import the instrument to find controls by name).
-  return typeof (browser as Partial<typeof browser> | undefined)?.i18n?.getMessage === 'function';
-}
-
-interface NodeProcess {
-  cwd(): string;
-  getBuiltinModule(id: 'node:fs'): { readFileSync(path: string, encoding: 'utf8'): string };
-}
-
-const nodeProcess = (globalThis as { process?: NodeProcess }).process;
-let english: ((name: string, substitutions?: string[]) => string) | undefined;
-
-/** Outside the extension, the English file read from disk: the language the e2e tests drive the UI in. */
-function englishGetter(node: NodeProcess): (name: string, substitutions?: string[]) => string {
-  if (!english) {
-    const text = node.getBuiltinModule('node:fs').readFileSync(`${node.cwd()}/utils/i18n/locales/en.json`, 'utf8');
-    english = messageGetter(chromeMessages(JSON.parse(text) as MessagesFile));
-  }
-  return english;
-}
-
-// Typed by the overloads of `Translate`; the library checks the arguments' shapes at runtime.
-const libraryT = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
 
 /** The message for `key` in the browser's language (English where Debrief has no translation). */
-export const t: Translate = ((key: string, ...args: Parameters<typeof translate>[2]) => {
-  if (extensionI18n()) {
-    try {
-      return libraryT(key, ...args);
-    } catch (error) {
-      // WXT imports entrypoints in Node with a fake browser whose i18n throws; only there is English from disk right.
-      if (!nodeProcess?.getBuiltinModule) throw error;
-    }
-  }
-  if (!nodeProcess?.getBuiltinModule) throw new Error('Debrief messages need the extension i18n API or Node.');
-  return translate(englishGetter(nodeProcess), key, args);
-}) as Translate;
+export const t = createI18n<GeneratedI18nStructure>().t;
 
 /** The browser's UI language ("es-419", "en-GB"), for Intl; undefined lets Intl use its default. */
 export function uiLocale(): string | undefined {

@@ -3,11 +3,6 @@ export function pathSegments(url: URL): string[] {
   return url.pathname.split('/').filter((segment) => segment !== '');
 }
 
-/** True when the host is `base` itself or one of its subdomains. */
-export function isHostOrSubdomain(hostname: string, base: string): boolean {
-  return hostname === base || hostname.endsWith(`.${base}`);
-}
-
 /** The subdomain label in front of `base` (`team.vsee.me`, `vsee.me` → `team`), or '' for the base itself. */
 export function subdomainOf(hostname: string, base: string): string {
   return hostname === base ? '' : hostname.slice(0, -(base.length + 1));

@@ -8,8 +8,6 @@ import { utf8Base64 } from './base64';
 import { exportData, serializeExport } from './export';
 
 export type BackupFrequency = 'off' | 'daily' | 'weekly';
-export const BACKUP_FREQUENCIES: readonly BackupFrequency[] = ['off', 'daily', 'weekly'];
-export const DEFAULT_BACKUP_KEEP = 7;
 export const MAX_BACKUP_KEEP = 100;
 /** A folder inside the browser's downloads folder, so backups do not mix with other files. */
 export const BACKUP_FOLDER = 'Debrief backups';

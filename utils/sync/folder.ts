@@ -12,6 +12,7 @@ import { exportData, exportText } from './export';
 import { checkImportSize } from './json';
 import type { MergePreview } from './plan';
 import { readExportText } from './read';
+import { messageOf } from '../errors';
 
 type Access = { mode: 'readwrite' };
 
@@ -155,10 +156,6 @@ export async function syncWithFolder(db: DebriefDb, folder: FileSystemDirectoryH
   const wrote = !(options.encrypt && options.passphrase === '');
   if (wrote) await writeOwnSyncFile(db, folder, options);
   return { ownFile, wrote, files };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A string that changes whenever synced data changes: every edit moves the clock; imports and undos change counts. */

@@ -158,6 +158,7 @@ export function listSchema<T extends v.GenericSchema>(item: T) {
 // Compile-time: each schema's output is exactly the stored type, in both directions.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
+/** @public read by the type checker only */
 export type SchemaMatchesTypes = [
   Assert<Same<v.InferOutput<typeof checkInVersionSchema>, CheckInVersion>>,
   Assert<Same<v.InferOutput<typeof checkInSchema>, CheckIn>>,

@@ -10,6 +10,7 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, Goal, GoalStatus } from '@/utils/db/schema';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface GoalsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -40,7 +41,7 @@ export function GoalsView({ openDb = getDb, now = systemNow }: RenderableProps<G
         const [allGoals, allCheckIns] = await Promise.all([listAllGoals(db), listAllCheckIns(db)]);
         setGoals(allGoals);
         setCheckIns(allCheckIns);
-      })().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      })().catch((err: unknown) => setError(messageOf(err)));
     void load();
     // Coming back from a check-in window: show the progress it just recorded.
     window.addEventListener('focus', load);

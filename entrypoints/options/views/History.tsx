@@ -15,6 +15,7 @@ import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
 import { siteById } from '@/utils/sites/registry';
 import { useLocationHash } from '../use-location-hash';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface HistoryViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -28,8 +29,6 @@ export interface HistoryViewProps {
 const LIST_HASH = '#/history';
 const entryHref = (id: string) => `${LIST_HASH}/${encodeURIComponent(id)}`;
 const platformName = (platform: string) => siteById(platform)?.name ?? platform;
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 function entryIdFromHash(hash: string): string | null {
   const match = /^#\/history\/([^/?]+)/.exec(hash);
   return match ? decodeURIComponent(match[1]!) : null;

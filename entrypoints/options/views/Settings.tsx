@@ -7,6 +7,7 @@ import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 async function loadSettings(): Promise<SettingsValues> {
   const [minutes, action, delay, disabled, custom] = await Promise.all([
@@ -70,7 +71,7 @@ export function SettingsView() {
             const granted = await addCustomSite(parsed.host);
             return granted ? null : t('settings.notGranted', { host: parsed.host });
           } catch (err) {
-            return t('settings.addFailed', { host: parsed.host, error: err instanceof Error ? err.message : String(err) });
+            return t('settings.addFailed', { host: parsed.host, error: messageOf(err) });
           }
         }}
         onRemoveSite={(host) => save(removeCustomSite(host))}

@@ -21,6 +21,7 @@ import {
   type SyncFolderHandle,
 } from '@/utils/sync/folder';
 import { syncDeviceName, syncEncrypt, syncPassphrase } from '@/utils/storage';
+import { messageOf } from '@/utils/errors';
 
 /** Where the chosen folder's handle is kept; IndexedDB by default (tests pass a memory one). */
 export interface FolderStore {
@@ -102,7 +103,7 @@ function folderProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'NotFoundError') return t('sync.folder.notFound');
   if (name === 'NotAllowedError' || name === 'SecurityError') return t('sync.folder.notAllowed');
-  return t('sync.folder.failed', { error: error instanceof Error ? error.message : String(error) });
+  return t('sync.folder.failed', { error: messageOf(error) });
 }
 
 export interface SyncFolderSectionProps {

@@ -21,6 +21,7 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { messageOf } from '@/utils/errors';
 
 export interface TrendsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -52,7 +53,7 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   useEffect(() => {
     openDb()
       .then(listAllCheckIns)
-      .then(setCheckIns, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .then(setCheckIns, (err: unknown) => setError(messageOf(err)));
   }, [openDb]);
 
   const changeFilter = (next: CheckInFilter) => {

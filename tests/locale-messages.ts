@@ -1,6 +1,6 @@
 /**
- * What `browser.i18n` does with a locale file, for places without it: the unit tests' fake
- * browser and Node scripts (e2e, bench) that read on-screen wording to drive the real UI.
+ * What `browser.i18n` does with a locale file, for tests: the unit tests' fake browser and the
+ * Node side of the e2e tests and the bench, which read on-screen wording to drive the real UI.
  * Mirrors @wxt-dev/i18n's build (nested keys joined by "_", plural forms by " | ") and its `t`.
  */
 
