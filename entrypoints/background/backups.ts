@@ -4,8 +4,9 @@ import { getDb } from '@/utils/db/open';
 import { isBackupDue, jsonDataUrl, latestBackup, runBackup, type BackupResult } from '@/utils/sync/backup';
 import { backupError, backupFrequency, backupKeep, backupRecords } from '@/utils/storage';
 import { messageOf } from '@/utils/errors';
+import { alarmName } from '@/utils/alarms';
 
-export const BACKUP_ALARM = 'backup';
+const BACKUP_ALARM = alarmName('backup');
 
 /**
  * A URL to download the text from. A Chromium MV3 service worker has no

@@ -3,6 +3,8 @@ import { getDb } from '@/utils/db/open';
 import { patchSession, touchSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
+import { senderKind } from '@/utils/session/senders';
+import { alarmFor, alarmName } from '@/utils/alarms';
 import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
 import { siteForUrl } from '@/utils/sites/registry';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
@@ -10,11 +12,8 @@ import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
-import { planReflection, promptReflection, REFLECT_PREFIX, resumeReflections } from './reflections';
-import { BACKUP_ALARM, backUpIfDue, startBackups } from './backups';
-
-const HEARTBEAT_ALARM = 'heartbeat';
-const SNOOZE_PREFIX = 'snooze:';
+import { planReflection, promptReflection, resumeReflections } from './reflections';
+import { backUpIfDue, startBackups } from './backups';
 
 const deps: TrackerDeps = {
   db: getDb,
@@ -65,7 +64,7 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
       url: sender.url,
       at: message.at,
     });
-    await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 1 });
+    await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });
   } else {
     await callEnded(deps, tabId, {
       reason: message.reason,
@@ -79,7 +78,7 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
 async function onPageMessage(message: unknown): Promise<void> {
   if (!isPageMessage(message)) return;
   if (message.type === 'snooze') {
-    await browser.alarms.create(`${SNOOZE_PREFIX}${message.sessionId}`, { when: message.until });
+    await browser.alarms.create(alarmName('snooze', message.sessionId), { when: message.until });
   }
   if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
   await refreshBadge();
@@ -90,8 +89,8 @@ export default defineBackground(() => {
   deps.offeredAt.clear();
   // Listeners first and synchronously, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    const fromOwnPage = sender.id === browser.runtime.id && !sender.tab?.url?.startsWith('http') && sender.url?.startsWith(browser.runtime.getURL('/'));
-    const work = fromOwnPage ? onPageMessage(message) : sender.id === browser.runtime.id ? onSessionMessage(message, sender) : null;
+    const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    const work = from === 'own-page' ? onPageMessage(message) : from === 'content-script' ? onSessionMessage(message, sender) : null;
     work?.catch(report);
     return undefined;
   });
@@ -112,34 +111,34 @@ export default defineBackground(() => {
       .catch(report);
   });
 
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === HEARTBEAT_ALARM) {
+  browser.alarms.onAlarm.addListener(({ name }) => {
+    const alarm = alarmFor(name);
+    if (alarm?.kind === 'heartbeat') {
       deps.calls
         .all()
         .then(async (calls) => {
-          if (calls.length === 0) return browser.alarms.clear(HEARTBEAT_ALARM);
+          if (calls.length === 0) return browser.alarms.clear(name);
           await touchSessions(await getDb(), calls.map((call) => call.sessionId));
           return true;
         })
         .catch(report);
-    } else if (alarm.name.startsWith(REFLECT_PREFIX)) {
-      promptReflection(alarm.name.slice(REFLECT_PREFIX.length)).catch(report);
-    } else if (alarm.name.startsWith(SNOOZE_PREFIX)) {
-      const sessionId = alarm.name.slice(SNOOZE_PREFIX.length);
+    } else if (alarm?.kind === 'reflect') {
+      promptReflection(alarm.id).catch(report);
+    } else if (alarm?.kind === 'snooze') {
       getDb()
-        .then((db) => patchSession(db, sessionId, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
+        .then((db) => patchSession(db, alarm.id, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
+    } else if (alarm?.kind === 'backup') {
+      backUpIfDue().catch(report);
     }
-    if (alarm.name === BACKUP_ALARM) backUpIfDue().catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
     const sessionId = sessionFromNotification(notificationId);
     if (sessionId) openCheckInWindow(sessionId).catch(report);
-    if (notificationId.startsWith(REFLECT_PREFIX)) {
-      openReflectionWindow(notificationId.slice(REFLECT_PREFIX.length)).catch(report);
-    }
+    const alarm = alarmFor(notificationId);
+    if (alarm?.kind === 'reflect') openReflectionWindow(alarm.id).catch(report);
     browser.notifications.clear(notificationId).catch(report);
   });
 

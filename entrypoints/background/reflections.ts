@@ -4,8 +4,8 @@ import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
 import { reflectionDelayHours } from '@/utils/storage';
+import { alarmName } from '@/utils/alarms';
 
-export const REFLECT_PREFIX = 'reflect:';
 const HOUR = 3_600_000;
 
 /** Plans the follow-up reflection for a new check-in, unless the person turned it off. */
@@ -13,7 +13,7 @@ export async function planReflection(checkInId: string, createdMs: number): Prom
   const hours = await reflectionDelayHours.getValue();
   if (hours <= 0) return;
   const schedule = await scheduleReflection(await getDb(), checkInId, createdMs + hours * HOUR);
-  await browser.alarms.create(`${REFLECT_PREFIX}${checkInId}`, { when: Math.max(schedule.dueMs, Date.now() + 1000) });
+  await browser.alarms.create(alarmName('reflect', checkInId), { when: Math.max(schedule.dueMs, Date.now() + 1000) });
 }
 
 /** Invites the person to reflect, once: the claim is written before the notification shows. */
@@ -23,7 +23,7 @@ export async function promptReflection(checkInId: string): Promise<void> {
   if (!checkIn || checkIn.reflection) return;
   if (!(await claimReflection(db, checkInId))) return;
   // Never shows what the person wrote.
-  await browser.notifications.create(`${REFLECT_PREFIX}${checkInId}`, {
+  await browser.notifications.create(alarmName('reflect', checkInId), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icons/128.png'),
     title: t('reflection.notificationTitle'),
@@ -36,8 +36,8 @@ export async function resumeReflections(now: number = Date.now()): Promise<void>
   for (const schedule of await listReflections(await getDb())) {
     if (schedule.promptedMs !== null) continue;
     if (schedule.dueMs <= now) await promptReflection(schedule.checkInId);
-    else if (!(await browser.alarms.get(`${REFLECT_PREFIX}${schedule.checkInId}`))) {
-      await browser.alarms.create(`${REFLECT_PREFIX}${schedule.checkInId}`, { when: schedule.dueMs });
+    else if (!(await browser.alarms.get(alarmName('reflect', schedule.checkInId)))) {
+      await browser.alarms.create(alarmName('reflect', schedule.checkInId), { when: schedule.dueMs });
     }
   }
 }
