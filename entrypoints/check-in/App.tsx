@@ -11,19 +11,16 @@ import { t } from '@/utils/i18n';
 import type { Goal, Session } from '@/utils/db/schema';
 import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
 import type { PageMessage } from '@/utils/session/messages';
-import { siteById } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/registry';
 import { disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
-function platformName(session: Session): string {
-  return siteById(session.platform)?.name ?? session.host;
-}
 
 function sessionInfo(session: Session): SessionInfo {
   return {
     id: session.id,
-    platformName: platformName(session),
+    platformName: platformName(session.platform),
     startedAt: session.startedAt,
     startedMs: session.startedMs,
     endedAt: session.endedAt,
@@ -82,7 +79,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
 
   const actions = session ? (
     <SessionActions
-      platformName={platformName(session)}
+      platformName={platformName(session.platform)}
       dismissed={false}
       stoppedAsking={false}
       onRemindLater={remindLater}
@@ -100,7 +97,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
       )}
       {session?.status === 'dismissed' ? (
         <SessionActions
-          platformName={platformName(session)}
+          platformName={platformName(session.platform)}
           dismissed
           stoppedAsking={stoppedAsking}
           onRemindLater={remindLater}

@@ -9,11 +9,11 @@ import { forgetReflection } from '@/utils/db/reflections';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
 import type { PageMessage } from '@/utils/session/messages';
-import { siteById } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/registry';
 import { ErrorAlert } from '@/components/ErrorAlert';
 
 function sessionLabel(checkIn: CheckIn): string {
-  const where = checkIn.platform ? (siteById(checkIn.platform)?.name ?? checkIn.platform) : t('common.manualCheckIn');
+  const where = checkIn.platform ? platformName(checkIn.platform) : t('common.manualCheckIn');
   return `${where} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`;
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { parseHashRoute } from '@/utils/hash-route';
 import { t } from '@/utils/i18n';
 import { GoalsView } from './views/Goals';
 import { HistoryView } from './views/History';
@@ -26,6 +27,6 @@ export const ROUTES: readonly OptionsRoute[] = [
 ];
 
 export function routeForHash(hash: string): OptionsRoute {
-  const path = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
+  const [path] = parseHashRoute(hash).segments;
   return ROUTES.find((route) => route.path === path) ?? ROUTES[0]!;
 }

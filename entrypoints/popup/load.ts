@@ -12,7 +12,7 @@ import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
 import { offeredSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
-import { siteById } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/registry';
 
 export interface PopupData {
   count: number;
@@ -25,9 +25,8 @@ export interface PopupData {
   nextTime: { platformName: string; notes: NextTimeNote[] } | null;
 }
 
-function platformName(platform: string | null, host = ''): string {
-  if (!platform) return t('common.manualCheckIn');
-  return siteById(platform)?.name ?? (host || platform.replace(/^custom:/, ''));
+function sessionPlace(platform: string | null): string {
+  return platform ? platformName(platform) : t('common.manualCheckIn');
 }
 
 async function currentCallPlatform(): Promise<string | null> {
@@ -53,13 +52,13 @@ export async function loadPopupData(): Promise<PopupData> {
     if (checkIn && !checkIn.reflection) {
       reflections.push({
         checkInId: checkIn.id,
-        label: `${platformName(checkIn.platform)} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`,
+        label: `${sessionPlace(checkIn.platform)} · ${formatDateTime(checkIn.sessionStartedAt ?? checkIn.createdAt)}`,
       });
     }
   }
   const nextTime = platform
     ? {
-        platformName: platformName(platform),
+        platformName: sessionPlace(platform),
         notes: (await openNextTimeNotes(db, platform)).map((c) => ({
           checkInId: c.id,
           text: c.notes.nextTime,
@@ -73,7 +72,7 @@ export async function loadPopupData(): Promise<PopupData> {
     manualProvider,
     pending: sessions.map((s) => ({
       id: s.id,
-      platformName: platformName(s.platform, s.host),
+      platformName: sessionPlace(s.platform),
       startedAt: s.startedAt,
       startedMs: s.startedMs,
       endedMs: s.endedMs,

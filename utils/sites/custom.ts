@@ -4,8 +4,7 @@
  */
 
 import { t } from '../i18n';
-
-export const CUSTOM_PLATFORM_PREFIX = 'custom:';
+import { CUSTOM_PLATFORM_PREFIX } from './registry';
 
 const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 

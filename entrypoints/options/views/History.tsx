@@ -1,6 +1,5 @@
 import type { RenderableProps } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import '@/components/history.css';
 import { CheckInDetail } from '@/components/CheckInDetail';
 import { historyRowId } from '@/components/HistoryList';
@@ -12,7 +11,9 @@ import { listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/d
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
-import { siteById } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/registry';
+import { checkInUrl as defaultCheckInUrl } from '@/utils/session/check-in-window';
+import { hashRoute, parseHashRoute } from '@/utils/hash-route';
 import { useLocationHash } from '../use-location-hash';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
@@ -26,16 +27,11 @@ export interface HistoryViewProps {
   searchDelayMs?: number;
 }
 
-const LIST_HASH = '#/history';
-const entryHref = (id: string) => `${LIST_HASH}/${encodeURIComponent(id)}`;
-const platformName = (platform: string) => siteById(platform)?.name ?? platform;
+const LIST_HASH = hashRoute(['history']);
+const entryHref = (id: string) => hashRoute(['history', id]);
 function entryIdFromHash(hash: string): string | null {
-  const match = /^#\/history\/([^/?]+)/.exec(hash);
-  return match ? decodeURIComponent(match[1]!) : null;
-}
-
-function defaultCheckInUrl(sessionId: string): string {
-  return `${browser.runtime.getURL('/check-in.html')}?session=${encodeURIComponent(sessionId)}`;
+  const [view, id] = parseHashRoute(hash).segments;
+  return view === 'history' ? (id ?? null) : null;
 }
 
 /** Puts a check-in back where it belongs in a newest-first list. */

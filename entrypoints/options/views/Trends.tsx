@@ -22,6 +22,7 @@ import type { CheckIn } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
+import { hashRoute, parseHashRoute } from '@/utils/hash-route';
 
 export interface TrendsViewProps {
   openDb?: () => Promise<DebriefDb>;
@@ -34,14 +35,12 @@ const systemNow = () => new Date();
 
 /** `#/trends?from=…&to=…&provider=…`: the filter lives in the URL so a reload or a bookmark keeps it. */
 function filterFromHash(hash: string): CheckInFilter {
-  const query = hash.split('?')[1] ?? '';
-  return filterFromQuery(query);
+  return filterFromQuery(parseHashRoute(hash).query);
 }
 
 function writeHash(filter: CheckInFilter): void {
-  const query = filterToQuery(filter).toString();
   // replaceState: filtering is not a navigation the Back button should step through.
-  history.replaceState(null, '', `#/trends${query ? `?${query}` : ''}`);
+  history.replaceState(null, '', hashRoute(['trends'], filterToQuery(filter)));
 }
 
 /** The Trends view: what changed recently, then a chart per sign and the overall rating. */
