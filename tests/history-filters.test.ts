@@ -5,7 +5,6 @@ import {
   historyFacets,
   isDateRangeReversed,
   isFiltered,
-  lastProviderFor,
   MANUAL_PLATFORM,
   type HistoryFilter,
 } from '@/utils/checkin/filters';
@@ -150,24 +149,5 @@ describe('historyFacets', () => {
 
   it('is empty for an empty history', () => {
     expect(historyFacets([])).toEqual({ platforms: [], providers: [], tags: [], goalIds: [] });
-  });
-});
-
-describe('lastProviderFor', () => {
-  const list = [
-    checkIn('older-doxy', day(1, 1), { platform: 'doxy-me', provider: 'Sam Ortiz' }),
-    checkIn('newer-doxy', day(1, 8), { platform: 'doxy-me', provider: ' Dr. Amara Lee ' }),
-    checkIn('newest-doxy-blank', day(1, 15), { platform: 'doxy-me', provider: '  ' }),
-    checkIn('zoom', day(1, 10), { platform: 'zoom', provider: 'Jo Park' }),
-    checkIn('manual', day(1, 3), { provider: 'Self-guided' }),
-  ];
-  it.each<[string | null, string]>([
-    ['doxy-me', 'Dr. Amara Lee'],
-    ['zoom', 'Jo Park'],
-    [null, 'Self-guided'],
-    ['google-meet', ''],
-  ])('for %s → %j (latest non-blank, in any input order)', (platform, expected) => {
-    expect(lastProviderFor(platform, list)).toBe(expected);
-    expect(lastProviderFor(platform, [...list].reverse())).toBe(expected);
   });
 });

@@ -17,6 +17,13 @@ export const endAction = storage.defineItem<EndAction>('local:endAction', { fall
 /** Platform ids the person turned off. */
 export const disabledPlatforms = storage.defineItem<string[]>('local:disabledPlatforms', { fallback: [], version: 1 });
 
+/** Turns asking after calls on a platform on or off, keeping the other platforms' choices. */
+export async function setPlatformAsked(platform: string, asked: boolean): Promise<void> {
+  const disabled = await disabledPlatforms.getValue();
+  if (disabled.includes(platform) === !asked) return;
+  await disabledPlatforms.setValue(asked ? disabled.filter((id) => id !== platform) : [...disabled, platform]);
+}
+
 /** Hosts the person added themselves (permission granted at runtime). */
 export const customSites = storage.defineItem<string[]>('local:customSites', { fallback: [], version: 1 });
 

@@ -12,7 +12,7 @@ import type { Goal, Session } from '@/utils/db/schema';
 import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
 import type { PageMessage } from '@/utils/session/messages';
 import { platformName } from '@/utils/sites/registry';
-import { disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
+import { setPlatformAsked, SNOOZE_MINUTES } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
@@ -72,8 +72,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   });
   const stopAsking = act(async () => {
     if (!session) return;
-    const disabled = await disabledPlatforms.getValue();
-    if (!disabled.includes(session.platform)) await disabledPlatforms.setValue([...disabled, session.platform]);
+    await setPlatformAsked(session.platform, false);
     setStoppedAsking(true);
   });
 

@@ -169,17 +169,3 @@ export function historyFacets(checkIns: readonly CheckIn[]): HistoryFacets {
     goalIds: [...goalIds],
   };
 }
-
-/** The therapist named on the latest check-in from this platform (null: manual), or '' if none. */
-export function lastProviderFor(
-  platform: string | null,
-  checkIns: readonly Pick<CheckIn, 'platform' | 'provider' | 'createdMs'>[],
-): string {
-  let latest: { provider: string; createdMs: number } | null = null;
-  for (const checkIn of checkIns) {
-    const provider = checkIn.provider.trim();
-    if (checkIn.platform !== platform || provider === '') continue;
-    if (latest === null || checkIn.createdMs > latest.createdMs) latest = { provider, createdMs: checkIn.createdMs };
-  }
-  return latest?.provider ?? '';
-}

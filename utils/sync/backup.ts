@@ -4,6 +4,7 @@
  * page share it).
  */
 import type { DebriefDb } from '../db/open';
+import { localDate } from '../db/time';
 import { utf8Base64 } from './base64';
 import { exportData, serializeExport } from './export';
 
@@ -24,14 +25,9 @@ export interface BackupRecord {
   createdMs: number;
 }
 
-function twoDigits(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
 /** `Debrief backups/debrief-backup-2026-11-26.json`, dated in the local calendar. */
 export function backupFileName(now: Date): string {
-  const date = `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
-  return `${BACKUP_FOLDER}/debrief-backup-${date}.json`;
+  return `${BACKUP_FOLDER}/debrief-backup-${localDate(now)}.json`;
 }
 
 /** Whether a scheduled backup should be made now, given when the last one was made. */

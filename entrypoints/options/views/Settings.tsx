@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
-import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours } from '@/utils/storage';
+import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
@@ -56,13 +56,7 @@ export function SettingsView() {
         }}
         onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
         onPlatformToggle={(id, enabled) => {
-          save(
-            disabledPlatforms
-              .getValue()
-              .then((disabled) =>
-                disabledPlatforms.setValue(enabled ? disabled.filter((d) => d !== id) : [...new Set([...disabled, id])]),
-              ),
-          );
+          save(setPlatformAsked(id, enabled));
         }}
         onAddSite={async (input) => {
           const parsed = parseCustomHost(input);

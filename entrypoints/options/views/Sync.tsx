@@ -22,6 +22,7 @@ import { checkImportSize } from '@/utils/sync/json';
 import type { MergeCounts } from '@/utils/sync/plan';
 import { readExportText } from '@/utils/sync/read';
 import { backupError, backupFrequency, backupKeep, backupRecords } from '@/utils/storage';
+import { localDate } from '@/utils/db/time';
 
 /** Offers a file to the person: an <a download> with a blob URL, no downloads permission needed. */
 export function downloadFile(name: string, text: string, mime: string): void {
@@ -54,7 +55,6 @@ export interface SyncViewProps {
 let lastImport: ImportUndo | null = null;
 
 const systemNow = () => new Date();
-const dateStamp = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 const checkInCount = (count: number) => t('common.checkIns', count, [formatNumber(count)]);
 const sessionCount = (count: number) => t('common.sessions', count, [formatNumber(count)]);
@@ -123,7 +123,7 @@ export function SyncView({
     const at = now();
     const file = await exportData(await openDb(), at);
     const text = await exportText(file, passphrase, crypto);
-    const name = `debrief-export-${dateStamp(at)}${passphrase ? '-encrypted' : ''}.json`;
+    const name = `debrief-export-${localDate(at)}${passphrase ? '-encrypted' : ''}.json`;
     saveFile(name, text, 'application/json');
     return passphrase ? t('sync.export.savedEncrypted', { file: name, contents: contents(file) }) : t('sync.export.saved', { file: name, contents: contents(file) });
   };
@@ -131,7 +131,7 @@ export function SyncView({
   const exportCsv = async () => {
     const db = await openDb();
     const [checkIns, goals] = await Promise.all([listAllCheckIns(db), listAllGoals(db)]);
-    const name = `debrief-check-ins-${dateStamp(now())}.csv`;
+    const name = `debrief-check-ins-${localDate(now())}.csv`;
     saveFile(name, checkInsToCsv(checkIns, goals), CSV_MIME);
     return t('sync.export.savedCsv', { file: name, checkIns: checkInCount(checkIns.length) });
   };
