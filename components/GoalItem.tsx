@@ -4,7 +4,7 @@ import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/
 import type { Goal, GoalStatus } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
-import { messageOf } from '@/utils/errors';
+import { useAction } from './use-action';
 
 export interface GoalItemProps {
   goal: Goal;
@@ -65,7 +65,7 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
   const nameInput = useRef<HTMLInputElement>(null);
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(goal.title);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run: attempt } = useAction();
   const [earlierShown, setEarlierShown] = useState(0);
 
   useEffect(() => {
@@ -75,16 +75,6 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
     if (renaming) nameInput.current?.select();
   }, [renaming]);
 
-  const attempt = async (action: () => Promise<void>) => {
-    try {
-      await action();
-      setError(null);
-      return true;
-    } catch (err) {
-      setError(messageOf(err));
-      return false;
-    }
-  };
   const startRenaming = () => {
     setName(goal.title);
     setRenaming(true);

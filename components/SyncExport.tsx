@@ -3,6 +3,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { RichText, slots } from './RichText';
 import { ErrorAlert } from './ErrorAlert';
 import { messageOf } from '@/utils/errors';
+import { useAction } from './use-action';
 
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -25,23 +26,14 @@ export function SyncExport({ onExport, onExportCsv }: SyncExportProps) {
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runAction } = useAction((err) => t('sync.export.failed', { error: messageOf(err) }));
   const passphraseInput = useRef<HTMLInputElement>(null);
 
   const run = async (label: string, work: () => Promise<string>) => {
     if (busy) return;
-    setBusy(label);
     setDone('');
-    setError(null);
-    try {
-      setDone(await work());
-    } catch (err) {
-      setError(t('sync.export.failed', { error: messageOf(err) }));
-    } finally {
-      setBusy(null);
-    }
+    await runAction(async () => setDone(await work()), label);
   };
 
   const exportAll = () => {

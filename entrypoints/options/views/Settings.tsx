@@ -7,6 +7,7 @@ import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
 
 async function loadSettings(): Promise<SettingsValues> {
@@ -28,7 +29,7 @@ async function loadSettings(): Promise<SettingsValues> {
 
 export function SettingsView() {
   const [values, setValues] = useState<SettingsValues | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction((err) => t('settings.notSaved', { error: String(err) }));
   const reload = () => loadSettings().then(setValues, (err: unknown) => setError(String(err)));
   useEffect(() => {
     void reload();
@@ -36,9 +37,7 @@ export function SettingsView() {
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
-  const save = (work: Promise<unknown>) => {
-    work.then(() => setError(null), (err: unknown) => setError(t('settings.notSaved', { error: String(err) })));
-  };
+  const save = (work: Promise<unknown>) => void run(() => work);
   if (!values) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <>
