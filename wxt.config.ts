@@ -22,7 +22,7 @@ export default defineConfig({
   hooks: {
     // The call watcher loads in every frame of a call page and only sends the background two kinds
     // of message, so it uses the browser's own promise-based API (WXT's @wxt-dev/browser) instead of
-    // building webextension-polyfill at document_start: that was half its load cost (README § Performance).
+    // building webextension-polyfill at document_start: that was half its load cost (tests/bench/README.md).
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.some((entrypoint) => entrypoint.name === 'call-watcher')) return;
       config.resolve ??= {};
