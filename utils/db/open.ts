@@ -1,6 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { blockedMessage, StorageError, toStorageError } from './errors';
-import { DB_NAME, DB_VERSION, type DebriefSchema } from './schema';
+import { DB_NAME, DB_VERSION, type DebriefSchema, type ReflectionSchedule } from './schema';
+
+const V1_REFLECTION_PREFIX = 'reflection:';
 
 export type DebriefDb = IDBPDatabase<DebriefSchema>;
 
@@ -15,7 +17,7 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
   });
   try {
     const opening = openDB<DebriefSchema>(name, version, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, tx) {
         if (oldVersion < 1) {
           const checkIns = db.createObjectStore('checkIns', { keyPath: 'id' });
           checkIns.createIndex('by-created', 'createdMs');
@@ -29,6 +31,16 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
           db.createObjectStore('drafts', { keyPath: 'key' });
           db.createObjectStore('tombstones', { keyPath: 'id' });
           db.createObjectStore('meta', { keyPath: 'key' });
+        }
+        if (oldVersion < 2) {
+          // Follow-up reflections get their own store: out of the catch-all `meta`.
+          const reflections = db.createObjectStore('reflections', { keyPath: 'checkInId' });
+          const meta = tx.objectStore('meta');
+          const v1Reflections = IDBKeyRange.bound(V1_REFLECTION_PREFIX, `${V1_REFLECTION_PREFIX}\uffff`);
+          void meta.getAll(v1Reflections).then((entries) => {
+            for (const entry of entries) void reflections.put(entry.value as ReflectionSchedule);
+            void meta.delete(v1Reflections);
+          });
         }
       },
       blocked() {

@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Notes, Rating, Ratings } from '../checkin/instrument';
 
 export const DB_NAME = 'debrief';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Fields every record the user creates carries (DESIGN §4). */
 export interface RecordMeta {
@@ -102,6 +102,14 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** Device-local state of one follow-up reflection (never synced). */
+export interface ReflectionSchedule {
+  checkInId: string;
+  dueMs: number;
+  /** When the person was invited; set once so the invitation never repeats. */
+  promptedMs: number | null;
+}
+
 export interface DebriefSchema extends DBSchema {
   checkIns: {
     key: string;
@@ -121,6 +129,8 @@ export interface DebriefSchema extends DBSchema {
   drafts: { key: string; value: Draft };
   tombstones: { key: string; value: Tombstone };
   meta: { key: string; value: MetaEntry };
+  /** Since version 2; version 1 kept these in `meta` as `reflection:<check-in id>`. */
+  reflections: { key: string; value: ReflectionSchedule };
 }
 
-export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta';
+export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'reflections';

@@ -10,7 +10,7 @@ import type { StoreName } from './schema';
  * folder, import bookkeeping) goes, so a wipe also disconnects the sync folder.
  */
 const KEPT_META = new Set(['deviceId', 'clock']);
-const CLEARED: readonly StoreName[] = ['checkIns', 'sessions', 'goals', 'drafts', 'tombstones'];
+const CLEARED: readonly StoreName[] = ['checkIns', 'sessions', 'goals', 'drafts', 'tombstones', 'reflections'];
 
 export interface WipeResult {
   checkIns: number;
@@ -18,7 +18,7 @@ export interface WipeResult {
   goals: number;
 }
 
-/** Clears check-ins, sessions, goals, drafts, deletion records and meta (but the device id and clock) at once. */
+/** Clears check-ins, sessions, goals, drafts, deletion records, reflection plans and meta (but the device id and clock) at once. */
 export async function deleteEverything(db: DebriefDb): Promise<WipeResult> {
   try {
     const tx = db.transaction([...CLEARED, 'meta'], 'readwrite');
