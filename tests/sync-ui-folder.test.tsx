@@ -2,7 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncView } from '@/entrypoints/options/views/Sync';
-import { SyncFolderSection, startSyncFolderAutoWrite, type FolderStore } from '@/entrypoints/options/views/SyncFolderSection';
+import { SyncFolderSection } from '@/entrypoints/options/views/SyncFolderSection';
+import { storedFolderSettings } from '@/entrypoints/options/services';
+import { createSyncFolderService, type FolderStore } from '@/utils/sync/folder-service';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
@@ -92,7 +94,8 @@ function reportItems(): string[] {
 }
 
 function renderFolder(store: FolderStore, win: object) {
-  render(<SyncFolderSection openDb={getDb} crypto={FAST} win={win} now={() => new Date(2026, 10, 26, 9, 30)} store={store} />);
+  const service = createSyncFolderService({ openDb: getDb, settings: storedFolderSettings, store, crypto: FAST, now: () => new Date(2026, 10, 26, 9, 30) });
+  render(<SyncFolderSection openDb={getDb} win={win} service={service} />);
 }
 
 describe('sync folder', () => {
@@ -182,7 +185,8 @@ describe('sync folder', () => {
   it('writes its file again after every change while the page is open', async () => {
     const files = new Map<string, string>();
     const { folder } = memoryFolder(files);
-    const stop = startSyncFolderAutoWrite(getDb, { win: { showDirectoryPicker: async () => folder }, intervalMs: 20, store: memoryStore(folder) });
+    const service = createSyncFolderService({ openDb: getDb, settings: storedFolderSettings, store: memoryStore(folder) });
+    const stop = service.startAutoWrite({ win: { showDirectoryPicker: async () => folder }, intervalMs: 20 });
     try {
       const ownName = `debrief-${deviceId.slice(0, 8)}.json`;
       await new Promise((resolve) => setTimeout(resolve, 60));

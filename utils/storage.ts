@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { BackupFrequency, BackupRecord } from './sync/backup';
+import type { BackupFrequency, BackupRecord, BackupSettingsStore } from './sync/backup';
 
 /** What happens when a session ends. */
 export type EndAction = 'window' | 'notification' | 'badge';
@@ -51,6 +51,13 @@ export const backupRecords = storage.defineItem<BackupRecord[]>('local:backupRec
 
 /** Why the last automatic backup failed, or null when it worked. */
 export const backupError = storage.defineItem<string | null>('local:backupError', { fallback: null, version: 1 });
+
+/** The backup settings and bookkeeping as the backup run reads and writes them. */
+export const backupSettings: BackupSettingsStore = {
+  records: { get: () => backupRecords.getValue(), set: (records) => backupRecords.setValue(records) },
+  keep: () => backupKeep.getValue(),
+  setError: (message) => backupError.setValue(message),
+};
 
 /** This device's name in the sync folder (`debrief-<name>.json`); empty means derived from the device id. */
 export const syncDeviceName = storage.defineItem<string>('local:syncDeviceName', { fallback: '', version: 1 });

@@ -1,38 +1,17 @@
 /** Automatic backups: an hourly alarm makes a dated backup when one is due (daily or weekly). */
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
-import { isBackupDue, jsonDataUrl, latestBackup, runBackup, type BackupResult } from '@/utils/sync/backup';
-import { backupError, backupFrequency, backupKeep, backupRecords } from '@/utils/storage';
+import { backUpNow, isBackupDue, latestBackup, type BackupResult } from '@/utils/sync/backup';
+import { backupError, backupFrequency, backupRecords, backupSettings } from '@/utils/storage';
 import { messageOf } from '@/utils/errors';
 import { alarmName } from '@/utils/alarms';
 
 const BACKUP_ALARM = alarmName('backup');
 
-/**
- * A URL to download the text from. A Chromium MV3 service worker has no
- * URL.createObjectURL, so it gets a data: URL; Firefox's event page gets a blob: URL.
- */
-function downloadUrlFor(text: string): string {
-  if (typeof URL.createObjectURL !== 'function') return jsonDataUrl(text);
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  // Long enough for the download to read it; the page may be gone before then anyway.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return url;
-}
-
-/** Makes a backup now, keeping the last N, and records whether it worked. */
-export async function backUpNow(now: Date = new Date()): Promise<BackupResult> {
+/** The scheduled backup: made now, keeping the last N; a failure is kept for the Sync view to show. */
+async function scheduledBackup(now: Date): Promise<BackupResult> {
   try {
-    const result = await runBackup({
-      db: await getDb(),
-      downloads: browser.downloads,
-      records: { get: () => backupRecords.getValue(), set: (records) => backupRecords.setValue(records) },
-      keep: await backupKeep.getValue(),
-      now,
-      urlFor: downloadUrlFor,
-    });
-    await backupError.setValue(null);
-    return result;
+    return await backUpNow(await getDb(), browser.downloads, backupSettings, now);
   } catch (error) {
     await backupError.setValue(messageOf(error));
     throw error;
@@ -47,7 +26,7 @@ export function backUpIfDue(now: number = Date.now()): Promise<BackupResult | nu
   checking = checking.catch(() => null).then(async () => {
     const [frequency, records] = await Promise.all([backupFrequency.getValue(), backupRecords.getValue()]);
     if (!isBackupDue(frequency, latestBackup(records)?.createdMs ?? null, now)) return null;
-    return backUpNow(new Date(now));
+    return scheduledBackup(new Date(now));
   });
   return checking;
 }

@@ -104,3 +104,29 @@ export async function runBackup({ db, downloads, records, keep, now = new Date()
   await records.set(all.filter((kept) => !gone.has(kept.downloadId)));
   return { record, removed };
 }
+
+/**
+ * A URL the downloads API can read the text from: a blob: URL where the page has
+ * URL.createObjectURL, a data: URL in a Chromium MV3 service worker, which has none.
+ */
+export function downloadUrlFor(text: string): string {
+  if (typeof URL.createObjectURL !== 'function') return jsonDataUrl(text);
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  // Long enough for the download to read it; the page may be gone before then anyway.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return url;
+}
+
+/** Where the backup settings and bookkeeping live (the extension's storage). */
+export interface BackupSettingsStore {
+  records: BackupDeps['records'];
+  keep(): Promise<number>;
+  setError(message: string | null): Promise<void>;
+}
+
+/** "Back up now", for the options page and the scheduled backup alike: a backup, and the last error cleared. */
+export async function backUpNow(db: DebriefDb, downloads: BackupDownloads, settings: BackupSettingsStore, now: Date = new Date()): Promise<BackupResult> {
+  const result = await runBackup({ db, downloads, records: settings.records, keep: await settings.keep(), now, urlFor: downloadUrlFor });
+  await settings.setError(null);
+  return result;
+}

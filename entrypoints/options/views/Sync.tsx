@@ -5,15 +5,16 @@ import '@/components/sync.css';
 import { BackupSettings } from '@/components/BackupSettings';
 import { DeleteEverything } from '@/components/DeleteEverything';
 import { SyncExport } from '@/components/SyncExport';
-import { SyncFolderSection, startSyncFolderAutoWrite } from './SyncFolderSection';
+import { SyncFolderSection } from './SyncFolderSection';
 import { SyncImport, type ImportReading } from '@/components/SyncImport';
 import { formatDateTime } from '@/utils/checkin/format';
 import { listAllCheckIns, listAllGoals } from '@/utils/db/history';
 import { formatNumber, t } from '@/utils/i18n';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { deleteEverything } from '@/utils/db/wipe';
-import { importFile, previewImport, undoImport, type ImportUndo } from '@/utils/sync/apply';
-import { latestBackup, runBackup, type BackupDownloads, type BackupFrequency } from '@/utils/sync/backup';
+import { importFile, previewImport, undoImport } from '@/utils/sync/apply';
+import { lastImport } from '../services';
+import { backUpNow as runBackUpNow, latestBackup, type BackupDownloads, type BackupFrequency } from '@/utils/sync/backup';
 import type { CryptoOptions } from '@/utils/sync/crypto';
 import { checkInsToCsv, CSV_MIME } from '@/utils/sync/csv';
 import { exportData, exportText } from '@/utils/sync/export';
@@ -21,7 +22,7 @@ import type { DebriefExport } from '@/utils/sync/format';
 import { checkImportSize } from '@/utils/sync/json';
 import type { MergeCounts } from '@/utils/sync/plan';
 import { readExportText } from '@/utils/sync/read';
-import { backupError, backupFrequency, backupKeep, backupRecords } from '@/utils/storage';
+import { backupError, backupFrequency, backupKeep, backupRecords, backupSettings } from '@/utils/storage';
 import { localDate } from '@/utils/db/time';
 
 /** Offers a file to the person: an <a download> with a blob URL, no downloads permission needed. */
@@ -47,12 +48,7 @@ export interface SyncViewProps {
   now?: () => Date;
   /** The downloads API for backups; null where the browser has none. */
   downloads?: BackupDownloads | null;
-  /** How often the sync folder checks for changes to write. */
-  autoWriteMs?: number;
 }
-
-/** The last import, undoable until the page closes or another import replaces it (kept across views). */
-let lastImport: ImportUndo | null = null;
 
 const systemNow = () => new Date();
 
@@ -92,14 +88,10 @@ export function SyncView({
   win = globalThis,
   now = systemNow,
   downloads = defaultDownloads(),
-  autoWriteMs,
 }: RenderableProps<SyncViewProps>) {
   const pending = useRef<DebriefExport | null>(null);
-  const [canUndo, setCanUndo] = useState(lastImport !== null);
+  const [canUndo, setCanUndo] = useState(lastImport.undo !== null);
   const [backup, setBackup] = useState<{ frequency: BackupFrequency; keep: number; last: string | null; failure: string | null } | null>(null);
-
-  // Once started it runs for the page's life, so changes made in other views are written too.
-  useEffect(() => void startSyncFolderAutoWrite(openDb, { crypto, win, intervalMs: autoWriteMs }), []);
 
   useEffect(() => {
     const load = async () => {
@@ -153,15 +145,15 @@ export function SyncView({
     if (!pending.current) throw new Error(t('sync.import.notKept'));
     const { preview, undo } = await importFile(await openDb(), pending.current, now());
     pending.current = null;
-    lastImport = undo;
+    lastImport.undo = undo;
     setCanUndo(true);
     return imported(preview);
   };
 
   const undoLast = async () => {
-    if (!lastImport) throw new Error(t('sync.import.nothingToUndo'));
-    const { restored, kept } = await undoImport(await openDb(), lastImport);
-    lastImport = null;
+    if (!lastImport.undo) throw new Error(t('sync.import.nothingToUndo'));
+    const { restored, kept } = await undoImport(await openDb(), lastImport.undo);
+    lastImport.undo = null;
     setCanUndo(false);
     const undone = t('sync.import.undone', restored, [formatNumber(restored)]);
     return kept ? `${undone} ${t('sync.import.undoKept', kept, [formatNumber(kept)])}` : undone;
@@ -169,26 +161,14 @@ export function SyncView({
 
   const backUpNow = async () => {
     if (!downloads) throw new Error(t('backup.noDownloads'));
-    const { record, removed } = await runBackup({
-      db: await openDb(),
-      downloads,
-      records: { get: () => backupRecords.getValue(), set: (records) => backupRecords.setValue(records) },
-      keep: await backupKeep.getValue(),
-      now: now(),
-      urlFor: (text) => {
-        const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        return url;
-      },
-    });
-    await backupError.setValue(null);
+    const { record, removed } = await runBackUpNow(await openDb(), downloads, backupSettings, now());
     if (!removed.length) return t('backup.saved', { file: record.filename });
     return t('backup.savedRemoved', removed.length, [formatNumber(removed.length)], { file: record.filename });
   };
 
   const wipe = async () => {
     const deleted = await deleteEverything(await openDb());
-    lastImport = null;
+    lastImport.undo = null;
     setCanUndo(false);
     return t('wipe.done', { checkIns: checkInCount(deleted.checkIns), sessions: sessionCount(deleted.sessions), goals: goalCount(deleted.goals) });
   };
@@ -203,7 +183,7 @@ export function SyncView({
         canUndo={canUndo}
         onUndo={undoLast}
       />
-      <SyncFolderSection openDb={openDb} crypto={crypto} win={win} now={now} />
+      <SyncFolderSection openDb={openDb} win={win} />
       {backup && (
         <BackupSettings
           frequency={backup.frequency}

@@ -1,103 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SyncFolder, type SyncFolderState } from '@/components/SyncFolder';
-import { deviceIdIn } from '@/utils/db/meta';
 import { t, uiLocale } from '@/utils/i18n';
 import type { DebriefDb } from '@/utils/db/open';
-import type { CryptoOptions } from '@/utils/sync/crypto';
-import {
-  changeStamp,
-  defaultDeviceName,
-  folderAccess,
-  forgetSyncFolder,
-  loadSyncFolder,
-  pickSyncFolder,
-  saveSyncFolder,
-  supportsSyncFolder,
-  syncFileName,
-  syncWithFolder,
-  watchForChanges,
-  writeOwnSyncFile,
-  type FolderOptions,
-  type SyncFolderHandle,
-} from '@/utils/sync/folder';
+import { folderAccess, pickSyncFolder, supportsSyncFolder, syncFileName, type SyncFolderHandle } from '@/utils/sync/folder';
+import type { SyncFolderService } from '@/utils/sync/folder-service';
 import { syncDeviceName, syncEncrypt, syncPassphrase } from '@/utils/storage';
 import { messageOf } from '@/utils/errors';
-
-/** Where the chosen folder's handle is kept; IndexedDB by default (tests pass a memory one). */
-export interface FolderStore {
-  load(db: DebriefDb): Promise<SyncFolderHandle | null>;
-  save(db: DebriefDb, folder: SyncFolderHandle): Promise<void>;
-  forget(db: DebriefDb): Promise<void>;
-}
-
-const idbFolderStore: FolderStore = { load: loadSyncFolder, save: saveSyncFolder, forget: forgetSyncFolder };
-
-// One folder operation at a time across this page: two writers must not race on our file.
-let folderTurn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const next = folderTurn.then(work, work);
-  folderTurn = next.catch(() => undefined);
-  return next;
-}
-
-const written = new Set<(at: Date) => void>();
-let lastWrittenAt: Date | null = null;
-function noteWritten(at: Date): void {
-  lastWrittenAt = at;
-  written.forEach((listener) => listener(at));
-}
-
-async function deviceIdOf(db: DebriefDb): Promise<string> {
-  const tx = db.transaction(['meta'], 'readwrite');
-  const id = await deviceIdIn(tx);
-  await tx.done;
-  return id;
-}
-
-async function folderOptions(db: DebriefDb, crypto?: CryptoOptions): Promise<FolderOptions & { defaultName: string }> {
-  const [name, encrypt, passphrase, deviceId] = await Promise.all([
-    syncDeviceName.getValue(),
-    syncEncrypt.getValue(),
-    syncPassphrase.getValue(),
-    deviceIdOf(db),
-  ]);
-  const defaultName = defaultDeviceName(deviceId);
-  return { deviceName: name || defaultName, defaultName, encrypt, passphrase, crypto };
-}
-
-async function writeNow(db: DebriefDb, folder: SyncFolderHandle, crypto?: CryptoOptions): Promise<void> {
-  const options = await folderOptions(db, crypto);
-  if (options.encrypt && !options.passphrase) return;
-  await inTurn(() => writeOwnSyncFile(db, folder, options));
-  noteWritten(new Date());
-}
-
-let autoWriting = false;
-
-/**
- * Writes this device's file after every change while the page is open (only a page holds
- * the folder permission). Idempotent: a second start while one runs is a no-op.
- */
-export function startSyncFolderAutoWrite(
-  openDb: () => Promise<DebriefDb>,
-  { crypto, win = globalThis, intervalMs, store = idbFolderStore }: { crypto?: CryptoOptions; win?: object; intervalMs?: number; store?: FolderStore } = {},
-): () => void {
-  if (!supportsSyncFolder(win) || autoWriting) return () => undefined;
-  autoWriting = true;
-  const stop = watchForChanges(
-    async () => changeStamp(await openDb()),
-    async () => {
-      const db = await openDb();
-      const folder = await store.load(db);
-      if (folder && (await folderAccess(folder, false)) === 'granted') await writeNow(db, folder, crypto);
-    },
-    { intervalMs, onError: (error) => console.error('Debrief sync folder:', error) },
-  );
-  return () => {
-    stop();
-    autoWriting = false;
-  };
-}
+import { pageSyncFolder } from '../services';
 
 function folderProblem(error: unknown): string {
   const name = error instanceof DOMException ? error.name : '';
@@ -108,14 +17,13 @@ function folderProblem(error: unknown): string {
 
 export interface SyncFolderSectionProps {
   openDb: () => Promise<DebriefDb>;
-  crypto?: CryptoOptions;
   win: object;
-  now: () => Date;
-  store?: FolderStore;
+  /** The page's sync folder service (tests pass their own). */
+  service?: SyncFolderService;
 }
 
 /** Wires the sync folder: merge on open, Sync now, choose/allow/forget, device name and encryption. */
-export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderStore }: SyncFolderSectionProps) {
+export function SyncFolderSection({ openDb, win, service = pageSyncFolder }: SyncFolderSectionProps) {
   const supported = supportsSyncFolder(win);
   const folder = useRef<SyncFolderHandle | null>(null);
   const [state, setState] = useState<SyncFolderState | null>(null);
@@ -130,11 +38,7 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
     setBusy(true);
     setError(null);
     try {
-      const db = await openDb();
-      const options = await folderOptions(db, crypto);
-      const target = folder.current;
-      const result = await inTurn(() => syncWithFolder(db, target, options));
-      if (result.wrote) noteWritten(now());
+      const result = await service.sync(folder.current);
       patch({ report: result.files });
     } catch (err) {
       setError(folderProblem(err));
@@ -152,11 +56,10 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
 
   useEffect(() => {
     if (!supported) return;
-    const onWritten = (at: Date) => patch({ lastWritten: format(at) });
-    written.add(onWritten);
+    const stopListening = service.onWritten((at) => patch({ lastWritten: format(at) }));
     void guard(async () => {
       const db = await openDb();
-      const [saved, options] = await Promise.all([store.load(db), folderOptions(db, crypto)]);
+      const [saved, options] = await Promise.all([service.store.load(db), service.options(db)]);
       folder.current = saved;
       const access = saved ? await folderAccess(saved, false) : null;
       setState({
@@ -168,13 +71,13 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
         encrypt: options.encrypt,
         hasPassphrase: options.passphrase !== '',
         report: null,
-        lastWritten: lastWrittenAt ? format(lastWrittenAt) : null,
+        lastWritten: service.lastWrittenAt() ? format(service.lastWrittenAt()!) : null,
       });
       // Opening the view merges what the other devices wrote since.
       if (saved && access === 'granted') await runSync();
     })();
-    return () => written.delete(onWritten);
-  }, [openDb]);
+    return stopListening;
+  }, [openDb, service]);
 
   const ready = () => folder.current !== null && state?.access === 'granted';
 
@@ -188,7 +91,7 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
         const picked = await pickSyncFolder(win);
         if (!picked) return;
         const access = await folderAccess(picked, true);
-        await store.save(await openDb(), picked);
+        await service.store.save(await openDb(), picked);
         folder.current = picked;
         patch({ folderName: picked.name, access, report: null });
         if (access === 'granted') await runSync();
@@ -202,7 +105,7 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
       })}
       onSyncNow={() => void runSync()}
       onForget={guard(async () => {
-        await store.forget(await openDb());
+        await service.store.forget(await openDb());
         folder.current = null;
         patch({ folderName: null, access: null, report: null });
       })}
@@ -214,13 +117,13 @@ export function SyncFolderSection({ openDb, crypto, win, now, store = idbFolderS
         const target = folder.current;
         if (!target || !ready() || ownFile === state.ownFile) return;
         // Renamed: the old file would otherwise be merged back as if another device wrote it.
-        await inTurn(() => target.removeEntry(state.ownFile).catch(() => undefined));
-        await writeNow(await openDb(), target, crypto);
+        await service.removeFile(target, state.ownFile);
+        await service.writeNow(await openDb(), target);
       })}
       onEncrypt={guard(async (encrypt: boolean) => {
         await syncEncrypt.setValue(encrypt);
         patch({ encrypt });
-        if (folder.current && ready()) await writeNow(await openDb(), folder.current, crypto);
+        if (folder.current && ready()) await service.writeNow(await openDb(), folder.current);
       })}
       onPassphrase={guard(async (passphrase: string) => {
         await syncPassphrase.setValue(passphrase);
