@@ -21,6 +21,12 @@ export interface CallRegistry {
   all(): Promise<TabCall[]>;
 }
 
+/** When each tab last had a check-in put in front of the person; in `storage.session` so a worker restart keeps it. */
+export interface OfferLog {
+  lastOffer(tabId: number): Promise<number | null>;
+  noteOffer(tabId: number, at: number): Promise<void>;
+}
+
 export interface TrackerDeps {
   db(): Promise<DebriefDb>;
   calls: CallRegistry;
@@ -31,8 +37,7 @@ export interface TrackerDeps {
    */
   offer(session: Session, options?: { quiet: boolean }): Promise<void>;
   now(): number;
-  /** When each tab last had a check-in put in front of the person (for as long as the worker runs). */
-  offeredAt: Map<number, number>;
+  offers: OfferLog;
 }
 
 export interface CallStart {
@@ -120,12 +125,10 @@ async function endCall(deps: TrackerDeps, tabId: number, end: CallEnd): Promise<
   await deps.calls.remove(tabId);
   const now = deps.now();
   const endedMs = clamp(end.at ?? now, call.startedMs, now);
-  const quiet = now - (deps.offeredAt.get(tabId) ?? -Infinity) < OFFER_GAP_MS;
+  const last = await deps.offers.lastOffer(tabId);
+  const quiet = last !== null && Math.abs(now - last) < OFFER_GAP_MS;
   const session = await finish(deps, call.sessionId, call.startedMs, endedMs, end.reason, quiet);
-  if (session && !quiet) {
-    for (const [tab, at] of deps.offeredAt) if (now - at >= OFFER_GAP_MS) deps.offeredAt.delete(tab);
-    deps.offeredAt.set(tabId, now);
-  }
+  if (session && !quiet) await deps.offers.noteOffer(tabId, now);
   return session;
 }
 
