@@ -1,6 +1,6 @@
 import type { DebriefDb } from '../db/open';
 import type { Session, SessionEndReason } from '../db/schema';
-import { createSession, endSession, listSessions } from '../db/sessions';
+import { createSession, discardSession, endSession, recordingSessions } from '../db/sessions';
 
 /** A call in progress in one tab, kept in `storage.session` so a stopped worker loses nothing. */
 export interface TabCall {
@@ -143,7 +143,7 @@ async function finish(
   const db = await deps.db();
   const longEnough = endedMs - startedMs >= (await deps.minSessionMinutes()) * 60_000;
   if (!longEnough) {
-    await db.delete('sessions', sessionId);
+    await discardSession(db, sessionId, endedMs);
     return null;
   }
   // Offer only a session this call moved out of progress, never one ended already.
@@ -154,16 +154,19 @@ async function finish(
 }
 
 /**
- * Closes sessions left in progress with no live tab (the browser quit or crashed mid-call),
- * ending them at the last moment they were seen alive.
+ * Closes sessions this device was recording with no live tab left (the browser quit or crashed
+ * mid-call), ending them at the last moment they were seen alive, never later than now.
+ * Sessions in progress on another device are not this device's to end or offer.
  */
 export async function recoverInterrupted(deps: TrackerDeps): Promise<Session[]> {
   const db = await deps.db();
   const live = new Set((await deps.calls.all()).map((call) => call.sessionId));
-  const orphans = (await listSessions(db, 'in-progress')).filter((s) => !live.has(s.id));
+  const orphans = (await recordingSessions(db)).filter((s) => !live.has(s.id));
   const offered: Session[] = [];
+  const now = deps.now();
   for (const orphan of orphans) {
-    const session = await finish(deps, orphan.id, orphan.startedMs, orphan.lastSeenMs, 'interrupted');
+    const startedMs = Math.min(orphan.startedMs, now);
+    const session = await finish(deps, orphan.id, startedMs, clamp(orphan.lastSeenMs, startedMs, now), 'interrupted');
     if (session) offered.push(session);
   }
   return offered;
