@@ -13,7 +13,7 @@ import { clock, STORES, type Profile, type Snapshot } from './sync-property-worl
 const HOUR = 3_600_000;
 const WALL_OFFSETS = [-30 * 24 * HOUR, -HOUR, -1, 0, HOUR, MAX_CLOCK_AHEAD_MS - 1, MAX_CLOCK_AHEAD_MS, MAX_CLOCK_AHEAD_MS + 1, 30 * 24 * HOUR];
 const COUNTERS = [0, 1, MAX_HLC_COUNTER - 1, MAX_HLC_COUNTER, MAX_HLC_COUNTER + 1, 999_999];
-const MUTATIONS = ['tombstone-any', 'cross-store', 'restamp', 'foreign-call', 'reopen-own-session', 'delete-own', 'session-times', 'history', 'duplicate'] as const;
+const MUTATIONS = ['tombstone-any', 'cross-store', 'restamp', 'foreign-call', 'reopen-own-session', 'delete-own', 'session-times', 'history', 'duplicate', 'same-stamp'] as const;
 
 export interface Mutation {
   kind: (typeof MUTATIONS)[number];
@@ -66,9 +66,15 @@ function push(file: DebriefExport, store: SyncedStore, record: CheckIn | Session
   (file[store] as (typeof record)[]).push(record);
 }
 
+/** A stamp the profile already holds, on a record or a deletion. */
+function heldStamp(held: Snapshot, n: number): string | undefined {
+  return pick([...STORES.flatMap((store) => (held[store] as { updatedAt: string }[]).map((r) => r.updatedAt)), ...held.tombstones.map((t) => t.deletedAt)], n);
+}
+
 function mutate(file: DebriefExport, mutation: Mutation, target: Profile, held: Snapshot): void {
   const devices = ['dev-x', target.deviceId, file.deviceId];
-  const stampK = edgeStamp(mutation.k, devices);
+  // Half the time a stamp the profile already holds, else one at the edges.
+  const stampK = (mutation.k % 2 ? heldStamp(held, mutation.n + mutation.k) : undefined) ?? edgeStamp(mutation.k >> 1, devices);
   const store = STORES[mutation.store]!;
   const heldId = pick(ids(held), mutation.n) ?? `new-${mutation.n}`;
   switch (mutation.kind) {
@@ -112,6 +118,14 @@ function mutate(file: DebriefExport, mutation: Mutation, target: Profile, held: 
         const { history: _history, ...version } = entry;
         entry.history = [...entry.history, { ...version, id: mutation.k % 5 ? entry.id : heldId, updatedAt: stampK }];
       }
+      return;
+    }
+    case 'same-stamp': {
+      // The profile's own record, changed, under the very stamp it holds.
+      const record = pick(held[store] as (CheckIn | Session | ReturnType<typeof goal>)[], mutation.n);
+      if (!record) return;
+      const changed = 'title' in record ? { ...record, title: `Changed ${mutation.k}` } : 'status' in record ? { ...record, status: 'pending' as const, checkInId: null } : { ...record, overall: mutation.k % 11 };
+      push(file, store, changed);
       return;
     }
     case 'duplicate': {

@@ -34,6 +34,8 @@ export interface Profile {
   /** Sessions this profile recorded through a call, and those it answered or dismissed. */
   recorded: Set<string>;
   closed: Set<string>;
+  /** Every deletion this profile has held ("store/id" → stamp): none may go or grow older. */
+  deleted: Map<string, string>;
   /** Older exports of its own, for stale-backup files. */
   backups: string[];
 }
@@ -59,7 +61,7 @@ export async function openProfile(): Promise<Profile> {
     offers: { lastOffer: async (tabId) => offers.get(tabId) ?? null, noteOffer: async (tabId, at) => void offers.set(tabId, at) },
   };
   const file = await exportData(db, new Date(clock.now));
-  return { name, db, deviceId: file.deviceId, deps, calls, recorded: new Set(), closed: new Set(), backups: [] };
+  return { name, db, deviceId: file.deviceId, deps, calls, recorded: new Set(), closed: new Set(), deleted: new Map(), backups: [] };
 }
 
 export async function closeProfile(profile: Profile): Promise<void> {
@@ -192,6 +194,9 @@ function storedProblem(state: Snapshot): string | null {
 export async function brokenInvariant(profile: Profile, state: Snapshot, fresh?: DebriefDb): Promise<string | null> {
   const stored = storedProblem(state);
   if (stored) return stored;
+  const now = new Map(state.tombstones.map((t) => [`${t.store}/${t.id}`, t.deletedAt]));
+  for (const [key, deletedAt] of profile.deleted) if ((now.get(key) ?? '') < deletedAt) return `resurrected: deletion of ${key} lost`;
+  profile.deleted = now;
   const offered = await offeredSessions(profile.db, clock.now);
   const foreign = offered.find((s) => !profile.recorded.has(s.id) || profile.closed.has(s.id));
   if (foreign) return `session ${foreign.id} offered here (${foreign.status}) though ${profile.recorded.has(foreign.id) ? 'closed here' : 'not recorded here'}`;
