@@ -40,3 +40,9 @@ export async function recordedSessions(db: DebriefDb): Promise<Map<string, Recor
   const entries = await db.getAll('meta', range);
   return new Map(entries.map((entry) => [entry.key.slice(PREFIX.length), entry.value === 'recording' ? 'recording' : 'ended']));
 }
+
+/** Of these sessions, those this device recorded and ended: the only ones it may offer. */
+export async function endedHere(db: DebriefDb, sessions: readonly Session[]): Promise<Session[]> {
+  const recorded = await recordedSessions(db);
+  return sessions.filter((session) => recorded.get(session.id) === 'ended');
+}

@@ -1,7 +1,7 @@
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
-import { followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
+import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
 import { localIsoString } from './time';
 
@@ -115,10 +115,9 @@ export function touchSessions(db: DebriefDb, ids: string[], now: number = Date.n
 
 /** Sessions this device recorded that wait for a check-in: pending, or snoozed until a time now past. */
 export async function offeredSessions(db: DebriefDb, now: number = Date.now()): Promise<Session[]> {
-  const [pending, snoozed, recorded] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed'), guarded(() => recordedSessions(db))]);
-  return [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)]
-    .filter((s) => recorded.get(s.id) === 'ended')
-    .sort((a, b) => b.startedMs - a.startedMs);
+  const [pending, snoozed] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed')]);
+  const waiting = await guarded(() => endedHere(db, [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)]));
+  return waiting.sort((a, b) => b.startedMs - a.startedMs);
 }
 
 /** Sessions in progress that this device is recording (not ones in progress on another device). */
