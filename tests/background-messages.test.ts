@@ -187,6 +187,19 @@ describe('the background, sent forged messages', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
   });
 
+  it('the one-window-per-minute limit survives a worker restart', async () => {
+    await minSessionMinutes.setValue(0);
+    await send(started(), contentScript(ROOM));
+    await send(ended(), contentScript(ROOM));
+    // The browser stops the worker and starts it again: storage.session stays, memory does not.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    await background.main();
+    await send(started(), contentScript(ROOM));
+    await send(ended(), contentScript(ROOM));
+    expect((await world()).windows).toBe(before.windows + 1);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+  });
+
   it('with the minimum length kept, a faked call is too short to be offered at all', async () => {
     await send(started({ at: NOW - 36_000_000 }), contentScript(ROOM));
     await send(ended({ at: NOW + 36_000_000 }), contentScript(ROOM));

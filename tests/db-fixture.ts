@@ -3,7 +3,8 @@ import { afterEach, beforeEach } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import type { NewCheckIn } from '@/utils/db/checkins';
 import { getDb, openDebriefDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
-import { DB_NAME } from '@/utils/db/schema';
+import { noteRecordedIn } from '@/utils/db/recorded';
+import { DB_NAME, type Session } from '@/utils/db/schema';
 
 /** A manual check-in with every rating skipped and overall 5, changed by `overrides`. */
 export function newCheckIn(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
@@ -39,4 +40,12 @@ export function useTestDb(name: string | { shared: true }, afterEachTest: () => 
     await deleteDB(shared ? DB_NAME : name);
   });
   return () => db!;
+}
+
+/** Stores a session as one this device recorded (as createSession would note it), so it may be offered here. */
+export async function putRecordedSession(db: DebriefDb, session: Session): Promise<void> {
+  const tx = db.transaction(['sessions', 'meta'], 'readwrite');
+  await tx.objectStore('sessions').put(session);
+  await noteRecordedIn(tx, session.id, session.status === 'in-progress' ? 'recording' : 'ended');
+  await tx.done;
 }

@@ -3,7 +3,7 @@ import { saveCheckIn } from '@/utils/db/checkins';
 import { lastProviderForPlatform, listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
 import type { DebriefDb } from '@/utils/db/open';
 import type { Session, SessionStatus } from '@/utils/db/schema';
-import { newCheckIn as input, useTestDb } from './db-fixture';
+import { newCheckIn as input, putRecordedSession, useTestDb } from './db-fixture';
 
 const NAME = 'debrief-history-db-test';
 let db: DebriefDb;
@@ -52,7 +52,9 @@ describe('history queries', () => {
       // The browser quit mid-call: no end yet, but it was last seen live at 4.5 s.
       session('interrupted', 'pending', 1_500, null, 4_500),
     ];
-    for (const s of sessions) await db.put('sessions', s);
+    for (const s of sessions) await putRecordedSession(db, s);
+    // Waiting for a check-in on the laptop it came from in a file: the laptop's to ask about.
+    await db.put('sessions', session('laptop-pending', 'pending', 8_000, 9_000));
     expect((await listUnansweredSessions(db)).map((s) => s.id)).toEqual(['snoozed-new', 'interrupted', 'pending-old']);
   });
 

@@ -5,7 +5,7 @@ import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { countCheckIns, getCheckIn, saveCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
-import { newCheckIn as input, useTestDb } from './db-fixture';
+import { newCheckIn as input, putRecordedSession, useTestDb } from './db-fixture';
 
 let db: DebriefDb;
 
@@ -195,9 +195,10 @@ describe('history view', () => {
       snoozedUntil: null,
       checkInId: null,
     });
-    await db.put('sessions', session('s-pending', 'pending', Date.UTC(2026, 0, 20, 9)));
-    await db.put('sessions', session('s-snoozed', 'snoozed', Date.UTC(2026, 0, 13, 9)));
-    await db.put('sessions', session('s-answered', 'answered', Date.UTC(2026, 0, 6, 9)));
+    await putRecordedSession(db, session('s-pending', 'pending', Date.UTC(2026, 0, 20, 9)));
+    await putRecordedSession(db, session('s-snoozed', 'snoozed', Date.UTC(2026, 0, 13, 9)));
+    await putRecordedSession(db, session('s-answered', 'answered', Date.UTC(2026, 0, 6, 9)));
+    await db.put('sessions', session('s-laptop', 'pending', Date.UTC(2026, 0, 21, 9))); // another device's, from a file
     render(<HistoryView />);
 
     const region = await screen.findByRole('region', { name: 'Waiting for a check-in' });

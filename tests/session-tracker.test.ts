@@ -1,6 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import { sessionStorageOffers } from '@/utils/session/call-registry';
 import type { Session } from '@/utils/db/schema';
 import { createSession, getSession, touchSessions } from '@/utils/db/sessions';
 import { callEnded, callStarted, OFFER_GAP_MS, recoverInterrupted, type CallRegistry, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
@@ -30,7 +31,7 @@ function deps(minMinutes = 10): TrackerDeps {
     minSessionMinutes: async () => minMinutes,
     offer: async (session, options) => void (options?.quiet ? quiet : offered).push(session),
     now: () => now,
-    offeredAt: new Map(),
+    offers: sessionStorageOffers(),
   };
 }
 

@@ -104,7 +104,7 @@ describe('export then import', () => {
     const source = await seeded();
     const target = await freshDb();
     const file = await exportData(source);
-    expect(await previewImport(target, file)).toMatchObject({ new: 2, unchanged: 1 });
+    expect(await previewImport(target, file)).toMatchObject({ ok: true, preview: { new: 2, unchanged: 1 } });
     expect((await dataOf(target)).checkIns).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
 import { patchSession, touchSessions } from '@/utils/db/sessions';
-import { sessionStorageCalls } from '@/utils/session/call-registry';
+import { sessionStorageCalls, sessionStorageOffers } from '@/utils/session/call-registry';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
 import { alarmFor, alarmName } from '@/utils/alarms';
@@ -21,7 +21,7 @@ const deps: TrackerDeps = {
   minSessionMinutes: () => minSessionMinutes.getValue(),
   offer: (session, options) => (options?.quiet ? refreshBadge() : offerSession(session)),
   now: () => Date.now(),
-  offeredAt: new Map(),
+  offers: sessionStorageOffers(),
 };
 
 function report(error: unknown): void {
@@ -85,8 +85,6 @@ async function onPageMessage(message: unknown): Promise<void> {
 }
 
 export default defineBackground(() => {
-  // A worker starts with no memory of earlier offers (and tests start the background afresh).
-  deps.offeredAt.clear();
   // Listeners first and synchronously, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));

@@ -15,7 +15,7 @@ export interface Records {
 
 /**
  * Writes records in one transaction and moves the database clock past the newest of them, as an
- * import would. The database must exist already (Debrief creates it when one of its pages opens).
+ * import would; sessions are written as this profile's own recordings (see utils/db/recorded.ts). The database must exist already (Debrief creates it when one of its pages opens).
  * Returns how many check-ins the database then holds.
  */
 export function writeRecords(page: Page, records: Records): Promise<number> {
@@ -35,6 +35,10 @@ export function writeRecords(page: Page, records: Records): Promise<number> {
           tx.objectStore(store).put(record);
           if (record.updatedAt > newest) newest = record.updatedAt;
         }
+      }
+      // Seeded sessions stand for calls this profile recorded, so they are offered here.
+      for (const session of (seed.sessions ?? []) as unknown as { id: string; status: string }[]) {
+        tx.objectStore('meta').put({ key: `recorded:${session.id}`, value: session.status === 'in-progress' ? 'recording' : 'ended' });
       }
       const meta = tx.objectStore('meta');
       const clock = meta.get('clock');

@@ -17,6 +17,7 @@ import { parseExport, type DebriefExport } from '../../utils/sync/format';
 import { storedCheckIn } from '../stored-records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
+import { chooseImport, confirmImport, exportThroughUi } from './sync-ui';
 import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
 
 const files = mkdtempSync(join(tmpdir(), 'debrief-sync-e2e-'));
@@ -42,26 +43,6 @@ async function snapshot(page: Page): Promise<string> {
   return JSON.stringify(await Promise.all(stores.map((store) => readStore(page, store))));
 }
 
-async function exportThroughUi(page: Page, name: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all data' }).click()]);
-  const path = join(files, name);
-  await download.saveAs(path);
-  await page.getByRole('status').filter({ hasText: /^Saved debrief-export-/ }).waitFor();
-  return path;
-}
-
-async function chooseImport(page: Page, path: string): Promise<void> {
-  await page.getByLabel('Import a file').setInputFiles(path);
-}
-
-async function confirmImport(page: Page, expectedNew: number): Promise<void> {
-  const preview = page.locator('.sync-preview');
-  await preview.getByRole('heading', { name: /^What importing/ }).waitFor();
-  expect(await preview.locator('div', { hasText: /^New:?/ }).locator('strong').textContent()).toBe(String(expectedNew));
-  await preview.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
-}
-
 async function historyShows(debrief: Debrief, notes: string[]): Promise<void> {
   const history = await openExtensionPage(debrief, 'options.html#/history');
   const list = history.getByRole('list', { name: 'Check-ins' });
@@ -78,7 +59,7 @@ describe('export and import through the UI', () => {
 
     const sync = await openExtensionPage(debrief, 'options.html#/sync');
     await sync.getByRole('heading', { name: 'Sync & backup', level: 2 }).waitFor();
-    const plainPath = await exportThroughUi(sync, 'plain.json');
+    const plainPath = await exportThroughUi(sync, join(files, 'plain.json'));
     const plain = parseExport(readFileSync(plainPath, 'utf8'));
     expect(plain.ok && plain.file.checkIns.map((checkIn) => checkIn.notes.helpful).sort()).toEqual([...NOTES].sort());
 
@@ -86,7 +67,7 @@ describe('export and import through the UI', () => {
     await sync.getByText(/nobody can open the file, not even you/).waitFor();
     await sync.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await sync.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    const encryptedPath = await exportThroughUi(sync, 'encrypted.json');
+    const encryptedPath = await exportThroughUi(sync, join(files, 'encrypted.json'));
     const encryptedText = readFileSync(encryptedPath, 'utf8');
     expect(JSON.parse(encryptedText)).toMatchObject({ format: 'debrief-encrypted', kdf: { iterations: 600_000 } });
     for (const note of NOTES) expect(encryptedText).not.toContain(note);

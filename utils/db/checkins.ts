@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
+import { followRecordedIn } from './recorded';
 import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
 import { localIsoString } from './time';
 
@@ -36,9 +37,9 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
     if (input.sessionId) {
       const session = await tx.objectStore('sessions').get(input.sessionId);
       if (session) {
-        await tx
-          .objectStore('sessions')
-          .put({ ...session, status: 'answered', checkInId: checkIn.id, updatedAt: stamp, deviceId });
+        const answered = { ...session, status: 'answered' as const, checkInId: checkIn.id, updatedAt: stamp, deviceId };
+        await tx.objectStore('sessions').put(answered);
+        await followRecordedIn(tx, session.id, answered);
       }
     }
     await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));

@@ -1,5 +1,6 @@
 import { toStorageError } from './errors';
 import type { DebriefDb } from './open';
+import { endedHere } from './recorded';
 import type { CheckIn, Goal, Session } from './schema';
 
 /** Every check-in, newest first, in one read (much faster than a cursor for thousands). */
@@ -12,7 +13,10 @@ export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
   }
 }
 
-/** Sessions that ended without a check-in (pending or snoozed), most recent first. */
+/**
+ * Sessions this device recorded that ended without a check-in (pending or snoozed), most recent
+ * first. Another device's sessions are its own to ask about, so one call never gets two check-ins.
+ */
 export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> {
   try {
     const tx = db.transaction('sessions');
@@ -20,7 +24,7 @@ export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> 
     const [pending, snoozed] = await Promise.all([index.getAll('pending'), index.getAll('snoozed')]);
     await tx.done;
     const when = (session: Session) => session.endedMs ?? session.lastSeenMs;
-    return [...pending, ...snoozed].sort((a, b) => when(b) - when(a));
+    return (await endedHere(db, [...pending, ...snoozed])).sort((a, b) => when(b) - when(a));
   } catch (error) {
     throw toStorageError(error);
   }

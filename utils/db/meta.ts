@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { nextHlc } from './hlc';
+import { nextHlc, withinClockBounds } from './hlc';
 import type { DebriefSchema } from './schema';
 
 type MetaTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
@@ -30,8 +30,12 @@ export async function stampIn(tx: MetaTx, now: number = Date.now()): Promise<{ s
   return { stamp, deviceId };
 }
 
-/** Moves our clock past a stamp seen in imported data, so later edits sort after it. */
-export async function observeStampIn(tx: MetaTx, seen: string): Promise<void> {
+/**
+ * Moves our clock past a stamp seen in imported data, so later edits sort after it; never to a
+ * stamp out of bounds (the import refuses those first), so the clock never jumps past the window.
+ */
+export async function observeStampIn(tx: MetaTx, seen: string, now: number = Date.now()): Promise<void> {
+  if (!withinClockBounds(seen, now)) return;
   const meta = tx.objectStore('meta');
   const last = await meta.get(CLOCK_KEY);
   const current = typeof last?.value === 'string' ? last.value : '';

@@ -1,6 +1,7 @@
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
+import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
 import { localIsoString } from './time';
 
@@ -44,6 +45,7 @@ export function createSession(db: DebriefDb, start: { platform: string; host: st
       checkInId: null,
     };
     await tx.objectStore('sessions').add(session);
+    await noteRecordedIn(tx, session.id, 'recording');
     await tx.done;
     return session;
   });
@@ -67,6 +69,7 @@ export function patchSession(
     const { stamp, deviceId } = await stampIn(tx, now);
     const next: Session = { ...current, ...patch, id, updatedAt: stamp, deviceId };
     await tx.objectStore('sessions').put(next);
+    await followRecordedIn(tx, id, next);
     await tx.done;
     return next;
   });
@@ -110,10 +113,29 @@ export function touchSessions(db: DebriefDb, ids: string[], now: number = Date.n
   });
 }
 
-/** Sessions waiting for a check-in: pending, or snoozed until a time now past. */
+/** Sessions this device recorded that wait for a check-in: pending, or snoozed until a time now past. */
 export async function offeredSessions(db: DebriefDb, now: number = Date.now()): Promise<Session[]> {
   const [pending, snoozed] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed')]);
-  return [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)].sort((a, b) => b.startedMs - a.startedMs);
+  const waiting = await guarded(() => endedHere(db, [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)]));
+  return waiting.sort((a, b) => b.startedMs - a.startedMs);
+}
+
+/** Sessions in progress that this device is recording (not ones in progress on another device). */
+export async function recordingSessions(db: DebriefDb): Promise<Session[]> {
+  const [live, recorded] = await Promise.all([listSessions(db, 'in-progress'), guarded(() => recordedSessions(db))]);
+  return live.filter((s) => recorded.get(s.id) === 'recording');
+}
+
+/** Removes a session too short to ask about, leaving a deletion record so no copy of it comes back. */
+export function discardSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
+  return guarded(async () => {
+    const tx = db.transaction(['sessions', 'tombstones', 'meta'], 'readwrite');
+    const { stamp } = await stampIn(tx, now);
+    await tx.objectStore('sessions').delete(id);
+    await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
+    await followRecordedIn(tx, id, null);
+    await tx.done;
+  });
 }
 
 /** "Remind me later": the session comes back at `until`. */

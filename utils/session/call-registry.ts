@@ -1,7 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import type { CallRegistry, TabCall } from './tracker';
+import type { CallRegistry, OfferLog, TabCall } from './tracker';
 
 const PREFIX = 'call-';
+const OFFER_PREFIX = 'offered-';
 
 /** Calls in progress, one `storage.session` key per tab so concurrent tabs never overwrite each other. */
 export function sessionStorageCalls(): CallRegistry {
@@ -21,5 +22,13 @@ export function sessionStorageCalls(): CallRegistry {
         .filter(([key]) => key.startsWith(PREFIX))
         .map(([, value]) => value as TabCall);
     },
+  };
+}
+
+/** When each tab last had a check-in offered, one `storage.session` key per tab: a worker restart keeps the limit. */
+export function sessionStorageOffers(): OfferLog {
+  return {
+    lastOffer: (tabId) => storage.getItem<number>(`session:${OFFER_PREFIX}${tabId}`),
+    noteOffer: (tabId, at) => storage.setItem(`session:${OFFER_PREFIX}${tabId}`, at),
   };
 }

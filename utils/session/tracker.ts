@@ -1,6 +1,6 @@
 import type { DebriefDb } from '../db/open';
 import type { Session, SessionEndReason } from '../db/schema';
-import { createSession, endSession, listSessions } from '../db/sessions';
+import { createSession, discardSession, endSession, recordingSessions } from '../db/sessions';
 
 /** A call in progress in one tab, kept in `storage.session` so a stopped worker loses nothing. */
 export interface TabCall {
@@ -21,6 +21,12 @@ export interface CallRegistry {
   all(): Promise<TabCall[]>;
 }
 
+/** When each tab last had a check-in put in front of the person; in `storage.session` so a worker restart keeps it. */
+export interface OfferLog {
+  lastOffer(tabId: number): Promise<number | null>;
+  noteOffer(tabId: number, at: number): Promise<void>;
+}
+
 export interface TrackerDeps {
   db(): Promise<DebriefDb>;
   calls: CallRegistry;
@@ -31,8 +37,7 @@ export interface TrackerDeps {
    */
   offer(session: Session, options?: { quiet: boolean }): Promise<void>;
   now(): number;
-  /** When each tab last had a check-in put in front of the person (for as long as the worker runs). */
-  offeredAt: Map<number, number>;
+  offers: OfferLog;
 }
 
 export interface CallStart {
@@ -120,12 +125,10 @@ async function endCall(deps: TrackerDeps, tabId: number, end: CallEnd): Promise<
   await deps.calls.remove(tabId);
   const now = deps.now();
   const endedMs = clamp(end.at ?? now, call.startedMs, now);
-  const quiet = now - (deps.offeredAt.get(tabId) ?? -Infinity) < OFFER_GAP_MS;
+  const last = await deps.offers.lastOffer(tabId);
+  const quiet = last !== null && Math.abs(now - last) < OFFER_GAP_MS;
   const session = await finish(deps, call.sessionId, call.startedMs, endedMs, end.reason, quiet);
-  if (session && !quiet) {
-    for (const [tab, at] of deps.offeredAt) if (now - at >= OFFER_GAP_MS) deps.offeredAt.delete(tab);
-    deps.offeredAt.set(tabId, now);
-  }
+  if (session && !quiet) await deps.offers.noteOffer(tabId, now);
   return session;
 }
 
@@ -140,7 +143,7 @@ async function finish(
   const db = await deps.db();
   const longEnough = endedMs - startedMs >= (await deps.minSessionMinutes()) * 60_000;
   if (!longEnough) {
-    await db.delete('sessions', sessionId);
+    await discardSession(db, sessionId, endedMs);
     return null;
   }
   // Offer only a session this call moved out of progress, never one ended already.
@@ -151,16 +154,19 @@ async function finish(
 }
 
 /**
- * Closes sessions left in progress with no live tab (the browser quit or crashed mid-call),
- * ending them at the last moment they were seen alive.
+ * Closes sessions this device was recording with no live tab left (the browser quit or crashed
+ * mid-call), ending them at the last moment they were seen alive, never later than now.
+ * Sessions in progress on another device are not this device's to end or offer.
  */
 export async function recoverInterrupted(deps: TrackerDeps): Promise<Session[]> {
   const db = await deps.db();
   const live = new Set((await deps.calls.all()).map((call) => call.sessionId));
-  const orphans = (await listSessions(db, 'in-progress')).filter((s) => !live.has(s.id));
+  const orphans = (await recordingSessions(db)).filter((s) => !live.has(s.id));
   const offered: Session[] = [];
+  const now = deps.now();
   for (const orphan of orphans) {
-    const session = await finish(deps, orphan.id, orphan.startedMs, orphan.lastSeenMs, 'interrupted');
+    const startedMs = Math.min(orphan.startedMs, now);
+    const session = await finish(deps, orphan.id, startedMs, clamp(orphan.lastSeenMs, startedMs, now), 'interrupted');
     if (session) offered.push(session);
   }
   return offered;

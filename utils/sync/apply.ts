@@ -8,6 +8,7 @@ import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
 import { localIsoString } from '../db/time';
+import { FileRefused, storeClash } from './clash';
 import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
 import { newestStamp } from './merge';
@@ -90,23 +91,32 @@ function restore<S extends SyncStoreName>(tx: SyncTx<'readwrite'>, entry: UndoEn
   return entry.before ? target.put(entry.before) : target.delete(entry.id);
 }
 
-/** What importing `file` would change, read without writing anything. */
-export async function previewImport(db: DebriefDb, file: DebriefExport): Promise<MergePreview> {
+export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string };
+
+/** What importing `file` would change, read without writing anything; or why it is refused here. */
+export async function previewImport(db: DebriefDb, file: DebriefExport): Promise<PreviewResult> {
   try {
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
-    return planMerge(local, file).preview;
+    const clash = storeClash(local, file);
+    return clash ? { ok: false, error: clash } : { ok: true, preview: planMerge(local, file).preview };
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-/** Merges a validated file into the database in one transaction; returns its counts and undo. */
+/**
+ * Merges a validated file into the database in one transaction; returns its counts and undo.
+ * Throws FileRefused, writing nothing, when the file's ids clash with the profile's.
+ */
 export async function importFile(db: DebriefDb, file: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
+    const clash = storeClash(local, file);
+    // Nothing is queued yet: the transaction ends with no write.
+    if (clash) throw new FileRefused(clash);
     const { writes, preview } = planMerge(local, file);
     // Queue every request without awaiting in between: the transaction must not go idle.
     const requests = [
@@ -116,7 +126,7 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
       ...queueWrites(tx, 'tombstones', writes.tombstones),
     ];
     const newest = newestStamp(file);
-    if (newest) requests.push(observeStampIn(tx, newest));
+    if (newest) requests.push(observeStampIn(tx, newest, now.getTime()));
     await Promise.all([...requests, tx.done]);
     const entries: ImportUndoEntry[] = [
       ...undoEntriesOf('checkIns', local.checkIns, writes.checkIns),
@@ -126,6 +136,7 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
     ];
     return { preview, undo: { importedAt: localIsoString(now), entries } };
   } catch (error) {
+    if (error instanceof FileRefused) throw error;
     throw toStorageError(error);
   }
 }
@@ -143,8 +154,13 @@ export async function importText(
 ): Promise<ImportTextResult> {
   const read = await readExportText(text, passphrase, options);
   if (!read.ok) return read;
-  const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
-  return { ok: true, file: read.file, result };
+  try {
+    const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
+    return { ok: true, file: read.file, result };
+  } catch (error) {
+    if (error instanceof FileRefused) return { ok: false, error: error.message, needsPassphrase: false };
+    throw error;
+  }
 }
 
 /**

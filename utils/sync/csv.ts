@@ -9,8 +9,12 @@ import type { CheckIn, Goal } from '../db/schema';
 export const CSV_BOM = '\uFEFF';
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
-/** Characters that make Excel, LibreOffice or Sheets treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells Excel, LibreOffice or Sheets may run as a formula (OWASP CSV injection): a leading tab or
+ * CR, or = + - @ (or their full-width and small forms, which some spreadsheets fold to ASCII)
+ * after any run of spaces, including no-break and zero-width ones, that a spreadsheet trims.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\ufe66\uff0b\ufe62\uff0d\ufe63\u2212\uff20\ufe6b])/;
 
 /** One cell: neutralised when it could run as a formula, quoted when it holds , " CR or LF. */
 export function csvCell(value: string | number | null): string {

@@ -3,10 +3,10 @@
  * the first problem is reported in words that name the record and field at fault.
  */
 import * as v from 'valibot';
-import { parseHlc } from '../db/hlc';
+import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
 import { t } from '../i18n';
 import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
-import { describeIssue } from './issues';
+import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
 import {
   checkInSchema,
@@ -22,8 +22,7 @@ export { MAX_IMPORT_BYTES, checkImportSize } from './json';
 
 export const EXPORT_FORMAT = 'debrief';
 export const EXPORT_VERSION = 1;
-/** Stamps further ahead of this device's clock than this are refused: they would drag our clock forward for good. */
-export const MAX_CLOCK_AHEAD_MS = 2 * 24 * 60 * 60 * 1000;
+export { MAX_CLOCK_AHEAD_MS };
 
 /** Everything that syncs, in the shape merge works on. */
 export interface SyncData {
@@ -95,25 +94,6 @@ function headerProblem(value: unknown): string | null {
   return null;
 }
 
-/** How a record is named in messages: "check-in 3 (checkIns[2])", "a check-in", "check-ins". */
-const RECORD_WORDS: Record<SyncedStore, { where(index: number): string; one(): string; many(): string }> = {
-  checkIns: {
-    where: (index) => t('sync.where', { record: t('sync.record.checkIns'), number: index + 1, path: `checkIns[${index}]` }),
-    one: () => t('sync.aRecord.checkIns'),
-    many: () => t('sync.records.checkIns'),
-  },
-  sessions: {
-    where: (index) => t('sync.where', { record: t('sync.record.sessions'), number: index + 1, path: `sessions[${index}]` }),
-    one: () => t('sync.aRecord.sessions'),
-    many: () => t('sync.records.sessions'),
-  },
-  goals: {
-    where: (index) => t('sync.where', { record: t('sync.record.goals'), number: index + 1, path: `goals[${index}]` }),
-    one: () => t('sync.aRecord.goals'),
-    many: () => t('sync.records.goals'),
-  },
-};
-
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */
 function consistencyProblem(file: DebriefExport, now: number): string | null {
   const owner = new Map<string, SyncedStore>();
@@ -127,36 +107,50 @@ function consistencyProblem(file: DebriefExport, now: number): string | null {
         return t('sync.sharedId', { id: record.id, first: RECORD_WORDS[previous].one(), second: RECORD_WORDS[store].one(), where: where() });
       }
       owner.set(record.id, store);
-      const future = futureStamp(record.updatedAt, now);
-      if (future) return t('sync.future', { where: where(), field: 'updatedAt', date: future });
+      const future = futureStamp(record.updatedAt, now) ?? futureTimes(record, now);
+      if (future) return t('sync.future', { where: where(), ...future });
     }
   }
   for (const [index, checkIn] of file.checkIns.entries()) {
     for (const [at, version] of checkIn.history.entries()) {
       const where = () => RECORD_WORDS.checkIns.where(index);
       if (version.id !== checkIn.id) return t('sync.historyId', { where: where(), at });
-      const future = futureStamp(version.updatedAt, now);
-      if (future) return t('sync.future', { where: where(), field: `history[${at}].updatedAt`, date: future });
+      const future = futureStamp(version.updatedAt, now, `history[${at}].updatedAt`) ?? futureTimes(version, now, `history[${at}].`);
+      if (future) return t('sync.future', { where: where(), ...future });
     }
   }
   const deleted = new Set<string>();
   for (const [index, tombstone] of file.tombstones.entries()) {
-    const where = () => t('sync.where', { record: t('sync.record.tombstones'), number: index + 1, path: `tombstones[${index}]` });
+    const where = () => tombstoneWhere(index);
     if (deleted.has(tombstone.id)) return t('sync.deletedTwice', { id: tombstone.id, where: where() });
     deleted.add(tombstone.id);
     const store = owner.get(tombstone.id);
     if (store && store !== tombstone.store) {
       return t('sync.wrongStore', { where: where(), id: tombstone.id, record: RECORD_WORDS[store].one(), store: tombstone.store });
     }
-    const future = futureStamp(tombstone.deletedAt, now);
-    if (future) return t('sync.future', { where: where(), field: 'deletedAt', date: future });
+    const future = futureStamp(tombstone.deletedAt, now, 'deletedAt');
+    if (future) return t('sync.future', { where: where(), ...future });
   }
   return null;
 }
 
-/** The day a stamp from the future claims (ISO, as the file has it), or null when it is not ahead. */
-function futureStamp(stamp: string, now: number): string | null {
-  const wall = parseHlc(stamp)?.wall ?? 0;
-  if (wall <= now + MAX_CLOCK_AHEAD_MS) return null;
-  return new Date(Math.min(wall, 8.64e15)).toISOString().slice(0, 10);
+type Future = { field: string; date: string } | null;
+
+/** The field and day of a time beyond the accepted window, or null when it is not that far ahead. */
+function futureTime(ms: number | null, now: number, field: string): Future {
+  if (ms === null || ms <= now + MAX_CLOCK_AHEAD_MS) return null;
+  return { field, date: new Date(Math.min(ms, 8.64e15)).toISOString().slice(0, 10) };
+}
+
+function futureStamp(stamp: string, now: number, field = 'updatedAt'): Future {
+  return futureTime(parseHlc(stamp)?.wall ?? 0, now, field);
+}
+
+/** A record's own times (a session's start, end and last sign of life) are held to the same window. */
+function futureTimes(record: { createdMs: number } & Partial<Pick<Session, 'startedMs' | 'endedMs' | 'lastSeenMs'>>, now: number, prefix = ''): Future {
+  for (const field of ['createdMs', 'startedMs', 'endedMs', 'lastSeenMs'] as const) {
+    const future = futureTime(record[field] ?? null, now, `${prefix}${field}`);
+    if (future) return future;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 /** Turns a valibot issue into a sentence that names the record and field at fault. */
 import type * as v from 'valibot';
 import { t } from '../i18n';
+import type { SyncedStore } from '../db/schema';
 
 const RECORD_NAMES: Record<string, () => string> = {
   checkIns: () => t('sync.record.checkIns'),
@@ -8,6 +9,30 @@ const RECORD_NAMES: Record<string, () => string> = {
   goals: () => t('sync.record.goals'),
   tombstones: () => t('sync.record.tombstones'),
 };
+
+/** How a record is named in messages: "check-in 3 (checkIns[2])", "a check-in", "check-ins". */
+export const RECORD_WORDS: Record<SyncedStore, { where(index: number): string; one(): string; many(): string }> = {
+  checkIns: {
+    where: (index) => t('sync.where', { record: t('sync.record.checkIns'), number: index + 1, path: `checkIns[${index}]` }),
+    one: () => t('sync.aRecord.checkIns'),
+    many: () => t('sync.records.checkIns'),
+  },
+  sessions: {
+    where: (index) => t('sync.where', { record: t('sync.record.sessions'), number: index + 1, path: `sessions[${index}]` }),
+    one: () => t('sync.aRecord.sessions'),
+    many: () => t('sync.records.sessions'),
+  },
+  goals: {
+    where: (index) => t('sync.where', { record: t('sync.record.goals'), number: index + 1, path: `goals[${index}]` }),
+    one: () => t('sync.aRecord.goals'),
+    many: () => t('sync.records.goals'),
+  },
+};
+
+/** "deletion record 2 (tombstones[1])". */
+export function tombstoneWhere(index: number): string {
+  return t('sync.where', { record: t('sync.record.tombstones'), number: index + 1, path: `tombstones[${index}]` });
+}
 
 const TYPE_WORDS: Record<string, () => string> = {
   string: () => t('sync.issue.text'),

@@ -9,7 +9,7 @@
  * - Check-ins keep every version ever seen: the set of versions is unioned, the newest
  *   is the record, the rest are its `history` (one per stamp, oldest first).
  * - Sessions and goals have no `history` in the schema: the losing version is dropped.
- * - Tombstones are kept for good (the newest per id). A tombstone removes every version
+ * - Tombstones are kept for good (the newest per store and id). A tombstone removes every version
  *   stamped at or before it, history included; a version stamped after it (an edit
  *   after a delete) survives with only its post-delete history. Dropping the old history
  *   too is what keeps the merge associative: a device that applied the delete first can
@@ -27,23 +27,24 @@ function latest<T extends Stamped>(a: T | undefined, b: T): T {
   return a === undefined || compareStamped(b, a) > 0 ? b : a;
 }
 
-function byId<T extends { id: string }>(records: Iterable<T>): T[] {
-  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function byId<T extends { id: string; store?: string }>(records: Iterable<T>): T[] {
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...records].sort((a, b) => order(a.id, b.id) || order(a.store ?? '', b.store ?? ''));
 }
 
-/** The newest tombstone per id (ties broken by store name, for determinism). */
+/** Tombstones are keyed by store and id: a deletion only ever removes a record of its own store. */
+export function tombstoneKey(store: SyncedStore, id: string): string {
+  return `${store}/${id}`;
+}
+
+/** The newest tombstone per (store, id). */
 export function joinTombstones(...lists: readonly Tombstone[][]): Map<string, Tombstone> {
   const joined = new Map<string, Tombstone>();
   for (const list of lists) {
     for (const tombstone of list) {
-      const current = joined.get(tombstone.id);
-      if (
-        !current ||
-        tombstone.deletedAt > current.deletedAt ||
-        (tombstone.deletedAt === current.deletedAt && tombstone.store > current.store)
-      ) {
-        joined.set(tombstone.id, tombstone);
-      }
+      const key = tombstoneKey(tombstone.store, tombstone.id);
+      const current = joined.get(key);
+      if (!current || tombstone.deletedAt > current.deletedAt) joined.set(key, tombstone);
     }
   }
   return joined;
@@ -51,8 +52,7 @@ export function joinTombstones(...lists: readonly Tombstone[][]): Map<string, To
 
 /** The stamp at or before which a record of `store` is deleted, if any. */
 function deletedAtFor(tombstones: Map<string, Tombstone>, store: SyncedStore, id: string): string | null {
-  const tombstone = tombstones.get(id);
-  return tombstone && tombstone.store === store ? tombstone.deletedAt : null;
+  return tombstones.get(tombstoneKey(store, id))?.deletedAt ?? null;
 }
 
 /** A check-in's own version, without its history. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
-import { isHlc, parseHlc } from '../db/hlc';
+import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
 
 // Messages are functions so they are looked up when a file is checked, in the browser's language.
@@ -59,6 +59,8 @@ export function isValidStamp(stamp: string): boolean {
 export const stampSchema = v.pipe(
   v.string(),
   v.check(isValidStamp, () => t('sync.rule.stamp')),
+  // Debrief's clock never counts past this (it moves the time on instead): a higher counter is forged.
+  v.check((stamp) => (parseHlc(stamp)?.counter ?? 0) <= MAX_HLC_COUNTER, () => t('sync.clash.counter', { max: MAX_HLC_COUNTER })),
 );
 
 const ratingMessage = () => t('sync.rule.rating');

@@ -134,7 +134,9 @@ export function SyncView({
     if (tooLarge) return { ok: false, error: tooLarge, needsPassphrase: false };
     const read = await readExportText(await file.text(), passphrase, crypto);
     if (!read.ok) return read;
-    const preview = await previewImport(await openDb(), read.file);
+    const checked = await previewImport(await openDb(), read.file);
+    if (!checked.ok) return { ...checked, needsPassphrase: false };
+    const { preview } = checked;
     pending.current = read.file;
     const about = { when: formatDateTime(read.file.exportedAt), device: read.file.deviceId.slice(0, 8), contents: contents(read.file) };
     const summary = read.encrypted ? t('sync.import.summaryEncrypted', about) : t('sync.import.summary', about);
