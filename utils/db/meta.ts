@@ -1,11 +1,15 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { nextHlc, withinClockBounds } from './hlc';
-import type { DebriefSchema } from './schema';
+import type { DebriefSchema, MetaEntry, MetaKey, MetaValues } from './schema';
 
 type MetaTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
+type MetaStore = { get(key: string): Promise<MetaEntry | undefined> };
 
-const DEVICE_KEY = 'deviceId';
-const CLOCK_KEY = 'clock';
+/** The value `meta` holds under `key`, typed by the key (MetaValues in schema.ts). */
+export async function readMeta<K extends MetaKey>(store: MetaStore, key: K): Promise<MetaValues[K] | undefined> {
+  // A record is written only through MetaEntry, whose value type follows its key.
+  return (await store.get(key))?.value as MetaValues[K] | undefined;
+}
 
 /**
  * The device id, created once on first use inside the given transaction (which must
@@ -13,10 +17,10 @@ const CLOCK_KEY = 'clock';
  */
 export async function deviceIdIn(tx: MetaTx, makeId: () => string = () => crypto.randomUUID()): Promise<string> {
   const meta = tx.objectStore('meta');
-  const existing = await meta.get(DEVICE_KEY);
-  if (existing && typeof existing.value === 'string') return existing.value;
+  const existing = await readMeta(meta, 'deviceId');
+  if (existing) return existing;
   const id = makeId();
-  await meta.put({ key: DEVICE_KEY, value: id });
+  await meta.put({ key: 'deviceId', value: id });
   return id;
 }
 
@@ -24,9 +28,8 @@ export async function deviceIdIn(tx: MetaTx, makeId: () => string = () => crypto
 export async function stampIn(tx: MetaTx, now: number = Date.now()): Promise<{ stamp: string; deviceId: string }> {
   const deviceId = await deviceIdIn(tx);
   const meta = tx.objectStore('meta');
-  const last = await meta.get(CLOCK_KEY);
-  const stamp = nextHlc(typeof last?.value === 'string' ? last.value : null, deviceId, now);
-  await meta.put({ key: CLOCK_KEY, value: stamp });
+  const stamp = nextHlc(await readMeta(meta, 'clock'), deviceId, now);
+  await meta.put({ key: 'clock', value: stamp });
   return { stamp, deviceId };
 }
 
@@ -37,7 +40,6 @@ export async function stampIn(tx: MetaTx, now: number = Date.now()): Promise<{ s
 export async function observeStampIn(tx: MetaTx, seen: string, now: number = Date.now()): Promise<void> {
   if (!withinClockBounds(seen, now)) return;
   const meta = tx.objectStore('meta');
-  const last = await meta.get(CLOCK_KEY);
-  const current = typeof last?.value === 'string' ? last.value : '';
-  if (seen > current) await meta.put({ key: CLOCK_KEY, value: seen });
+  const current = (await readMeta(meta, 'clock')) ?? '';
+  if (seen > current) await meta.put({ key: 'clock', value: seen });
 }

@@ -38,7 +38,7 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
           const meta = tx.objectStore('meta');
           const v1Reflections = IDBKeyRange.bound(V1_REFLECTION_PREFIX, `${V1_REFLECTION_PREFIX}\uffff`);
           void meta.getAll(v1Reflections).then((entries) => {
-            for (const entry of entries) void reflections.put(entry.value as ReflectionSchedule);
+            for (const entry of entries) void reflections.put(entry.value as unknown as ReflectionSchedule);
             void meta.delete(v1Reflections);
           });
         }

@@ -14,7 +14,7 @@ type MetaTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readw
 
 const PREFIX = 'recorded:';
 
-function keyOf(sessionId: string): string {
+function keyOf(sessionId: string): `recorded:${string}` {
   return `${PREFIX}${sessionId}`;
 }
 

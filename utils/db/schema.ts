@@ -97,10 +97,22 @@ export interface Tombstone {
   deletedAt: string;
 }
 
-export interface MetaEntry {
-  key: string;
-  value: unknown;
+/** What `meta` holds, key by key: this device's own bookkeeping, never exported. */
+export interface MetaValues {
+  /** This browser's device id, made once. */
+  deviceId: string;
+  /** The newest stamp this device wrote or saw (hlc.ts). */
+  clock: string;
+  /** The sync folder chosen in the Sync view (a directory handle, stored as it is). */
+  syncFolder: FileSystemDirectoryHandle;
+  /** A session this device recorded: `recording` while the call may be live, `ended` once it may be offered. */
+  [recorded: `recorded:${string}`]: 'recording' | 'ended';
 }
+
+export type MetaKey = keyof MetaValues;
+
+/** One `meta` record: its key and the value that key holds. */
+export type MetaEntry = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
 
 /** Device-local state of one follow-up reflection (never synced). */
 export interface ReflectionSchedule {

@@ -13,6 +13,8 @@ import { checkImportSize } from './json';
 import type { MergePreview } from './plan';
 import { readExportText } from './read';
 import { messageOf } from '../errors';
+import { readMeta } from '../db/meta';
+import type { MetaKey } from '../db/schema';
 
 type Access = { mode: 'readwrite' };
 
@@ -26,7 +28,7 @@ interface PickerWindow {
   showDirectoryPicker?(options: { id?: string; mode?: 'readwrite' }): Promise<SyncFolderHandle>;
 }
 
-const FOLDER_KEY = 'syncFolder';
+const FOLDER_KEY = 'syncFolder' satisfies MetaKey;
 const READ_WRITE: Access = { mode: 'readwrite' };
 const OWN_PREFIX = 'debrief-';
 
@@ -55,8 +57,7 @@ export async function folderAccess(folder: SyncFolderHandle, ask: boolean): Prom
 
 /** The folder chosen earlier: a directory handle is stored in IndexedDB as it is (structured clone). */
 export async function loadSyncFolder(db: DebriefDb): Promise<SyncFolderHandle | null> {
-  const entry = await db.get('meta', FOLDER_KEY);
-  return (entry?.value as SyncFolderHandle | undefined) ?? null;
+  return ((await readMeta(db.transaction('meta').store, FOLDER_KEY)) as SyncFolderHandle | undefined) ?? null;
 }
 
 /** Remembers the folder across visits and browser restarts. */
@@ -162,7 +163,7 @@ export async function syncWithFolder(db: DebriefDb, folder: FileSystemDirectoryH
 export async function changeStamp(db: DebriefDb): Promise<string> {
   const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta'], 'readonly');
   const parts = await Promise.all([
-    tx.objectStore('meta').get('clock').then((entry) => String(entry?.value ?? '')),
+    readMeta(tx.objectStore('meta'), 'clock').then((clock) => clock ?? ''),
     tx.objectStore('checkIns').count(),
     tx.objectStore('sessions').count(),
     tx.objectStore('goals').count(),
