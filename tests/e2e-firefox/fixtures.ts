@@ -1,0 +1,56 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test as base } from 'vitest';
+import { consoleProblems, launchFirefox, saveOutput, screenshot, type Firefox, type FirefoxOptions } from './harness';
+
+/**
+ * `test` with a `firefox` fixture: a fresh profile with Debrief installed for this test alone.
+ * Afterwards nothing of Debrief's may be on Firefox's console; when the test fails, every open
+ * page is screenshotted and Firefox's output saved into tests/e2e/artifacts/firefox/.
+ */
+export const test = base.extend<{ firefox: Firefox }>({
+  firefox: async ({ task }, use) => {
+    const firefox = await launchFirefox();
+    await use(firefox);
+    const problems = consoleProblems(firefox);
+    await keepEvidence(firefox, task);
+    await firefox.close();
+    expect(problems, 'Debrief’s errors on Firefox’s console').toEqual([]);
+  },
+});
+
+/**
+ * One Firefox for every test of the file (a launch costs seconds): `get()` returns it. Each test
+ * is still held to a clean console for what it did, and leaves its evidence when it fails.
+ */
+export function sharedFirefox(options: FirefoxOptions = {}): { get(): Firefox } {
+  let firefox: Firefox | undefined;
+  let from = 0;
+  beforeAll(async () => {
+    firefox = await launchFirefox(options);
+  });
+  beforeEach(() => {
+    from = firefox?.output.length ?? 0;
+  });
+  afterEach(async ({ task }) => {
+    if (!firefox) return;
+    await keepEvidence(firefox, task);
+    expect(consoleProblems(firefox, from), 'Debrief’s errors on Firefox’s console').toEqual([]);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+  return {
+    get() {
+      if (!firefox) throw new Error('Firefox did not start');
+      return firefox;
+    },
+  };
+}
+
+/** Screenshots every open page and saves Firefox's output when `task` failed. */
+async function keepEvidence(firefox: Firefox, task: { name: string; result?: { state?: string } }): Promise<void> {
+  if (task.result?.state !== 'fail') return;
+  for (const [index, page] of (await firefox.browser.pages()).entries()) {
+    await screenshot(page, `failed-${task.name}-${index}`).catch(() => undefined);
+  }
+  saveOutput(firefox, `failed-${task.name}`);
+}
