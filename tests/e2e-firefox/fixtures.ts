@@ -11,7 +11,7 @@ export const test = base.extend<{ firefox: Firefox }>({
     const firefox = await launchFirefox();
     await use(firefox);
     const problems = consoleProblems(firefox);
-    await keepEvidence(firefox, task);
+    await keepEvidence(firefox, task, problems);
     await firefox.close();
     expect(problems, 'Debrief’s errors on Firefox’s console').toEqual([]);
   },
@@ -32,8 +32,9 @@ export function sharedFirefox(options: FirefoxOptions = {}): { get(): Firefox } 
   });
   afterEach(async ({ task }) => {
     if (!firefox) return;
-    await keepEvidence(firefox, task);
-    expect(consoleProblems(firefox, from), 'Debrief’s errors on Firefox’s console').toEqual([]);
+    const problems = consoleProblems(firefox, from);
+    await keepEvidence(firefox, task, problems);
+    expect(problems, 'Debrief’s errors on Firefox’s console').toEqual([]);
   });
   afterAll(async () => {
     await firefox?.close();
@@ -46,9 +47,9 @@ export function sharedFirefox(options: FirefoxOptions = {}): { get(): Firefox } 
   };
 }
 
-/** Screenshots every open page and saves Firefox's output when `task` failed. */
-async function keepEvidence(firefox: Firefox, task: { name: string; result?: { state?: string } }): Promise<void> {
-  if (task.result?.state !== 'fail') return;
+/** Screenshots every open page and saves Firefox's output when `task` failed or left problems on the console. */
+async function keepEvidence(firefox: Firefox, task: { name: string; result?: { state?: string } }, problems: string[]): Promise<void> {
+  if (task.result?.state !== 'fail' && problems.length === 0) return;
   for (const [index, page] of (await firefox.browser.pages()).entries()) {
     await screenshot(page, `failed-${task.name}-${index}`).catch(() => undefined);
   }
