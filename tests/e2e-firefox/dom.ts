@@ -46,10 +46,9 @@ export function textOf(element: ElementHandle): Promise<string> {
 export async function byRoleWithText(scope: Scope, role: string, text: string | RegExp, timeout = 10_000): Promise<ElementHandle> {
   const matches = (value: string) => (typeof text === 'string' ? value.includes(text) : text.test(value));
   const deadline = Date.now() + timeout;
-  let seen: string[] = [];
   for (;;) {
     const candidates = await allByRole(scope, role).catch(() => []);
-    seen = [];
+    const seen: string[] = [];
     for (const candidate of candidates) {
       const value = await textOf(candidate).catch(() => '');
       if (matches(value)) return candidate;
@@ -70,15 +69,4 @@ export async function fill(field: ElementHandle, value: string): Promise<void> {
 /** The value of a form field. */
 export function valueOf(field: ElementHandle): Promise<string> {
   return field.evaluate((node) => (node as HTMLInputElement).value);
-}
-
-/** Polls `read` until it returns something `accept` takes, or throws with the last value after `timeout` ms. */
-export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

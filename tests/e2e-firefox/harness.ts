@@ -41,6 +41,8 @@ function prefs(options: FirefoxOptions, downloadDir: string): Record<string, unk
     // A fake camera and microphone, granted without a prompt.
     'media.navigator.streams.fake': true,
     'media.navigator.permission.disabled': true,
+    // Notifications drawn by Firefox itself: a CI machine has no desktop notification service.
+    'alerts.useSystemBackend': false,
     // Downloads go straight to a folder the test reads.
     'browser.download.folderList': 2,
     'browser.download.dir': downloadDir,
