@@ -10,12 +10,19 @@ export const test = base.extend<{ firefox: Firefox }>({
   firefox: async ({ task }, use) => {
     const firefox = await launchFirefox();
     await use(firefox);
-    const problems = consoleProblems(firefox);
-    await keepEvidence(firefox, task, problems);
-    await firefox.close();
-    expect(problems, 'Debrief’s errors on Firefox’s console').toEqual([]);
+    await closeAfter(firefox, task);
   },
 });
+
+/** Keeps the evidence of a failed `task`, closes Firefox, and holds it to a clean console. */
+export async function closeAfter(firefox: Firefox, task: Task): Promise<void> {
+  const problems = consoleProblems(firefox);
+  await keepEvidence(firefox, task, problems);
+  await firefox.close();
+  expect(problems, 'Debrief’s errors on Firefox’s console').toEqual([]);
+}
+
+type Task = { name: string; result?: { state?: string } };
 
 /**
  * One Firefox for every test of the file (a launch costs seconds): `get()` returns it. Each test
@@ -48,7 +55,7 @@ export function sharedFirefox(options: FirefoxOptions = {}): { get(): Firefox } 
 }
 
 /** Screenshots every open page and saves Firefox's output when `task` failed or left problems on the console. */
-async function keepEvidence(firefox: Firefox, task: { name: string; result?: { state?: string } }, problems: string[]): Promise<void> {
+async function keepEvidence(firefox: Firefox, task: Task, problems: string[]): Promise<void> {
   if (task.result?.state !== 'fail' && problems.length === 0) return;
   for (const [index, page] of (await firefox.browser.pages()).entries()) {
     await screenshot(page, `failed-${task.name}-${index}`).catch(() => undefined);
