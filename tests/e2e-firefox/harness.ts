@@ -21,6 +21,8 @@ export interface FirefoxOptions {
   backgroundIdleMs?: number;
   /** Where `<a download>` files land without asking. */
   downloadDir?: string;
+  /** Grant optional permissions (permissions.request) without Firefox's prompt, which a test cannot answer. */
+  grantOptionalPermissions?: boolean;
 }
 
 /** A running Firefox with Debrief installed. */
@@ -50,6 +52,7 @@ function prefs(options: FirefoxOptions, downloadDir: string): Record<string, unk
     'browser.download.always_ask_before_handling_new_types': false,
     'browser.download.start_downloads_in_tmp_dir': false,
     'browser.download.panel.shown': true,
+    ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     ...(options.backgroundIdleMs === undefined ? {} : { 'extensions.background.idle.timeout': options.backgroundIdleMs }),
   };
 }
