@@ -1,13 +1,15 @@
 /**
  * Moving data in real Firefox: everything exported through the Sync & backup view (a file Firefox
- * downloads) is imported through the file chooser into a fresh profile and listed there; the sync
+ * downloads) is imported through the file chooser into a fresh profile and listed there; a backup is
+ * saved through the downloads API; the sync
  * folder, which needs the File System Access API Firefox lacks, says so and offers no button.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { t } from '../../utils/i18n';
+import { BACKUP_FOLDER } from '../../utils/sync/backup';
 import { parseExport } from '../../utils/sync/format';
 import { wait } from '../e2e/call-fixture';
 import { checkInFromPopup } from './check-in';
@@ -35,7 +37,7 @@ async function openSync(firefox: Firefox) {
   return page;
 }
 
-test('everything exported is imported into a fresh profile; the sync folder says Firefox cannot have one', { timeout: 180_000 }, async ({ firefox, task }) => {
+test('everything exported is imported into a fresh profile; a backup is saved; the sync folder says Firefox cannot have one', { timeout: 180_000 }, async ({ firefox, task }) => {
   for (const [index, note] of NOTES.entries()) await checkInFromPopup(firefox, { overall: 6 + index, helpful: note });
 
   const sync = await openSync(firefox);
@@ -52,6 +54,14 @@ test('everything exported is imported into a fresh profile; the sync folder says
   const exported = parseExport(readFileSync(file, 'utf8'));
   if (!exported.ok) throw new Error(`the export does not validate: ${JSON.stringify(exported)}`);
   expect(exported.file.checkIns.map((checkIn) => checkIn.notes.helpful).sort()).toEqual([...NOTES].sort());
+
+  // "Back up now" saves through Firefox's downloads API, into Debrief's own folder of the downloads.
+  await (await byRole(sync, 'button', t('backup.now'))).click();
+  const backups = join(firefox.downloadDir, BACKUP_FOLDER);
+  await expect.poll(() => (existsSync(backups) ? readdirSync(backups) : []), { timeout: 15_000 }).toEqual([expect.stringMatching(/^debrief-backup-.*\.json$/)]);
+  const backup = `${BACKUP_FOLDER}/${readdirSync(backups)[0]}`;
+  await byRoleWithText(sync, 'status', t('backup.saved', { file: backup }));
+  expect(parseExport(readFileSync(join(firefox.downloadDir, backup), 'utf8')).ok).toBe(true);
 
   const fresh = await launchFirefox();
   try {
