@@ -12,15 +12,22 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const site = siteForUrl(new URL(location.href));
-    const stop = watchCalls(window, site, (message) => {
-      // A failed send must never disturb the call page: the worker may be restarting (a rejected
-      // promise), or Debrief was updated or removed while the page stayed open (a thrown error).
-      try {
-        browser.runtime.sendMessage(message).catch(() => undefined);
-      } catch {
-        stop();
-      }
-    });
+    const stop = watchCalls(
+      window,
+      site,
+      (message) => {
+        // A failed send must never disturb the call page: the worker may be restarting (a rejected
+        // promise), or Debrief was updated or removed while the page stayed open (a thrown error).
+        try {
+          browser.runtime.sendMessage(message).catch(() => undefined);
+        } catch {
+          stop();
+        }
+      },
+      undefined,
+      // The browser's own function, bound, so the page going away sends with no JavaScript call.
+      browser.runtime.sendMessage.bind(browser.runtime),
+    );
     ctx.onInvalidated(stop);
   },
 });

@@ -232,11 +232,13 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ reason: 'call-ended' });
   });
 
-  it('ends the session when the page goes away mid-call', () => {
-    const { sent, probe, win, page } = setUp();
+  it('ends the session when the page goes away mid-call, at that moment, once', () => {
+    const { sent, probe, win, page, time } = setUp();
     joinCall(probe);
-    win.dispatchEvent(new page.Event('pagehide') as unknown as Event);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'navigated' });
+    time.advance(1000);
+    for (const _twice of [1, 2]) win.dispatchEvent(new page.Event('pagehide') as unknown as Event);
+    probe({ type: 'pc-closed', pcId: 'pc' });
+    expect(sent.slice(1)).toEqual([expect.objectContaining({ type: 'session-ended', reason: 'navigated', at: time.clock.now() })]);
   });
 
   it('listens only for the probe at load; clicks, page changes and leaving are heard during a session', () => {

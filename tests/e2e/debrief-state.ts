@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { wait } from './call-fixture';
 import { openExtensionPage, type Debrief } from './harness';
-import { readRecord, readStore } from './page-db';
+import { readRecord, readStore, type DbPage } from './page-db';
 
 /** The slice of the extension API used inside extension pages (wxt/browser cannot be passed into evaluate). */
 interface ExtensionApi {
@@ -89,12 +89,12 @@ export class CheckInWindows {
 }
 
 /** One session Debrief stored, or null. */
-export async function readSession(extensionPage: Page, sessionId: string): Promise<StoredSession | null> {
+export async function readSession(extensionPage: DbPage, sessionId: string): Promise<StoredSession | null> {
   return (await readRecord<StoredSession>(extensionPage, 'sessions', sessionId)) ?? null;
 }
 
 /** Every session Debrief has stored. */
-export function readSessions(extensionPage: Page): Promise<StoredSession[]> {
+export function readSessions(extensionPage: DbPage): Promise<StoredSession[]> {
   return readStore<StoredSession>(extensionPage, 'sessions');
 }
 

@@ -7,6 +7,9 @@ import type { CheckIn, Goal, Session } from '../../utils/db/schema';
 
 export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta';
 
+/** What these functions need of a page: Playwright's, or Firefox's adapted by tests/e2e-firefox/debrief.ts. */
+export type DbPage = Pick<Page, 'evaluate'>;
+
 export interface Records {
   checkIns?: readonly CheckIn[];
   sessions?: readonly Session[];
@@ -18,7 +21,7 @@ export interface Records {
  * import would; sessions are written as this profile's own recordings (see utils/db/recorded.ts). The database must exist already (Debrief creates it when one of its pages opens).
  * Returns how many check-ins the database then holds.
  */
-export function writeRecords(page: Page, records: Records): Promise<number> {
+export function writeRecords(page: DbPage, records: Records): Promise<number> {
   // As JSON: 10,000 check-ins cross into the page much faster as one string.
   return page.evaluate(async (json: string) => {
     const seed = JSON.parse(json) as Record<string, { updatedAt: string }[]>;
@@ -60,7 +63,7 @@ export function writeRecords(page: Page, records: Records): Promise<number> {
 }
 
 /** Every record in one store (in key order), or the one at `key`. */
-function read(page: Page, store: StoreName, key: string | null): Promise<unknown> {
+function read(page: DbPage, store: StoreName, key: string | null): Promise<unknown> {
   return page.evaluate(
     async ({ store, key }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -84,11 +87,11 @@ function read(page: Page, store: StoreName, key: string | null): Promise<unknown
 }
 
 /** Every record in one of Debrief's stores, in key (id) order. */
-export async function readStore<T>(page: Page, store: StoreName): Promise<T[]> {
+export async function readStore<T>(page: DbPage, store: StoreName): Promise<T[]> {
   return (await read(page, store, null)) as T[];
 }
 
 /** One record, for what a person cannot see (tombstones, the clock), or undefined. */
-export async function readRecord<T>(page: Page, store: StoreName, key: string): Promise<T | undefined> {
+export async function readRecord<T>(page: DbPage, store: StoreName, key: string): Promise<T | undefined> {
   return (await read(page, store, key)) as T | undefined;
 }

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '@/utils/sites/types';
-import { initialCallState, reduceCall, type CallEffect, type CallInput, type EndReason } from './machine';
+import { initialCallState, reduceCall, unloadEnd, type CallEffect, type CallInput, type EndReason, type PendingEnd } from './machine';
 import { isProbeMessage } from './probe-events';
 
 /**
@@ -38,7 +38,8 @@ export interface WatcherClock {
 }
 
 const systemClock: WatcherClock = {
-  now: () => Date.now(),
+  // Date.now itself, not a wrapper: the pagehide handler reads it without a JavaScript call.
+  now: Date.now,
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
@@ -62,13 +63,15 @@ function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
 
 /**
  * Runs the call state machine on the media probe's events in `win` and reports each session's
- * start and end through `send`. Returns a function that stops watching.
+ * start and end through `send`; the end when the page goes away through `sendOnUnload`, which must
+ * be the browser's own function (see `unloadEnd`). Returns a function that stops watching.
  */
 export function watchCalls(
   win: Window,
   site: SiteAdapter | undefined,
   send: (message: SessionMessage) => void,
   clock: WatcherClock = systemClock,
+  sendOnUnload: (message: SessionMessage) => unknown = send,
 ): () => void {
   const place: SessionPlace = { siteId: site?.id ?? null, host: win.location.hostname };
   // Custom sites and adapters without a hint have nothing to check: no timers beyond the grace period.
@@ -79,6 +82,10 @@ export function watchCalls(
   let followUps: number[] = [];
   let timer: unknown;
   let listening = false;
+  /** The session's end if the page went away now, kept ready for `pagehide`. */
+  let leaving: (PendingEnd & SessionPlace) | null = null;
+  /** The page went away: a page in a call is never kept in the back-forward cache, so nothing follows. */
+  let gone = false;
 
   const toMessage = (effect: CallEffect): SessionMessage =>
     effect.type === 'session-started' ? { ...effect, room: isRoom(site, win), ...place } : { ...effect, ...place };
@@ -92,9 +99,12 @@ export function watchCalls(
   };
 
   const feed = (input: CallInput) => {
+    if (gone) return;
     const now = clock.now();
     const step = reduceCall(state, input, now);
     state = step.state;
+    const end = unloadEnd(state);
+    leaving = end && { ...end, ...place };
     wakeAt = step.wakeAt;
     if (state.session && hinted) nextPollAt ??= now + POLL_MS;
     else {
@@ -148,7 +158,19 @@ export function watchCalls(
   };
   // Nothing about the click is read: it only means the leave button may just have been pressed.
   const onClick = () => followUp();
-  const onPageHide = () => feed({ type: 'page-unload' });
+  // No JavaScript function call before the send (Firefox may stop the script at the first one):
+  // the end is ready, the clock and the send are the browser's own functions.
+  const onPageHide = () => {
+    const message = leaving;
+    if (!message || gone) return;
+    gone = true;
+    message.at ??= clock.now();
+    try {
+      sendOnUnload(message as SessionMessage);
+    } catch {
+      // Debrief was updated or removed while the page stayed open: nothing to tell.
+    }
+  };
   // A post-call URL (Zoom's /wc/leave) is seen as soon as the page moves there, not at the next poll.
   const onUrlChange = () => {
     if (!checkHint()) followUp();

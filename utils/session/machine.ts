@@ -51,10 +51,30 @@ function copy(state: CallState): CallState {
   return { liveTracks: [...state.liveTracks], peers, session: state.session && { ...state.session } };
 }
 
+/** A session's end for `reason`; `at` is null when it ends at the moment the end is seen. */
+export type PendingEnd = Omit<Extract<CallEffect, { type: 'session-ended' }>, 'at'> & { at: number | null };
+
+function ending(session: NonNullable<CallState['session']>, reason: EndReason): PendingEnd {
+  return { type: 'session-ended', at: session.downSince, startedAt: session.startedAt, reason };
+}
+
+/** Why a session ends when its page goes away (closed, reloaded or navigated). */
+const UNLOAD_REASON: EndReason = 'navigated';
+
+/**
+ * The end the page going away would give the session in progress, or null. The call watcher keeps
+ * it ready: Firefox stops a closing tab's script at its first JavaScript function call ("Script
+ * terminated by timeout"), so the `pagehide` handler must send it without making one.
+ */
+export function unloadEnd(state: CallState): PendingEnd | null {
+  return state.session && ending(state.session, UNLOAD_REASON);
+}
+
 function end(state: CallState, reason: EndReason, now: number, effects: CallEffect[]): void {
   const session = state.session;
   if (!session) return;
-  effects.push({ type: 'session-ended', at: session.downSince ?? now, startedAt: session.startedAt, reason });
+  const effect = ending(session, reason);
+  effects.push({ ...effect, at: effect.at ?? now });
   for (const peer of Object.values(state.peers)) if (peer.state === 'connected') peer.spent = true;
   state.session = null;
 }
@@ -111,7 +131,7 @@ function record(state: CallState, input: CallInput, now: number, effects: CallEf
       end(state, 'site-signal', now, effects);
       break;
     case 'page-unload':
-      end(state, 'navigated', now, effects);
+      end(state, UNLOAD_REASON, now, effects);
       break;
     case 'tick':
       break;
