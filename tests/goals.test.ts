@@ -1,7 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addGoal, GoalInputError, listGoals, renameGoal, setGoalStatus } from '@/utils/db/goals';
-import { listAllGoals } from '@/utils/db/history';
+import { listAllGoals } from '@/utils/db/goals';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 
 const NAME = 'debrief-goals-test';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveCheckIn } from '@/utils/db/checkins';
-import { lastProviderForPlatform, listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
+import { lastProviderForPlatform, listAllCheckIns, listUnansweredSessions } from '@/utils/db/history';
+import { listAllGoals } from '@/utils/db/goals';
 import type { DebriefDb } from '@/utils/db/open';
 import type { Session, SessionStatus } from '@/utils/db/schema';
 import { newCheckIn as input, putRecordedSession, useTestDb } from './db-fixture';

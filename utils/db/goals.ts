@@ -37,6 +37,15 @@ function byAdded(a: Goal, b: Goal): number {
   return a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Every goal, whatever its status, oldest first, so old check-ins can still name the goals they mention. */
+export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
+  try {
+    return (await db.getAll('goals')).sort(byAdded);
+  } catch (error) {
+    return rethrow(error);
+  }
+}
+
 /** Goals with the given status, oldest first (the order the person added them). */
 export async function listGoals(db: DebriefDb, status: GoalStatus = 'active'): Promise<Goal[]> {
   try {

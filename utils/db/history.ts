@@ -1,7 +1,7 @@
 import { toStorageError } from './errors';
 import type { DebriefDb } from './open';
 import { endedHere } from './recorded';
-import type { CheckIn, Goal, Session } from './schema';
+import type { CheckIn, Session } from './schema';
 
 /** Every check-in, newest first, in one read (much faster than a cursor for thousands). */
 export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
@@ -25,16 +25,6 @@ export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> 
     await tx.done;
     const when = (session: Session) => session.endedMs ?? session.lastSeenMs;
     return (await endedHere(db, [...pending, ...snoozed])).sort((a, b) => when(b) - when(a));
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
-
-/** Every goal, whatever its status, so old check-ins can still name the goals they mention. */
-export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
-  try {
-    const goals = await db.getAll('goals');
-    return goals.sort((a, b) => a.createdMs - b.createdMs);
   } catch (error) {
     throw toStorageError(error);
   }

@@ -7,7 +7,8 @@ import { HISTORY_PAGE_SIZE, HISTORY_RESULTS_ID, HistoryPage } from '@/components
 import { HistoryToast, type UndoNotice } from '@/components/HistoryToast';
 import { formatDateTime } from '@/utils/checkin/format';
 import { deleteCheckIn, listCheckIns, restoreCheckIn, updateCheckIn } from '@/utils/db/checkins';
-import { listAllCheckIns, listAllGoals, listUnansweredSessions } from '@/utils/db/history';
+import { listAllCheckIns, listUnansweredSessions } from '@/utils/db/history';
+import { listAllGoals } from '@/utils/db/goals';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
