@@ -1,8 +1,12 @@
+import { alma, almaExamples } from './alma';
+import { betterHelp, betterHelpExamples } from './betterhelp';
 import { doxyMe, doxyMeExamples } from './doxy-me';
 import { googleMeet, googleMeetExamples } from './google-meet';
+import { growTherapy, growTherapyExamples } from './grow-therapy';
 import { jitsiMeet, jitsiMeetExamples } from './jitsi-meet';
 import { secureVideo, secureVideoExamples } from './securevideo';
 import { simplePractice, simplePracticeExamples } from './simplepractice';
+import { talkspace, talkspaceExamples } from './talkspace';
 import { teams, teamsExamples } from './teams';
 import { therapyNotes, therapyNotesExamples } from './therapynotes';
 import type { SiteAdapter, SiteExamples } from './types';
@@ -16,6 +20,10 @@ const EXAMPLES = new Map<SiteAdapter, SiteExamples>([
   [doxyMe, doxyMeExamples],
   [simplePractice, simplePracticeExamples],
   [therapyNotes, therapyNotesExamples],
+  [talkspace, talkspaceExamples],
+  [growTherapy, growTherapyExamples],
+  [alma, almaExamples],
+  [betterHelp, betterHelpExamples],
   [zoom, zoomExamples],
   [googleMeet, googleMeetExamples],
   [teams, teamsExamples],
