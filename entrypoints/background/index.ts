@@ -12,6 +12,7 @@ import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-i
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 import { planReflection, promptReflection, REFLECT_PREFIX, resumeReflections } from './reflections';
 import { BACKUP_ALARM, backUpIfDue, startBackups } from './backups';
+import { finishOffer, grantedHosts } from './watching';
 
 const HEARTBEAT_ALARM = 'heartbeat';
 const SNOOZE_PREFIX = 'snooze:';
@@ -82,6 +83,7 @@ async function onPageMessage(message: unknown): Promise<void> {
     await browser.alarms.create(`${SNOOZE_PREFIX}${message.sessionId}`, { when: message.until });
   }
   if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
+  if (message.type === 'watch-site') return finishOffer(message.host, false);
   await refreshBadge();
 }
 
@@ -141,6 +143,11 @@ export default defineBackground(() => {
       openReflectionWindow(notificationId.slice(REFLECT_PREFIX.length)).catch(report);
     }
     browser.notifications.clear(notificationId).catch(report);
+  });
+
+  // The toolbar's offer accepted: finished here too, since Firefox closes the popup when it asks.
+  browser.permissions.onAdded.addListener((permissions) => {
+    for (const host of grantedHosts(permissions.origins)) finishOffer(host, true).catch(report);
   });
 
   // A custom site whose permission was taken back in the browser's settings is removed too.

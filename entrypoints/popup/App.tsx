@@ -12,6 +12,7 @@ import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-i
 import type { PageMessage } from '@/utils/session/messages';
 import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { WatchSite } from './WatchSite';
 
 function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
@@ -52,6 +53,7 @@ export function App() {
         <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
       <ErrorAlert message={error} />
+      <WatchSite />
       {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
       <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
       <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
