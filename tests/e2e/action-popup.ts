@@ -6,9 +6,12 @@
  * through the DevTools protocol: buttons are found by their accessible name and clicked with a user
  * gesture, as a person's click.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { wait } from './call-fixture';
 import type { Debrief } from './harness';
+import { ARTIFACTS_DIR } from './paths';
 
 /** The flag that lets a test open the toolbar popup (pass it as `launchExtension({ extraArgs })`). */
 export const ACTION_POPUP_ARGS = ['--enable-unsafe-extension-debugging'];
@@ -67,16 +70,28 @@ export class ActionPopup {
     throw new Error('the toolbar popup did not open');
   }
 
-  /** Runs `fn` in the popup (with a user gesture, as a click is) and returns its JSON result. */
-  async run<T>(fn: (...args: string[]) => T, ...args: string[]): Promise<T> {
+  /** Sends one DevTools command to the popup and returns its result. */
+  private async command(method: string, params: object): Promise<Reply['result']> {
     const id = ++this.lastId;
     const reply = new Promise<Reply>((resolve) => this.replies.set(id, resolve));
-    const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
-    const message = { id, method: 'Runtime.evaluate', params: { expression, returnByValue: true, userGesture: true } };
-    await this.browser.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify(message) });
+    await this.browser.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
     const answer = await reply;
     if (answer.error) throw new Error(`popup: ${JSON.stringify(answer.error)}`);
-    return answer.result?.result?.value as T;
+    return answer.result;
+  }
+
+  /** Runs `fn` in the popup (with a user gesture, as a click is) and returns its JSON result. */
+  async run<T>(fn: (...args: string[]) => T, ...args: string[]): Promise<T> {
+    const expression = `(${fn.toString()})(...${JSON.stringify(args)})`;
+    const result = await this.command('Runtime.evaluate', { expression, returnByValue: true, userGesture: true });
+    return result?.result?.value as T;
+  }
+
+  /** Saves what the popup shows, at its real size, to tests/e2e/artifacts/<name>.png. */
+  async screenshot(name: string): Promise<void> {
+    const shot = (await this.command('Page.captureScreenshot', { format: 'png' })) as unknown as { data: string };
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    writeFileSync(join(ARTIFACTS_DIR, `${name}.png`), Buffer.from(shot.data, 'base64'));
   }
 
   /** What the popup shows, as text. */

@@ -59,9 +59,10 @@ describe('asking after calls on a site from the toolbar', () => {
     // The popup on that tab: one sentence and one button.
     const popup = await ActionPopup.open(debrief, call.page);
     expect(await popup.text()).toContain(`Debrief does not ask after calls on ${HOST} yet.`);
+    await popup.screenshot('watch-site-offer');
     await popup.click('Ask me after calls on this site');
     await popup.waitForText(`Debrief asks after calls on ${HOST}.`);
-    await screenshot(call.page, 'watch-site-call');
+    await popup.screenshot('watch-site-watching');
 
     // The call that was already running is now a session in progress, in the same page.
     await expect.poll(async () => (await sessionsOn(HOST)).map((session) => session.status), { timeout: 10_000 }).toEqual(['in-progress']);
