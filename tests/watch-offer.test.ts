@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { watchOfferFor, type WatchOffer } from '@/utils/sites/watch-offer';
 
-const custom = ['care.example-clinic.org'];
+const watched = { customHosts: ['care.example-clinic.org'], disabledPlatforms: ['zoom'] };
 
 // What the toolbar popup offers on the page a person has open: [page, offer].
 const TABLE: ReadonlyArray<readonly [string | undefined, WatchOffer]> = [
@@ -16,6 +16,8 @@ const TABLE: ReadonlyArray<readonly [string | undefined, WatchOffer]> = [
   ['https://app.talkspace.com/room/2422725', { kind: 'watched', host: 'app.talkspace.com', platform: 'Talkspace' }],
   ['https://telehealth.growtherapy.com/join', { kind: 'watched', host: 'telehealth.growtherapy.com', platform: 'Grow Therapy' }],
   ['https://care.example-clinic.org/visit', { kind: 'watched', host: 'care.example-clinic.org', platform: null }],
+  // A platform turned off in Settings: nothing here (Settings is where it comes back).
+  ['https://us02web.zoom.us/wc/123456789/join', { kind: 'not-offerable' }],
   // Not offerable: not https, the browser's own pages, files, extension pages, blank pages, stores.
   ['http://therapy.example-clinic.org/session/42', { kind: 'not-offerable' }],
   ['http://doxy.me/DrKerr', { kind: 'not-offerable' }],
@@ -40,6 +42,6 @@ const TABLE: ReadonlyArray<readonly [string | undefined, WatchOffer]> = [
 
 describe('the toolbar’s offer to ask after calls on the open site', () => {
   it.each(TABLE)('%s → %o', (url, offer) => {
-    expect(watchOfferFor(url, custom)).toEqual(offer);
+    expect(watchOfferFor(url, watched)).toEqual(offer);
   });
 });

@@ -6,7 +6,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { watchOfferFor } from '@/utils/sites/watch-offer';
 import { askToWatch } from '@/utils/sites/watch-site';
-import { customSites } from '@/utils/storage';
+import { customSites, disabledPlatforms } from '@/utils/storage';
 
 /** The open tab, as `activeTab` lets the popup see it. */
 interface OpenTab {
@@ -22,6 +22,7 @@ function errorText(err: unknown): string {
 export function WatchSite() {
   const [tab, setTab] = useState<OpenTab | null>(null);
   const [hosts, setHosts] = useState<string[] | null>(null);
+  const [disabled, setDisabled] = useState<string[]>([]);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,6 +31,7 @@ export function WatchSite() {
       if (open?.id !== undefined) setTab({ id: open.id, url: open.url });
     }, () => undefined);
     customSites.getValue().then(setHosts, () => undefined);
+    disabledPlatforms.getValue().then(setDisabled, () => undefined);
     // The background finishes the offer: the popup redraws when the site joins (or leaves) the list.
     return customSites.watch((next) => {
       setHosts(next);
@@ -41,7 +43,7 @@ export function WatchSite() {
   if (!tab || !hosts || !('registerContentScripts' in (browser.scripting ?? {}))) return null;
   return (
     <WatchSiteOffer
-      offer={watchOfferFor(tab.url, hosts)}
+      offer={watchOfferFor(tab.url, { customHosts: hosts, disabledPlatforms: disabled })}
       asking={asking}
       error={error}
       onWatch={(host) => {

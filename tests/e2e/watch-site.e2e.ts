@@ -60,6 +60,7 @@ describe('asking after calls on a site from the toolbar', () => {
     const popup = await ActionPopup.open(debrief, call.page);
     expect(await popup.text()).toContain(`Debrief does not ask after calls on ${HOST} yet.`);
     await popup.screenshot('watch-site-offer');
+    const clickedAt = Date.now();
     await popup.click('Ask me after calls on this site');
     await popup.waitForText(`Debrief asks after calls on ${HOST}.`);
     await popup.screenshot('watch-site-watching');
@@ -78,6 +79,9 @@ describe('asking after calls on a site from the toolbar', () => {
     await window.page.locator('.session-header').getByText(HOST).waitFor();
     const [session] = await sessionsOn(HOST);
     expect(session).toMatchObject({ platform: `custom:${HOST}`, status: 'pending', endReason: 'call-ended' });
+    // Counted from when Debrief first saw the call (the page's next statistics read after the click), not before.
+    expect(session!.startedMs).toBeGreaterThanOrEqual(clickedAt);
+    expect(session!.startedMs - clickedAt).toBeLessThan(5000);
     expect(Math.abs((session?.endedMs ?? 0) - endedAt)).toBeLessThan(1000);
     await window.page.close();
 
