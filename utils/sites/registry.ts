@@ -20,7 +20,11 @@ import { zoom } from './zoom';
  * Left out for want of a source naming the host where their sessions run (see issue 12's closing note):
  * Jane, TheraNest, thera-LINK, Sessions Health, IntakeQ/PracticeQ, Psychology Today Sessions, Spruce,
  * Amwell, Teladoc, MDLive. People can watch their hosts from the toolbar or in Settings ("Your own sites").
- * Headway, Rula and Brightside hand sessions to Zoom, Doxy.me or Google Meet, which are here.
+ * Headway, Rula and Brightside hand sessions to Zoom, Doxy.me or Google Meet, which are here
+ * (https://help.headway.co/hc/en-us/articles/4421041745684,
+ * https://patientsupport.rula.com/hc/en-us/articles/23308340850971-Joining-your-telehealth-appointment,
+ * https://www.brightside.com/faqs/what-should-expect-in-my-first-visit-with-my-provider/); Headway's own
+ * newer "Headway telehealth" has no sourced host.
  */
 export const SITES: readonly SiteAdapter[] = [
   doxyMe,
