@@ -58,7 +58,8 @@ describe('asking after calls on a site from the toolbar', () => {
 
     // The popup on that tab: one sentence and one button.
     const popup = await ActionPopup.open(debrief, call.page);
-    expect(await popup.text()).toContain(`Debrief does not ask after calls on ${HOST} yet.`);
+    await popup.waitForText(`Debrief does not ask after calls on ${HOST} yet.`);
+    await popup.waitForText('check-ins stored'); // everything the popup reads has arrived
     await popup.screenshot('watch-site-offer');
     const clickedAt = Date.now();
     await popup.click('Ask me after calls on this site');
