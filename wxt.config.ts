@@ -36,7 +36,7 @@ export default defineConfig({
     name: '__MSG_app_name__',
     description: '__MSG_app_description__',
     // Each permission is justified in README.md § Privacy; tests pin this list.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads', 'activeTab'],
     host_permissions: siteMatchPatterns(),
     // Sites the person adds themselves are asked for one at a time, at runtime.
     optional_host_permissions: ['https://*/*'],

@@ -11,6 +11,8 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   main() {
-    installProbe();
+    // Still loading: registered at document_start, before the page's scripts. Otherwise Debrief was
+    // just told to watch this open page, which may already be in a call.
+    installProbe(undefined, undefined, document.readyState !== 'loading');
   },
 });

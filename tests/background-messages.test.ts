@@ -16,7 +16,7 @@ import { DB_NAME, type CheckIn, type Session } from '@/utils/db/schema';
 import { createSession, endSession } from '@/utils/db/sessions';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { isProbeMessage, PROBE_SOURCE, PROBE_VERSION } from '@/utils/session/probe-events';
-import { disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
 
 const NOW = Date.now();
 const ROOM = 'https://doxy.me/drkerr';
@@ -99,6 +99,7 @@ interface World {
   sessions: Session[];
   alarms: string[];
   windows: number;
+  customSites: string[];
 }
 
 async function world(): Promise<World> {
@@ -108,6 +109,7 @@ async function world(): Promise<World> {
     sessions: await db.getAll('sessions'),
     alarms: (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort(),
     windows: (await fakeBrowser.windows.getAll()).length,
+    customSites: await customSites.getValue(),
   };
 }
 
@@ -119,6 +121,7 @@ describe('the background, sent forged messages', () => {
     resetSharedDb();
     // Not in WXT's fake browser; the background only listens to it.
     vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     await background.main();
     const db = await getDb();
     await saveCheckIn(db, { ...emptyAnswers(), overall: 7, notes: { ...emptyAnswers().notes, helpful: 'Naming the pattern' }, sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null });
@@ -146,6 +149,7 @@ describe('the background, sent forged messages', () => {
       ['list check-ins', () => ({ type: 'get-check-ins' })],
       ['delete everything', () => ({ type: 'delete-everything' })],
       ['import check-ins', () => ({ type: 'import', checkIns: [{ ...before.checkIns[0]!, overall: 0 }] })],
+      ['watch a site of its choosing', () => ({ type: 'watch-site', host: 'evil.example' })],
       ['start a session with its time as text', () => started({ at: String(NOW) })],
       ['start a session with the room flag as text', () => started({ room: 'true' })],
       ['end a session with a reason of its own', () => ended({ reason: 'tab-closed' })],
@@ -237,6 +241,11 @@ describe('the background, sent forged messages', () => {
 
   describe('page messages count only from Debrief’s own pages', () => {
     const snooze = () => ({ type: 'snooze', sessionId: pending.id, until: NOW + 60_000 });
+
+    it('the popup’s word that a site was allowed watches nothing unless the person asked for that site', async () => {
+      expect(await send({ type: 'watch-site', host: 'evil.example' }, ownPage('popup.html'))).toEqual([undefined]);
+      expect(await world()).toEqual(before);
+    });
 
     it('the check-in window may snooze and plan a reflection', async () => {
       await send(snooze(), ownPage('check-in.html'));

@@ -21,14 +21,20 @@ interface DocumentedAccess {
   optionalHosts: string[];
 }
 
-/** Reads the permissions table under "## Privacy": one row per permission, the name in backticks. */
-function documentedAccess(readme: string): DocumentedAccess {
+/** The first cells of the rows of the table under "## Privacy" whose header starts with `header`. */
+function privacyTable(readme: string, header: string): string[] {
   const privacy = readme.split(/^## Privacy\s*$/m)[1]?.split(/^## /m)[0] ?? '';
-  const firstColumns = privacy
-    .split('\n')
-    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+  const tables = privacy.split(/\n(?!\|)/).map((block) => block.split('\n').filter((line) => line.startsWith('|')));
+  const table = tables.find((rows) => rows[0]?.split('|')[1]?.trim() === header) ?? [];
+  return table
+    .filter((line) => !/^\|\s*-/.test(line))
     .map((line) => line.split('|')[1]!.trim())
     .slice(1); // the header row
+}
+
+/** Reads the permissions table under "## Privacy": one row per permission, the name in backticks. */
+function documentedAccess(readme: string): DocumentedAccess {
+  const firstColumns = privacyTable(readme, 'permission');
   const access: DocumentedAccess = { permissions: [], optionalPermissions: [], siteHosts: false, optionalHosts: [] };
   for (const cell of firstColumns) {
     const names = [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
@@ -73,6 +79,11 @@ describe('README.md § Privacy lists every permission the manifest asks for', ()
       expect(sorted(manifest.host_permissions)).toEqual(sorted(siteMatchPatterns()));
       expect(sorted(manifest.optional_host_permissions)).toEqual(sorted(documented.optionalHosts));
     });
+  });
+
+  it('the README says why each telehealth host is there: its host table is exactly the registered hosts', () => {
+    const hosts = privacyTable(README, 'host').flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    expect(sorted(hosts)).toEqual(sorted(SITES.flatMap((site) => site.hosts)));
   });
 
   it('every site with host access is named in the README ("the telehealth sites listed above")', () => {

@@ -23,10 +23,19 @@ describe('every site adapter follows the house rules', () => {
     expect(site.hosts.length).toBeGreaterThan(0);
     const { testUrls, source } = examplesOf(site);
     expect(testUrls.rooms.length).toBeGreaterThan(0);
-    expect(testUrls.notRooms.length).toBeGreaterThan(0);
+    // A site that watches its whole host has no page that is not a room; every other site lists some.
+    expect(testUrls.notRooms.length > 0).toBe(!examplesOf(site).wholeHost);
     expect(source).toMatch(/https:\/\//);
     for (const host of site.hosts) expect(host).toMatch(MATCH_HOST);
     if (testUrls.postCall?.length) expect(site.postCallHint).toBeTypeOf('function');
+  });
+
+  const wholeHostSites = SITES.filter((site) => examplesOf(site).wholeHost);
+  it.each(wholeHostSites.map((site) => [site.id, site] as const))('%s watches every page of its hosts and leaves the call to the media probe', (_id, site) => {
+    for (const host of site.hosts) {
+      expect(host.startsWith('*.'), 'a whole host is one host, never every subdomain').toBe(false);
+      for (const path of ['/', '/join', '/any/page?x=1']) expect(site.isRoom(new URL(`https://${host}${path}`))).toBe(true);
+    }
   });
 
   it('gives each site its own id, findable by siteById', () => {
@@ -129,7 +138,20 @@ const ROOM_TABLE: ReadonlyArray<readonly [string, string | null, boolean]> = [
   // SecureVideo
   ['https://hub.securevideo.com/Pass/Join/111222333?launch=1', 'securevideo', true],
   ['https://compsych.securevideo.com/Knowledge/Details/205', 'securevideo', false],
+  // Therapy services' own video: Talkspace rooms; Grow Therapy, Alma and BetterHelp on their whole hosts.
+  ['https://app.talkspace.com/room/2422725', 'talkspace', true],
+  ['https://app.talkspace.com/signup', 'talkspace', false],
+  ['https://therapist.talkspace.com/room/2422725/lvs-tab', null, false],
+  ['https://www.talkspace.com/online-therapy', null, false],
+  ['https://telehealth.growtherapy.com/join', 'grow-therapy', true],
+  ['https://growtherapy.com/', null, false],
+  ['https://telehealth.helloalma.com/', 'alma', true],
+  ['https://support.helloalma.com/hc/en-us/articles/25739624478619-Alma-Telehealth-Support', null, false],
+  ['https://www.betterhelp.com/', 'betterhelp', true],
+  ['https://counselor-onboarding.betterhelp.com/', null, false],
   // Platforms without a sourced video host are not claimed.
+  ['https://member.teladoc.com/signin', null, false],
+  ['https://app.thera-link.com/', null, false],
   ['https://calmjoints.janeapp.com/locations/calm-joints/book#/list', null, false],
   ['https://app.sprucehealth.com/conversations/123', null, false],
   ['https://example.com/meeting', null, false],
@@ -164,6 +186,11 @@ describe('post-call hints', () => {
   it.each([
     ['<h1>You left the meeting</h1><button>Rejoin</button><button>Return to home screen</button>', true],
     ["<main><div><h1>You’ve left the call</h1></div></main>", true],
+    // The same view when the Google account speaks Spanish.
+    ['<h1>Has salido de la reunión</h1><button>Volver a unirse</button><button>Regresa a la pantalla de inicio</button>', true],
+    ['<h1>Has salido de la llamada</h1>', true],
+    ['<h1>¿Todo listo para unirte?</h1><button>Unirse ahora</button>', false],
+    ['<h1>Has salido de la reuniones antiguas</h1>', false],
     // Only h1 headings are read (a cheap live list): text elsewhere is not taken for the post-call view.
     ["<div role=\"heading\" aria-level=\"1\">You've left the meeting</div>", false],
     ['<h1>Ready to join?</h1><button>Join now</button>', false],

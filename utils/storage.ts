@@ -27,6 +27,12 @@ export async function setPlatformAsked(platform: string, asked: boolean): Promis
 /** Hosts the person added themselves (permission granted at runtime). */
 export const customSites = storage.defineItem<string[]>('local:customSites', { fallback: [], version: 1 });
 
+/**
+ * The site the person just asked, from the toolbar, to be watched in the tab open on it, until the
+ * browser grants it. Firefox closes the popup when its prompt opens, so the background finishes.
+ */
+export const pendingWatch = storage.defineItem<{ host: string; tabId: number } | null>('session:pendingWatch', { fallback: null });
+
 /** Follow-up reflection: hours after a check-in; 0 turns it off. */
 export const reflectionDelayHours = storage.defineItem<number>('local:reflectionDelayHours', { fallback: 24, version: 1 });
 

@@ -14,6 +14,7 @@ import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-i
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
 import { backUpIfDue, startBackups } from './backups';
+import { finishOffer, grantedHosts } from './watching';
 
 const deps: TrackerDeps = {
   db: getDb,
@@ -81,6 +82,7 @@ async function onPageMessage(message: unknown): Promise<void> {
     await browser.alarms.create(alarmName('snooze', message.sessionId), { when: message.until });
   }
   if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
+  if (message.type === 'watch-site') return finishOffer(message.host, false);
   await refreshBadge();
 }
 
@@ -138,6 +140,11 @@ export default defineBackground(() => {
     const alarm = alarmFor(notificationId);
     if (alarm?.kind === 'reflect') openReflectionWindow(alarm.id).catch(report);
     browser.notifications.clear(notificationId).catch(report);
+  });
+
+  // The toolbar's offer accepted: finished here too, since Firefox closes the popup when it asks.
+  browser.permissions.onAdded.addListener((permissions) => {
+    for (const host of grantedHosts(permissions.origins)) finishOffer(host, true).catch(report);
   });
 
   // A custom site whose permission was taken back in the browser's settings is removed too.

@@ -14,6 +14,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
+import { WatchSite } from './WatchSite';
 
 function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
@@ -50,6 +51,7 @@ export function App() {
         <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
       <ErrorAlert message={error} />
+      <WatchSite />
       {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
       <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
       <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />

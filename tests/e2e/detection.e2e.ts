@@ -176,10 +176,11 @@ describe('what is not a session opens nothing', () => {
     expect(await readSessions(reader)).toHaveLength(before);
   });
 
+  // Platforms watched on their whole host have no page that is not a room: there the probe alone decides.
   it('a full call on every platform’s dashboard or other non-room page', async () => {
     const before = (await readSessions(reader)).length;
     const mark = checkIns.mark();
-    for (const site of SITES) {
+    for (const site of SITES.filter((candidate) => !examplesOf(candidate).wholeHost)) {
       const call = await openCall(dashboardUrl(site));
       await call.start();
       await wait(500);

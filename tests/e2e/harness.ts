@@ -23,6 +23,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Headless unless DEBRIEF_HEADED=1 (watch the test on a display). */
   headless?: boolean;
+  /** Chromium flags beyond `chromiumArgs()`, e.g. to open the toolbar popup (see action-popup.ts). */
+  extraArgs?: string[];
 }
 
 /** Chromium flags: load only our extension, fake camera and mic, nothing talking to the network. */
@@ -51,16 +53,16 @@ export function freshProfile(): string {
 export async function launchExtension(options: LaunchOptions = {}): Promise<Debrief> {
   const userDataDir = options.userDataDir ?? freshProfile();
   const pageErrors: Error[] = [];
-  const { context, serviceWorker } = await startBrowser(userDataDir, options.headless, pageErrors);
+  const { context, serviceWorker } = await startBrowser(userDataDir, options.headless, pageErrors, options.extraArgs);
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, serviceWorker, extensionId, userDataDir, pageErrors };
 }
 
-async function startBrowser(userDataDir: string, headless: boolean | undefined, pageErrors: Error[]) {
+async function startBrowser(userDataDir: string, headless: boolean | undefined, pageErrors: Error[], extraArgs: string[] = []) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: headless ?? process.env.DEBRIEF_HEADED !== '1',
-    args: chromiumArgs(),
+    args: [...chromiumArgs(), ...extraArgs],
   });
   context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error)));
   const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');

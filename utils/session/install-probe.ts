@@ -45,11 +45,17 @@ function replaceGlobal(win: ProbeWindow, name: string, value: unknown): void {
   defineProperty(win, name, { ...descriptor, value });
 }
 
+/** Methods a live call page keeps calling on its connections (statistics for its quality meter, tracks). */
+const CALL_METHODS = ['getStats', 'getSenders', 'getReceivers', 'getTransceivers'];
+
 /**
  * Wraps getUserMedia, RTCPeerConnection and MediaStreamTrack.stop in `win` so calls are
  * reported through `post`, while the page sees the same values, `this`, errors and prototypes.
+ * `late`: the probe arrives in a page already open (the person just chose to watch this site), so
+ * connections made before it cannot have been seen; each is taken in, with the camera and
+ * microphone it sends, the first time the page calls one of its call methods.
  */
-export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Post = postTo(win)): void {
+export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Post = postTo(win), late = false): void {
   if (getOwnPropertyDescriptor(win, INSTALLED)) return;
   defineProperty(win, INSTALLED, { value: true });
 
@@ -62,6 +68,14 @@ export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Pos
   const trackIds = new WeakMap<object, string>();
   const peerIds = new WeakMap<object, string>();
 
+  const watchTrack = (track: MediaStreamTrack) => {
+    if (trackIds.has(track) || track.readyState === 'ended') return;
+    const trackId = newId();
+    trackIds.set(track, trackId);
+    report({ type: 'gum-track', trackId, kind: track.kind === 'video' ? 'video' : 'audio' });
+    apply(listen, track, ['ended', () => endTrack(track, 'track-ended')]);
+  };
+
   const endTrack = (track: object, type: 'track-ended' | 'track-stopped') => {
     const trackId = trackIds.get(track);
     if (!trackId) return;
@@ -72,14 +86,7 @@ export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Pos
   const watchStream = (stream: MediaStream) => {
     try {
       const tracks = stream.getTracks();
-      for (let i = 0; i < tracks.length; i++) {
-        const track = tracks[i] as MediaStreamTrack;
-        if (trackIds.has(track) || track.readyState === 'ended') continue;
-        const trackId = newId();
-        trackIds.set(track, trackId);
-        report({ type: 'gum-track', trackId, kind: track.kind === 'video' ? 'video' : 'audio' });
-        apply(listen, track, ['ended', () => endTrack(track, 'track-ended')]);
-      }
+      for (let i = 0; i < tracks.length; i++) watchTrack(tracks[i] as MediaStreamTrack);
     } catch {
       // Never let the probe break the page's call.
     }
@@ -136,6 +143,33 @@ export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Pos
     }
     return result;
   });
+
+  if (late) {
+    const sendersOf = getOwnPropertyDescriptor(proto, 'getSenders')?.value as ((this: object) => RTCRtpSender[]) | undefined;
+    // A connection made before the probe: reported as new, then in its current state, with the tracks it sends.
+    const adopt = (pc: object) => {
+      if (peerIds.has(pc) || !stateOf || !sendersOf) return;
+      const state = apply(stateOf, pc, []) as RTCPeerConnectionState;
+      if (state === 'closed') return;
+      watchPeer(pc);
+      const senders = apply(sendersOf, pc, []);
+      for (let i = 0; i < senders.length; i++) {
+        const track = senders[i]?.track;
+        if (track) watchTrack(track);
+      }
+      if (state !== 'new') report({ type: 'pc-state', pcId: peerIds.get(pc) as string, state });
+    };
+    for (const method of CALL_METHODS) {
+      patchMethod(proto, method, (pc, result) => {
+        try {
+          adopt(pc);
+        } catch {
+          // Never let the probe break the page's call.
+        }
+        return result;
+      });
+    }
+  }
 
   replaceGlobal(win, 'RTCPeerConnection', RTCPeerConnection);
   if (win.webkitRTCPeerConnection === Native) replaceGlobal(win, 'webkitRTCPeerConnection', RTCPeerConnection);

@@ -20,12 +20,15 @@ export function isSessionMessage(value: unknown): value is SessionMessage {
 export type PageMessage =
   | { type: 'sessions-changed' }
   | { type: 'snooze'; sessionId: string; until: number }
-  | { type: 'check-in-saved'; checkInId: string; createdMs: number };
+  | { type: 'check-in-saved'; checkInId: string; createdMs: number }
+  /** The person allowed Debrief on `host` from the toolbar's offer: finish watching it. */
+  | { type: 'watch-site'; host: string };
 
 export function isPageMessage(value: unknown): value is PageMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
   if (m.type === 'sessions-changed') return true;
   if (m.type === 'check-in-saved') return typeof m.checkInId === 'string' && isTime(m.createdMs);
+  if (m.type === 'watch-site') return typeof m.host === 'string';
   return m.type === 'snooze' && typeof m.sessionId === 'string' && isTime(m.until);
 }

@@ -4,6 +4,9 @@ import { customMatchPattern } from './custom';
 
 const PROBE_ID = 'debrief-custom-media-probe';
 const WATCHER_ID = 'debrief-custom-call-watcher';
+/** The two content scripts, as built: the media probe (MAIN world) and the call watcher. */
+export const PROBE_FILE = 'content-scripts/media-probe.js' as const;
+export const WATCHER_FILE = 'content-scripts/call-watcher.js' as const;
 
 /** Registers the media probe and call watcher on exactly the custom hosts we hold permission for. */
 export async function syncCustomContentScripts(hosts: readonly string[]): Promise<void> {
@@ -12,8 +15,8 @@ export async function syncCustomContentScripts(hosts: readonly string[]): Promis
   if (hosts.length === 0) return;
   const matches = hosts.map(customMatchPattern);
   await browser.scripting.registerContentScripts([
-    { id: PROBE_ID, matches, js: ['content-scripts/media-probe.js'], world: 'MAIN', runAt: 'document_start', allFrames: true },
-    { id: WATCHER_ID, matches, js: ['content-scripts/call-watcher.js'], runAt: 'document_start', allFrames: true },
+    { id: PROBE_ID, matches, js: [PROBE_FILE], world: 'MAIN', runAt: 'document_start', allFrames: true },
+    { id: WATCHER_ID, matches, js: [WATCHER_FILE], runAt: 'document_start', allFrames: true },
   ]);
 }
 
@@ -24,11 +27,16 @@ export async function syncCustomContentScripts(hosts: readonly string[]): Promis
 export async function addCustomSite(host: string): Promise<boolean> {
   const granted = await browser.permissions.request({ origins: [customMatchPattern(host)] });
   if (!granted) return false;
+  await watchHost(host);
+  return true;
+}
+
+/** Adds a host whose permission is granted to the custom sites and registers the content scripts there. */
+export async function watchHost(host: string): Promise<void> {
   const hosts = await customSites.getValue();
   const next = hosts.includes(host) ? hosts : [...hosts, host];
   await customSites.setValue(next);
   await syncCustomContentScripts(next);
-  return true;
 }
 
 /** Removes a custom site, its content scripts and its permission. */

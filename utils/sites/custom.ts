@@ -33,6 +33,12 @@ export function customMatchPattern(host: string): string {
   return `https://${host}/*`;
 }
 
+/** The host of a custom site's match pattern (`https://host/*` → `host`), or null for any other pattern. */
+export function customHostOfPattern(pattern: string): string | null {
+  const host = /^https:\/\/([^/*]+)\/\*$/.exec(pattern)?.[1];
+  return host && HOST_PATTERN.test(host) ? host : null;
+}
+
 export function customPlatformId(host: string): string {
   return `${CUSTOM_PLATFORM_PREFIX}${host}`;
 }

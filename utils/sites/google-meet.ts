@@ -4,13 +4,17 @@
  *   https://meet.google.com/abc-mnop-xyz; the meeting code is its alias)
  * - https://support.google.com/meet/answer/9303164 (ending and leaving a meeting)
  * - public code detecting Meet's post-call view by its "You left the meeting" text and "Rejoin" button
+ * - public Meet bots and window-title watchers matching the Spanish view: "Has salido de la reunión" (with
+ *   "Regresa a la pantalla de inicio", Spanish for "Return to home screen"), and "has salido de la llamada"
  * The green room (preview) and the call share the meeting URL, and after leaving Meet shows
- * "You left the meeting" at that same URL, so the end is read from the page's top heading.
+ * "You left the meeting" at that same URL, so the end is read from the page's top heading, in each
+ * language Debrief speaks (Meet follows the Google account's language, not the browser's).
  */
 import type { SiteAdapter, SiteExamples } from './types';
 
 const MEETING_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/i;
-const LEFT_HEADING = /^you(?:'|’)?(?:ve)? left the (?:meeting|call)\b/i;
+/** "You left the meeting" in English and Spanish. */
+const LEFT_HEADING = /^(?:you(?:'|’)?(?:ve)? left the (?:meeting|call)\b|has salido de la (?:reuni[oó]n|llamada)(?!\p{L}))/iu;
 
 export const googleMeet: SiteAdapter = {
   id: 'google-meet',

@@ -1,9 +1,13 @@
 import type { SiteAdapter } from './types';
+import { alma } from './alma';
+import { betterHelp } from './betterhelp';
 import { doxyMe } from './doxy-me';
 import { googleMeet } from './google-meet';
+import { growTherapy } from './grow-therapy';
 import { jitsiMeet } from './jitsi-meet';
 import { secureVideo } from './securevideo';
 import { simplePractice } from './simplepractice';
+import { talkspace } from './talkspace';
 import { teams } from './teams';
 import { therapyNotes } from './therapynotes';
 import { vsee } from './vsee';
@@ -13,13 +17,23 @@ import { zoom } from './zoom';
 
 /**
  * Every supported platform. Adding one is a new file and one line here.
- * Left out for want of a sourced video host or room URL (see the issue's closing note): Jane, TheraNest,
- * Sessions Health, IntakeQ/PracticeQ, Spruce, Amwell, MDLive. Users can add their hosts as custom sites.
+ * Left out for want of a source naming the host where their sessions run (see issue 12's closing note):
+ * Jane, TheraNest, thera-LINK, Sessions Health, IntakeQ/PracticeQ, Psychology Today Sessions, Spruce,
+ * Amwell, Teladoc, MDLive. People can watch their hosts from the toolbar or in Settings ("Your own sites").
+ * Headway, Rula and Brightside hand sessions to Zoom, Doxy.me or Google Meet, which are here
+ * (https://help.headway.co/hc/en-us/articles/4421041745684,
+ * https://patientsupport.rula.com/hc/en-us/articles/23308340850971-Joining-your-telehealth-appointment,
+ * https://www.brightside.com/faqs/what-should-expect-in-my-first-visit-with-my-provider/); Headway's own
+ * newer "Headway telehealth" has no sourced host.
  */
 export const SITES: readonly SiteAdapter[] = [
   doxyMe,
   simplePractice,
   therapyNotes,
+  talkspace,
+  growTherapy,
+  alma,
+  betterHelp,
   zoom,
   googleMeet,
   teams,

@@ -26,6 +26,11 @@ export interface SiteAdapter {
 export interface SiteExamples {
   /** Real URLs (used by the meta-test and the browser tests). */
   testUrls: { rooms: string[]; notRooms: string[]; postCall?: string[] };
+  /**
+   * Every page of the hosts counts (`isRoom` is always true, `notRooms` empty): no source gives the
+   * room path and the hosts serve only the platform's own app, so the media probe alone decides.
+   */
+  wholeHost?: true;
   /** Where the hosts came from (help pages or public code). */
   source: string;
 }
