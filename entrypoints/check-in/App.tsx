@@ -14,9 +14,6 @@ import type { PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen, disabledPlatforms, SNOOZE_MINUTES } from '@/utils/storage';
 import { loadWindowData, platformName, sessionInfo, type WindowData } from './load';
 
-/** How long the window stays open to say when Debrief will ask again. */
-const SNOOZE_NOTICE_MS = 6000;
-
 function tellBackground(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
@@ -62,8 +59,8 @@ export function App({ sessionId }: { sessionId: string | null }) {
     const until = Date.now() + SNOOZE_MINUTES * 60_000;
     await snoozeSession(await getDb(), session.id, until);
     await tellBackground({ type: 'snooze', sessionId: session.id, until });
+    // The window stays until closed: a message that vanishes on a timer may go unread.
     setSnoozedUntil(until);
-    setTimeout(() => window.close(), SNOOZE_NOTICE_MS);
   });
   const dismiss = act(async () => {
     if (!session) return;

@@ -15,7 +15,7 @@ import config from '../../wxt.config';
 import { siteMatchPatterns } from '../../utils/sites/registry';
 import type { CheckIn, Session } from '../../utils/db/schema';
 import { readSessions, setMinSessionMinutes } from './debrief-state';
-import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief } from './harness';
+import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief, showMoreNotes } from './harness';
 import { EXTENSION_DIR } from './paths';
 import { readStore } from './page-db';
 import { makeCheckIns, makeGoal, makePendingSession, seedRecords } from './records';
@@ -62,7 +62,7 @@ const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Check-
 describe('Debrief makes no network request', () => {
   it('(the recorder sees the extension’s pages and its service worker)', async () => {
     const page = await openExtensionPage(debrief, 'popup.html');
-    await page.getByRole('button', { name: 'Check in now' }).waitFor();
+    await page.getByRole('button', { name: 'Start a manual check-in' }).waitFor();
     await debrief.serviceWorker.evaluate(() => fetch('/manifest.json').then((response) => response.ok));
     const log = seen.map(({ url, by }) => `${url} from ${by}`);
     expect(log.some((line) => /\/chunks\/popup-.*\.js from chrome-extension:.*\/popup\.html$/.test(line)), log.join('\n')).toBe(true);
@@ -73,8 +73,9 @@ describe('Debrief makes no network request', () => {
   it('checking in: the popup, the window after a session, "Remind me later", the follow-up reflection', async () => {
     await noRequestsDuring(async () => {
       const popup = await openExtensionPage(debrief, 'popup.html');
-      await popup.getByRole('button', { name: 'Check in now' }).click();
+      await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
       await rate(popup, 'Overall', 7);
+      await showMoreNotes(popup);
       await popup.getByLabel('Most helpful moment').fill('Naming the pattern behind my Sunday dread');
       await popup.getByRole('button', { name: 'Save check-in' }).click();
       await saved(popup);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
 import { test } from './fixtures';
-import { openExtensionPage, restart, type Debrief } from './harness';
+import { openExtensionPage, restart, type Debrief, showMoreNotes } from './harness';
 import { saveScreenshot } from './seed';
 
 /** The few extension APIs the test drives from inside the service worker. */
@@ -52,11 +52,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Saves a manual check-in from the popup, as a person would. Returns the popup. */
 async function checkInFromPopup(debrief: Debrief): Promise<Page> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   await popup
     .getByRole('radiogroup', { name: OVERALL.name, exact: true })
     .getByRole('radio', { name: '8', exact: true })
     .check();
+  await showMoreNotes(popup);
   await popup.getByLabel('One thing to take with me').fill(TAKEAWAY);
   await popup.getByRole('button', { name: 'Save check-in' }).click();
   await popup.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
