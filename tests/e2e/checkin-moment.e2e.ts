@@ -12,7 +12,8 @@ import { SITES } from '../../utils/sites/registry';
 import { CallPage, serveCallPages, wait } from './call-fixture';
 import { CheckInWindows, setMinSessionMinutes } from './debrief-state';
 import { test } from './fixtures';
-import { openExtensionPage, screenshot, type Debrief } from './harness';
+import { closeExtension, extensionUrl, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
+import { makeCheckIns, makePendingSession, seedRecords } from './records';
 import { readStore } from './page-db';
 import type { CheckIn } from '../../utils/db/schema';
 
@@ -169,4 +170,44 @@ test('a note to bring up, saved after session 1, marks session 2 on the badge an
 
   const [stored] = await readStore<CheckIn>(reader, 'checkIns');
   expect(stored).toMatchObject({ notes: expect.objectContaining({ nextTime: note }), nextTimeDone: true });
+});
+
+test('dark: the first screen of a session’s check-in', async ({ debrief }) => {
+  await seedRecords(debrief, { sessions: [makePendingSession('dark-session')] });
+  const page = await debrief.context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize(FIRST_SCREEN);
+  await page.goto(extensionUrl(debrief.extensionId, 'check-in.html?session=dark-session'));
+  await page.getByRole('button', { name: 'Remind me later' }).waitFor();
+  await expectOnFirstScreen(page, page.getByRole('button', { name: 'Not a therapy session', exact: true }), 'Not a therapy session');
+  await screenshot(page, 'checkin-first-screen-dark', { fullPage: false });
+});
+
+test('in Spanish: the check-in’s first screen and an entry whose long labels keep their values in line', async () => {
+  const spanish = await launchExtension({ lang: 'es' });
+  try {
+    const [entry] = makeCheckIns(1);
+    await seedRecords(spanish, { sessions: [makePendingSession('es-session')], checkIns: [entry!] });
+    const page = await spanish.context.newPage();
+    await page.setViewportSize(FIRST_SCREEN);
+    await page.goto(extensionUrl(spanish.extensionId, 'check-in.html?session=es-session'));
+    await page.getByRole('button', { name: 'Guardar registro' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expectOnFirstScreen(page, page.getByText('Todas las preguntas son opcionales.', { exact: true }), 'the optional line');
+    await expectOnFirstScreen(page, page.getByRole('button', { name: 'Recordármelo más tarde', exact: true }), 'Remind me later');
+    await expectOnFirstScreen(page, page.getByRole('button', { name: 'No era una sesión de terapia', exact: true }), 'Not a therapy session');
+    // The session's date is in Spanish too, like the words around it.
+    expect(await page.locator('p', { hasText: 'Doxy.me ·' }).first().textContent()).toMatch(/\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b/);
+    await screenshot(page, 'checkin-first-screen-es', { fullPage: false });
+
+    const options = await spanish.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.goto(extensionUrl(spanish.extensionId, `options.html#/history/${entry!.id}`));
+    await options.getByRole('button', { name: 'Editar' }).waitFor();
+    const valueEdges = await options.locator('.checkin-fact dd').evaluateAll((values) => [...new Set(values.map((dd) => Math.round(dd.getBoundingClientRect().left)))]);
+    expect(valueEdges).toHaveLength(1);
+    await screenshot(options, 'history-entry-es');
+  } finally {
+    await closeExtension(spanish);
+  }
 });

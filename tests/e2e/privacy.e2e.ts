@@ -94,10 +94,10 @@ describe('Debrief makes no network request', () => {
       if (!later.isClosed()) await later.close();
 
       const reflect = await openExtensionPage(debrief, `check-in.html?reflect=${checkIns[5]!.id}`);
-      await rate(reflect, 'Reflection since the session', 6);
+      await rate(reflect, 'Used since the session', 6);
       await reflect.getByLabel('What has stayed with you?').fill('Walking after lunch helped');
-      await reflect.getByRole('button', { name: 'Save reflection' }).click();
-      await reflect.getByRole('status').filter({ hasText: 'Reflection saved.' }).waitFor();
+      await reflect.getByRole('button', { name: 'Save follow-up' }).click();
+      await reflect.getByRole('status').filter({ hasText: 'Follow-up saved.' }).waitFor();
       await reflect.close();
     });
   });
@@ -174,7 +174,7 @@ describe('Debrief makes no network request', () => {
       await page.getByRole('spinbutton', { name: 'Minimum session length' }).fill('0');
       await page.getByRole('radio', { name: 'Show a notification' }).check();
       await page.getByRole('radio', { name: 'Open the check-in window' }).check();
-      await page.getByRole('spinbutton', { name: 'Follow-up reflection after (hours)' }).fill('2');
+      await page.getByRole('spinbutton', { name: 'Next-day follow-up after (hours)' }).fill('2');
       await page.getByRole('checkbox', { name: 'Zoom' }).uncheck();
       await page.getByRole('checkbox', { name: 'Zoom' }).check();
       const stored = () => page.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get('minSessionMinutes'));

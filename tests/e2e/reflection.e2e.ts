@@ -64,12 +64,12 @@ async function checkInFromPopup(debrief: Debrief): Promise<Page> {
   return popup;
 }
 
-/** Opens the popup's "Reflect on …" and returns the reflection window it opens. */
+/** Opens the popup's "Follow up on …" and returns the follow-up window it opens. */
 async function openReflectionFromPopup(debrief: Debrief): Promise<Page> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  const waiting = popup.getByRole('region', { name: 'Time to reflect' });
+  const waiting = popup.getByRole('region', { name: 'Next-day follow-ups' });
   await waiting.waitFor();
-  const reflect = waiting.getByRole('button', { name: /^Reflect on Manual check-in · / });
+  const reflect = waiting.getByRole('button', { name: /^Follow up on Manual check-in · / });
   expect(await reflect.count()).toBe(1);
   const [window] = await Promise.all([
     debrief.context.waitForEvent('page', { predicate: (page) => page.url().includes('check-in.html?reflect=') }),
@@ -80,16 +80,16 @@ async function openReflectionFromPopup(debrief: Debrief): Promise<Page> {
 
 /** Answers the reflection and waits for the confirmation. */
 async function reflect(window: Page, used: number, text: string): Promise<void> {
-  await window.getByRole('heading', { name: 'A moment to reflect' }).waitFor();
+  await window.getByRole('heading', { name: 'Next-day follow-up' }).waitFor();
   // The takeaway is shown back to the person, here only.
   await window.getByText(TAKEAWAY).waitFor();
   await window
-    .getByRole('radiogroup', { name: 'Reflection since the session', exact: true })
+    .getByRole('radiogroup', { name: 'Used since the session', exact: true })
     .getByRole('radio', { name: String(used), exact: true })
     .check();
   await window.getByRole('textbox', { name: 'What has stayed with you?' }).fill(text);
-  await window.getByRole('button', { name: 'Save reflection' }).click();
-  await window.getByRole('status').filter({ hasText: 'Reflection saved.' }).waitFor();
+  await window.getByRole('button', { name: 'Save follow-up' }).click();
+  await window.getByRole('status').filter({ hasText: 'Follow-up saved.' }).waitFor();
 }
 
 /** Opens the only check-in in the history and returns its Reflection section's text. */
@@ -113,7 +113,7 @@ test('a reflection alarm fired by the test invites once, opens reflection mode a
   expect(planned!.scheduledTime - Date.now()).toBeGreaterThan(23.9 * HOUR);
   expect(planned!.scheduledTime - Date.now()).toBeLessThan(24.1 * HOUR);
   await popup.reload();
-  expect(await popup.getByRole('region', { name: 'Time to reflect' }).count()).toBe(0);
+  expect(await popup.getByRole('region', { name: 'Next-day follow-ups' }).count()).toBe(0);
 
   // Fire it now: the same alarm, due in a second (unpacked extensions may set alarms under 30 s).
   await fireAlarm(debrief, planned!.name, 1000);
@@ -137,7 +137,7 @@ test('a reflection alarm fired by the test invites once, opens reflection mode a
   expect(section).toContain('I breathed out slowly before the meeting with my boss');
   const popupAfter = await openExtensionPage(debrief, 'popup.html');
   await popupAfter.getByText('1 check-in stored').waitFor();
-  expect(await popupAfter.getByRole('region', { name: 'Time to reflect' }).count()).toBe(0);
+  expect(await popupAfter.getByRole('region', { name: 'Next-day follow-ups' }).count()).toBe(0);
   expect(debrief.pageErrors).toEqual([]);
 });
 
@@ -171,7 +171,7 @@ test('a reflection that fell due while the browser was closed is offered after r
 
 test('with the follow-up reflection turned off in Settings, a check-in plans none', async ({ debrief }) => {
   const settings = await openExtensionPage(debrief, 'options.html#/settings');
-  const delay = settings.getByRole('spinbutton', { name: 'Follow-up reflection after (hours)' });
+  const delay = settings.getByRole('spinbutton', { name: 'Next-day follow-up after (hours)' });
   await expect.poll(() => delay.inputValue()).toBe('24');
   await delay.fill('0');
   await settings.reload();
