@@ -9,6 +9,9 @@ export interface BringUp {
   text: string;
 }
 
+/** How many of the latest check-ins are looked through: older notes are stale, and years of entries stay cheap to open. */
+export const BRING_UP_LOOKBACK = 30;
+
 /**
  * Notes "to bring up next time" written before `beforeMs` and not yet ticked off, newest first.
  * They follow the person across platforms; when both check-ins name a therapist, only the same
@@ -16,16 +19,20 @@ export interface BringUp {
  */
 export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number; therapist?: string; limit?: number }): Promise<BringUp[]> {
   const therapist = (options.therapist ?? '').trim().toLowerCase();
-  let written: CheckIn[];
+  const written: CheckIn[] = [];
   try {
-    written = await db.getAllFromIndex('checkIns', 'by-created', IDBKeyRange.upperBound(options.beforeMs, true));
+    const index = db.transaction('checkIns').store.index('by-created');
+    let cursor = await index.openCursor(IDBKeyRange.upperBound(options.beforeMs, true), 'prev');
+    while (cursor && written.length < BRING_UP_LOOKBACK) {
+      written.push(cursor.value);
+      cursor = await cursor.continue();
+    }
   } catch (error) {
     throw toStorageError(error);
   }
   return written
     .filter((c) => c.notes.nextTime.trim() !== '' && !c.nextTimeDone)
     .filter((c) => !therapist || !c.provider.trim() || c.provider.trim().toLowerCase() === therapist)
-    .sort((a, b) => b.createdMs - a.createdMs)
     .slice(0, options.limit ?? 3)
     .map((c) => ({ checkInId: c.id, text: c.notes.nextTime.trim() }));
 }
