@@ -58,24 +58,31 @@ export function App() {
       <ErrorAlert message={error} />
       {checkingIn && data ? (
         // The check-in has the popup to itself, so its save message and done state are where the eye is.
-        <CheckInScreen
-          store={store}
-          session={null}
-          platform={null}
-          goals={data.goals}
-          initialProvider={data.manualProvider}
-          detailsOpen={detailsOpen}
-          onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
-          onClose={() => window.close()}
-          onSaved={(checkIn) => {
-            void refresh();
-            const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
-            browser.runtime.sendMessage(saved).catch(() => undefined);
-          }}
-        />
+        <>
+          <button type="button" class="link-button" onClick={() => setCheckingIn(false)}>
+            {t('checkInFlow.back')}
+          </button>
+          <CheckInScreen
+            store={store}
+            session={null}
+            platform={null}
+            goals={data.goals}
+            initialProvider={data.manualProvider}
+            detailsOpen={detailsOpen}
+            onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
+            onClose={() => window.close()}
+            onSaved={(checkIn) => {
+              void refresh();
+              const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
+              browser.runtime.sendMessage(saved).catch(() => undefined);
+            }}
+          />
+        </>
       ) : (
         <>
-          {data && data.count === 0 && data.pending.length === 0 && <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />}
+          {data && data.count === 0 && data.pending.length === 0 && (
+            <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
+          )}
           {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
           <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
           <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />

@@ -117,7 +117,21 @@ test('“Remind me later” says when, and the popup lists the session with that
   await screenshot(popup, 'popup-snoozed');
 });
 
-test('a manual check-in in the popup ends in the same done state as the window’s', async ({ debrief }) => {
+test('first run: the popup says when Debrief will ask and links to Settings and History; its check-in ends in the window’s done state', async ({ debrief }) => {
+  const first = await openExtensionPage(debrief, 'popup.html');
+  const intro = first.getByText(/^After a video call of 10 minutes or more on /);
+  await intro.waitFor();
+  for (const site of SITES) expect(await intro.textContent()).toContain(site.name);
+  const links = first.getByRole('navigation', { name: 'Debrief pages' });
+  await links.getByRole('link', { name: 'Open history' }).waitFor();
+  await links.getByRole('link', { name: 'Settings' }).waitFor();
+  await screenshot(first, 'popup-first-run');
+  const [settings] = await Promise.all([
+    debrief.context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/options.html#/settings') }),
+    first.getByRole('link', { name: 'Change this in Settings.' }).click(),
+  ]);
+  await settings.getByRole('spinbutton', { name: /Minimum session length/ }).waitFor();
+
   const popup = await openExtensionPage(debrief, 'popup.html');
   await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   await popup.getByRole('radiogroup', { name: 'Overall', exact: true }).getByRole('radio', { name: '6', exact: true }).check();

@@ -178,7 +178,7 @@ test('in the toolbar popup: Enter starts a manual check-in, arrows and Tab still
   await tabTo(page, cdp, 'button', 'Start a manual check-in', 3);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Save check-in' }).waitFor();
-  // Focus was on the button the form replaced; the next Tab enters the form at its first scale.
+  // Focus was on the button the form replaced; Tab enters the form at its first scale (past "Back" at most).
   const overall = await tabTo(page, cdp, 'radio', '0', 2);
   expect(overall.group?.name).toBe('Overall');
   // Arrow keys still move and check (Left wraps from 0 to 10).
