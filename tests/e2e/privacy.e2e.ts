@@ -90,7 +90,8 @@ describe('Debrief makes no network request', () => {
 
       const later = await openExtensionPage(debrief, `check-in.html?session=${SESSIONS[1]!.id}`);
       await later.getByRole('button', { name: 'Remind me later' }).click();
-      await expect.poll(async () => (await readSessions(await reader())).find((s) => s.id === SESSIONS[1]!.id)?.status).toBe('snoozed');
+      await later.getByRole('status').filter({ hasText: 'I’ll ask again at' }).waitFor();
+      await expect.poll(async () => (await readSessions(await reader())).find((s) => s.id === SESSIONS[1]!.id)?.status, { timeout: 5000 }).toBe('snoozed');
       if (!later.isClosed()) await later.close();
 
       const reflect = await openExtensionPage(debrief, `check-in.html?reflect=${checkIns[5]!.id}`);

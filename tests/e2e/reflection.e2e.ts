@@ -97,7 +97,7 @@ async function reflectionInHistory(debrief: Debrief): Promise<string> {
   const options = await openExtensionPage(debrief, 'options.html#/history');
   await options.getByRole('list', { name: 'Check-ins' }).getByRole('link').first().click();
   await options.getByRole('heading', { name: /^Check-in from / }).waitFor();
-  const section = options.getByRole('region', { name: 'Reflection' });
+  const section = options.getByRole('region', { name: 'Next-day follow-up' });
   await section.waitFor();
   await saveScreenshot(options, 'history-entry-with-reflection');
   return (await section.textContent()) ?? '';
