@@ -3,7 +3,6 @@ import { isBlank, parseTags } from '@/utils/checkin/answers';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
-import { ErrorAlert } from './ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
 export interface CheckInDetailEditorProps {
@@ -53,12 +52,13 @@ export function CheckInDetailEditor({ checkIn, goals, onSave, onCancel }: CheckI
 
   return (
     <div class="checkin-detail-editor">
-      <ErrorAlert message={error} />
       <CheckInForm
         answers={answers}
         goals={goals}
         tagsText={tagsText}
         saving={saving}
+        error={error}
+        detailsOpen
         onChange={setAnswers}
         onTagsTextChange={(text) => {
           setTagsText(text);

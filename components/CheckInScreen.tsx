@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { emptyAnswers, isBlank, parseTags } from '@/utils/checkin/answers';
+import { emptyAnswers, hasHiddenDetails, isBlank, parseTags } from '@/utils/checkin/answers';
 import { latestOnlyWriter } from '@/utils/checkin/draft-writer';
 import type { CheckInStore } from '@/utils/checkin/store';
 import { draftKeyFor } from '@/utils/checkin/drafts';
@@ -8,7 +8,6 @@ import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { SessionHeader, type SessionInfo } from './SessionHeader';
-import { ErrorAlert } from './ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
 export interface CheckInScreenProps {
@@ -22,7 +21,13 @@ export interface CheckInScreenProps {
   onSaved?(checkIn: CheckIn): void;
   /** When given, a saved check-in shows a Close button instead of a fresh form. */
   onClose?(): void;
+  /** The ways out of this check-in ("Remind me later", "Not a therapy session"), shown at the top. */
   actions?: JSX.Element;
+  /** Shown above the questions, e.g. what the person wanted to bring up this time. */
+  before?: JSX.Element;
+  /** "More notes and details" was left open last time. */
+  detailsOpen?: boolean;
+  onDetailsToggle?(open: boolean): void;
 }
 
 /** The check-in with its draft kept on every keystroke and a visible save confirmation. */
@@ -34,6 +39,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [draftHadDetails, setDraftHadDetails] = useState(false);
   const touched = useRef(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const drafts = useMemo(
@@ -53,6 +59,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
         const initial = draft ?? { ...emptyAnswers(), provider: initialProvider };
         setAnswers(initial);
         setTagsText(initial.tags.join(', '));
+        setDraftHadDetails(hasHiddenDetails(initial, initialProvider));
       },
       (err: unknown) => {
         if (!live) return;
@@ -93,6 +100,7 @@ export function CheckInScreen(props: CheckInScreenProps) {
       touched.current = false;
       setAnswers({ ...emptyAnswers(), provider: answers.provider });
       setTagsText('');
+      setError(null);
       setSaved(true);
       onSaved?.(checkIn);
     } catch (err) {
@@ -106,34 +114,46 @@ export function CheckInScreen(props: CheckInScreenProps) {
 
   // The form that held focus is gone after saving; keep keyboard users on the next step.
   useEffect(() => {
-    if (saved && onClose) closeButton.current?.focus();
+    if (saved && onClose) {
+      closeButton.current?.focus();
+      closeButton.current?.scrollIntoView({ block: 'nearest' });
+    }
   }, [saved, onClose]);
 
+  const done = saved && onClose;
   return (
     <div class="check-in-screen">
-      <SessionHeader session={session} />
+      <div class="check-in-top">
+        <SessionHeader session={session} />
+        {!done && <p class="hint optional-line">{t('checkInFlow.optional')}</p>}
+        {!done && actions && <div class="check-in-ways-out">{actions}</div>}
+      </div>
       <div role="status" class="status-line">
         {saved && t('checkIn.saved')}
       </div>
-      <ErrorAlert message={error} />
-      {saved && onClose ? (
+      {done ? (
         <button type="button" class="primary" ref={closeButton} onClick={onClose}>
           {t('common.close')}
         </button>
       ) : answers ? (
-        <CheckInForm
-          answers={answers}
-          goals={goals}
-          tagsText={tagsText}
-          saving={saving}
-          onChange={change}
-          onTagsTextChange={(text) => {
-            setTagsText(text);
-            change({ ...answers, tags: parseTags(text) });
-          }}
-          onSubmit={() => void submit()}
-          actions={actions}
-        />
+        <>
+          {props.before}
+          <CheckInForm
+            answers={answers}
+            goals={goals}
+            tagsText={tagsText}
+            saving={saving}
+            error={error}
+            detailsOpen={props.detailsOpen || draftHadDetails}
+            onDetailsToggle={props.onDetailsToggle}
+            onChange={change}
+            onTagsTextChange={(text) => {
+              setTagsText(text);
+              change({ ...answers, tags: parseTags(text) });
+            }}
+            onSubmit={() => void submit()}
+          />
+        </>
       ) : (
         <p aria-busy="true">{t('common.loading')}</p>
       )}

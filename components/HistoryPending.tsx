@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+import { formatDateTime, formatDuration, formatTime } from '@/utils/checkin/format';
 import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 
@@ -11,7 +11,7 @@ export interface HistoryPendingProps {
   checkInUrl(sessionId: string): string;
 }
 
-/** Sessions still waiting for a check-in, each with a "Check in now" link. */
+/** Sessions still waiting for a check-in, each with a "Check in" link (a check-in for that session). */
 export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPendingProps) {
   const id = useId();
   if (sessions.length === 0) return null;
@@ -27,10 +27,12 @@ export function HistoryPending({ sessions, platformName, checkInUrl }: HistoryPe
               <span id={describedBy}>
                 <strong>{platformName(session.platform)}</strong> · {formatDateTime(session.startedAt)}
                 {duration && <> · {duration}</>}
-                {session.status === 'snoozed' && <> · {t('history.reminderSet')}</>}
+                {session.status === 'snoozed' && session.snoozedUntil !== null && (
+                  <> · {t('checkInFlow.snoozedUntil', { time: formatTime(session.snoozedUntil) })}</>
+                )}
               </span>
               <a class="button-link" href={checkInUrl(session.id)} aria-describedby={describedBy}>
-                {t('common.checkInNow')}
+                {t('checkInFlow.checkInSession')}
               </a>
             </li>
           );

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDuration } from '@/utils/checkin/format';
+import { formatDateTime, formatDuration, formatTime } from '@/utils/checkin/format';
 import { t } from '@/utils/i18n';
 
 export interface PendingSession {
@@ -7,6 +7,8 @@ export interface PendingSession {
   startedAt: string;
   startedMs: number;
   endedMs: number | null;
+  /** Set when "Remind me later" put it off until then. */
+  snoozedUntil: number | null;
 }
 
 export interface PendingListProps {
@@ -14,12 +16,12 @@ export interface PendingListProps {
   onCheckIn(sessionId: string): void;
 }
 
-/** Sessions that ended without a check-in yet. */
+/** Sessions that ended without a check-in yet, the ones put off with the time Debrief asks again. */
 export function PendingList({ sessions, onCheckIn }: PendingListProps) {
   if (sessions.length === 0) return null;
   return (
-    <section class="pending" aria-label={t('common.waitingForCheckIn')}>
-      <h2>{t('common.waitingForCheckIn')}</h2>
+    <section class="pending" aria-labelledby="pending-heading">
+      <h2 id="pending-heading">{t('common.waitingForCheckIn')}</h2>
       <ul class="pending-list">
         {sessions.map((session) => {
           const when = formatDateTime(session.startedAt);
@@ -29,13 +31,16 @@ export function PendingList({ sessions, onCheckIn }: PendingListProps) {
               <span>
                 <strong>{session.platformName}</strong> · {when}
                 {duration && ` · ${duration}`}
+                {session.snoozedUntil !== null && (
+                  <span class="hint pending-snoozed">{t('checkInFlow.snoozedUntil', { time: formatTime(session.snoozedUntil) })}</span>
+                )}
               </span>
               <button
                 type="button"
-                aria-label={t('popup.checkInOn', { platform: session.platformName, when })}
+                aria-label={t('checkInFlow.checkInSessionOn', { platform: session.platformName, when })}
                 onClick={() => onCheckIn(session.id)}
               >
-                {t('popup.checkIn')}
+                {t('checkInFlow.checkInSession')}
               </button>
             </li>
           );

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import { RATING_MAX, RATING_MIN, type Rating } from '@/utils/checkin/instrument';
 import { t } from '@/utils/i18n';
 
@@ -14,50 +14,56 @@ export interface RatingScaleProps {
 
 const VALUES = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
 
-/** A 0–10 scale of native radios (arrow keys move the choice), with a way to skip. */
+/**
+ * A compact 0–10 scale of native radios (arrow keys move the choice). "Clear" exists only once a
+ * value is chosen, so it is no Tab stop on an unanswered scale. `data-scale` lets the form find
+ * the scales in order when a typed digit moves on.
+ */
 export function RatingScale({ name, question, low, high, value, onChange }: RatingScaleProps) {
   const id = useId();
+  const group = useRef<HTMLDivElement>(null);
   const groupName = `rating-${id}`;
+  const clear = () => {
+    onChange(null);
+    // The button is about to vanish; keep focus on this scale rather than the page.
+    group.current?.querySelector<HTMLInputElement>('input')?.focus();
+  };
   return (
-    <fieldset class="rating" role="radiogroup" aria-labelledby={`${id}-name`} aria-describedby={`${id}-question`}>
-      <legend id={`${id}-name`} class="rating-name">
-        {name}
-      </legend>
-      <p id={`${id}-question`} class="rating-question">
-        {question}
-      </p>
+    <div
+      ref={group}
+      class="rating"
+      role="radiogroup"
+      data-scale=""
+      aria-labelledby={`${id}-name`}
+      aria-describedby={`${id}-question`}
+    >
+      <div class="rating-head">
+        <p class="rating-text">
+          <span id={`${id}-name`} class="rating-name">
+            {name}
+          </span>{' '}
+          <span id={`${id}-question`} class="rating-question">
+            {question}
+          </span>
+        </p>
+        {value !== null && (
+          <button type="button" class="link-button rating-clear" aria-label={t('checkIn.clearRating', { name })} onClick={clear}>
+            {t('checkIn.clear')}
+          </button>
+        )}
+      </div>
       <div class="rating-scale">
         {VALUES.map((n) => (
           <label key={n} class="rating-option">
-            <input
-              type="radio"
-              name={groupName}
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-            />
+            <input type="radio" name={groupName} value={n} checked={value === n} onChange={() => onChange(n)} />
             <span>{n}</span>
           </label>
         ))}
       </div>
       <div class="rating-anchors" aria-hidden="true">
-        <span>
-          {RATING_MIN} · {low}
-        </span>
-        <span>
-          {high} · {RATING_MAX}
-        </span>
+        <span>{low}</span>
+        <span>{high}</span>
       </div>
-      <button
-        type="button"
-        class="link-button"
-        aria-label={t('checkIn.clearRating', { name })}
-        // aria-disabled keeps focus here after clearing (a disabled button drops it).
-        aria-disabled={value === null}
-        onClick={() => value !== null && onChange(null)}
-      >
-        {t('checkIn.clear')}
-      </button>
-    </fieldset>
+    </div>
   );
 }

@@ -32,7 +32,7 @@ export function SessionActions(props: SessionActionsProps) {
       <button type="button" onClick={props.onRemindLater}>
         {t('checkIn.remindLater')}
       </button>
-      <button type="button" class="link-button" onClick={props.onDismiss}>
+      <button type="button" onClick={props.onDismiss}>
         {t('checkIn.notTherapy')}
       </button>
     </>

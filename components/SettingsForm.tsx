@@ -13,6 +13,8 @@ export interface SettingsValues {
   minSessionMinutes: number;
   endAction: EndAction;
   reflectionDelayHours: number;
+  /** Notify when a session starts and a note waits to be brought up. */
+  bringUpNotify: boolean;
   platforms: PlatformToggle[];
   customSites: string[];
 }
@@ -24,6 +26,7 @@ export interface SettingsFormProps {
   onMinSessionMinutes(minutes: number): void;
   onEndAction(action: EndAction): void;
   onReflectionDelayHours(hours: number): void;
+  onBringUpNotify(on: boolean): void;
   onPlatformToggle(id: string, enabled: boolean): void;
   /** Resolves to an error message to show, or null on success. */
   onAddSite(input: string): Promise<string | null>;
@@ -118,6 +121,10 @@ export function SettingsForm(props: SettingsFormProps) {
         <p id={`${id}-reflect-help`} class="hint">
           {t('settings.reflectHelp')}
         </p>
+        <label class="choice">
+          <input type="checkbox" checked={values.bringUpNotify} onChange={(e) => props.onBringUpNotify(e.currentTarget.checked)} />
+          <span>{t('checkInFlow.bringUpNotify')}</span>
+        </label>
       </section>
 
       <section aria-labelledby={`${id}-platforms`}>

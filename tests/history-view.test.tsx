@@ -176,7 +176,7 @@ describe('history view', () => {
     expect(await countCheckIns(db)).toBe(3);
   });
 
-  it('lists sessions that ended without a check-in, each with "Check in now"', async () => {
+  it('lists sessions that ended without a check-in, each with "Check in" and a put-off one with when it is asked again', async () => {
     const session = (id: string, status: Session['status'], startedMs: number): Session => ({
       id,
       createdAt: new Date(startedMs).toISOString(),
@@ -192,7 +192,7 @@ describe('history view', () => {
       endedMs: startedMs + 50 * 60_000,
       endReason: 'call-ended',
       status,
-      snoozedUntil: null,
+      snoozedUntil: status === 'snoozed' ? new Date(2026, 0, 13, 15, 47).getTime() : null,
       checkInId: null,
     });
     await putRecordedSession(db, session('s-pending', 'pending', Date.UTC(2026, 0, 20, 9)));
@@ -202,12 +202,13 @@ describe('history view', () => {
     render(<HistoryView />);
 
     const region = await screen.findByRole('region', { name: 'Waiting for a check-in' });
-    const links = within(region).getAllByRole('link', { name: 'Check in now' });
+    const links = within(region).getAllByRole('link', { name: 'Check in' });
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       'chrome-extension://test-extension-id/check-in.html?session=s-pending',
       'chrome-extension://test-extension-id/check-in.html?session=s-snoozed',
     ]);
     expect(region.textContent).toContain('50 min');
+    expect(region.textContent).toMatch(/I’ll ask again at 3:47\sPM/);
   });
 
   it('explains an entry link whose check-in is gone', async () => {

@@ -34,11 +34,11 @@ describe('follow-up reflection', () => {
     await scheduleReflection(db, checkIn.id, 1000);
     render(<ReflectionView checkInId={checkIn.id} />);
     expect(await screen.findByText('Pause before replying')).toBeTruthy();
-    const scale = screen.getByRole('radiogroup', { name: 'Reflection since the session' });
+    const scale = screen.getByRole('radiogroup', { name: 'Used since the session' });
     fireEvent.click(within(scale).getByRole('radio', { name: '8' }));
     fireEvent.input(screen.getByLabelText('What has stayed with you?'), { target: { value: 'Used it twice at work' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save reflection' }));
-    await screen.findByText('Reflection saved.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save follow-up' }));
+    await screen.findByText('Follow-up saved.');
     const updated = await getCheckIn(db, checkIn.id);
     expect(updated!.reflection).toMatchObject({ used: 8, text: 'Used it twice at work' });
     expect(updated!.history).toHaveLength(1);
@@ -48,7 +48,7 @@ describe('follow-up reflection', () => {
   it('asks for an answer before saving an empty reflection', async () => {
     const checkIn = await savedCheckIn();
     render(<ReflectionView checkInId={checkIn.id} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Save reflection' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save follow-up' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Choose a number or write/);
     expect((await getCheckIn(db, checkIn.id))!.reflection).toBeNull();
   });

@@ -126,7 +126,7 @@ describe('Trends view', () => {
     await seed();
     render(<TrendsView openDb={() => Promise.resolve(db)} now={() => new Date(2026, 2, 20)} draw={recordingDraw().draw} />);
     await screen.findByText('6 check-ins in these charts.');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Provider' }), { target: { value: 'Sam Ortiz' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Therapist' }), { target: { value: 'Sam Ortiz' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 check-ins in these charts.'));
     expect(location.hash).toBe('#/trends?provider=Sam+Ortiz');
     expect(screen.getByRole('img', { name: /^Overall: 2 sessions/ })).toBeTruthy();

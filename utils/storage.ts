@@ -73,3 +73,9 @@ export const syncEncrypt = storage.defineItem<boolean>('local:syncEncrypt', { fa
 
 /** The sync passphrase, in memory for this browser session only: never written to disk. */
 export const syncPassphrase = storage.defineItem<string>('session:syncPassphrase', { fallback: '' });
+
+/** The check-in's "More notes and details" was left open, so it opens that way next time. */
+export const checkInDetailsOpen = storage.defineItem<boolean>('local:checkInDetailsOpen', { fallback: false, version: 1 });
+
+/** A notification when a session starts and something waits to be brought up: off unless asked for. */
+export const bringUpNotify = storage.defineItem<boolean>('local:bringUpNotify', { fallback: false, version: 1 });

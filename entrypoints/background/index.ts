@@ -15,6 +15,7 @@ import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
 import { backUpIfDue, startBackups } from './backups';
 import { finishOffer, grantedHosts } from './watching';
+import { clearBringUp, markBringUp } from './bring-up';
 
 const deps: TrackerDeps = {
   db: getDb,
@@ -57,7 +58,7 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
   if (message.type === 'session-started') {
     const platform = message.room ? await platformFor(sender.url) : null;
     if (!platform) return;
-    await callStarted(deps, {
+    const session = await callStarted(deps, {
       tabId,
       frameId: sender.frameId ?? 0,
       documentId: documentIdOf(sender),
@@ -66,13 +67,15 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
       at: message.at,
     });
     await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });
+    if (session) await markBringUp(tabId, session);
   } else {
-    await callEnded(deps, tabId, {
+    const ended = await callEnded(deps, tabId, {
       reason: message.reason,
       at: message.at,
       frameId: sender.frameId ?? 0,
       documentId: documentIdOf(sender),
     });
+    if (ended) await clearBringUp(tabId);
   }
 }
 

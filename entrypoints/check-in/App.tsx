@@ -1,59 +1,55 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
-import { SessionActions } from '@/components/SessionActions';
-import type { SessionInfo } from '@/components/SessionHeader';
-import { dbCheckInStore } from '@/utils/checkin/store';
-import { listGoals } from '@/utils/db/goals';
-import { lastProviderForPlatform } from '@/utils/db/history';
-import { getDb } from '@/utils/db/open';
-import { t } from '@/utils/i18n';
-import type { Goal, Session } from '@/utils/db/schema';
-import { dismissSession, getSession, snoozeSession } from '@/utils/db/sessions';
-import type { PageMessage } from '@/utils/session/messages';
-import { platformName } from '@/utils/sites/registry';
-import { setPlatformAsked, SNOOZE_MINUTES } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { SessionActions } from '@/components/SessionActions';
+import { markBroughtUp } from '@/utils/checkin/bring-up';
+import { formatTime } from '@/utils/checkin/format';
+import { dbCheckInStore } from '@/utils/checkin/store';
+import { getDb } from '@/utils/db/open';
+import { dismissSession, snoozeSession } from '@/utils/db/sessions';
+import { t } from '@/utils/i18n';
+import type { PageMessage } from '@/utils/session/messages';
+import { checkInDetailsOpen, setPlatformAsked, SNOOZE_MINUTES } from '@/utils/storage';
 import { messageOf } from '@/utils/errors';
-
-
-function sessionInfo(session: Session): SessionInfo {
-  return {
-    id: session.id,
-    platformName: platformName(session.platform),
-    startedAt: session.startedAt,
-    startedMs: session.startedMs,
-    endedAt: session.endedAt,
-    endedMs: session.endedMs,
-  };
-}
+import { platformName } from '@/utils/sites/registry';
+import { loadWindowData, sessionInfo, type WindowData } from './load';
 
 function tellBackground(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
 
+
 export function App({ sessionId }: { sessionId: string | null }) {
   const store = useMemo(() => dbCheckInStore(), []);
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const [goals, setGoals] = useState<Goal[]>([]);
+  const [data, setData] = useState<WindowData | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stoppedAsking, setStoppedAsking] = useState(false);
-  const [provider, setProvider] = useState('');
+  const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
+  const [hiddenBringUps, setHiddenBringUps] = useState<string[]>([]);
 
+  // A window opened for a session stays that session's: a failed read is said and tried again, never turned into a manual check-in.
   useEffect(() => {
-    (async () => {
-      const db = await getDb();
-      setGoals(await listGoals(db));
-      const found = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
-      setProvider(await lastProviderForPlatform(db, found?.platform ?? null));
-      setSession(found);
-    })().catch((err: unknown) => {
-      setSession(null);
-      setError(messageOf(err));
-    });
-  }, [sessionId]);
+    let live = true;
+    loadWindowData(sessionId).then(
+      (loaded) => {
+        if (!live) return;
+        setLoadError(null);
+        setData(loaded);
+      },
+      (err: unknown) => live && setLoadError(t('checkInFlow.loadFailed', { error: messageOf(err) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sessionId, attempt]);
 
+  const session = data?.session ?? null;
   const act = (work: () => Promise<void>) => () => {
+    setError(null);
     work().catch((err: unknown) => setError(messageOf(err)));
   };
 
@@ -62,12 +58,13 @@ export function App({ sessionId }: { sessionId: string | null }) {
     const until = Date.now() + SNOOZE_MINUTES * 60_000;
     await snoozeSession(await getDb(), session.id, until);
     await tellBackground({ type: 'snooze', sessionId: session.id, until });
-    window.close();
+    // The window stays until closed: a message that vanishes on a timer may go unread.
+    setSnoozedUntil(until);
   });
   const dismiss = act(async () => {
     if (!session) return;
     const updated = await dismissSession(await getDb(), session.id);
-    if (updated) setSession(updated);
+    if (updated && data) setData({ ...data, session: updated });
     await tellBackground({ type: 'sessions-changed' });
   });
   const stopAsking = act(async () => {
@@ -75,52 +72,86 @@ export function App({ sessionId }: { sessionId: string | null }) {
     await setPlatformAsked(session.platform, false);
     setStoppedAsking(true);
   });
+  const did = (checkInId: string) =>
+    act(async () => {
+      await markBroughtUp(await getDb(), checkInId);
+      setHiddenBringUps((ids) => [...ids, checkInId]);
+    })();
 
-  const actions = session ? (
-    <SessionActions
-      platformName={platformName(session.platform)}
-      dismissed={false}
-      stoppedAsking={false}
-      onRemindLater={remindLater}
-      onDismiss={dismiss}
-      onStopAsking={stopAsking}
-    />
-  ) : undefined;
+  // Errors from these actions show beside them, where the eye is.
+  const sessionActions = (dismissed: boolean) =>
+    session && (
+      <>
+        <SessionActions
+        platformName={platformName(session.platform)}
+        dismissed={dismissed}
+        stoppedAsking={stoppedAsking}
+        onRemindLater={remindLater}
+        onDismiss={dismiss}
+        onStopAsking={stopAsking}
+        />
+        <ErrorAlert message={error} />
+      </>
+    );
+
+  let body;
+  if (loadError) {
+    body = (
+      <div class="load-failed">
+        <ErrorAlert message={loadError} />
+        <button type="button" class="primary" onClick={() => setAttempt((n) => n + 1)}>
+          {t('checkInFlow.tryAgain')}
+        </button>
+      </div>
+    );
+  } else if (!data) {
+    body = <p aria-busy="true">{t('common.loading')}</p>;
+  } else if (snoozedUntil !== null) {
+    body = (
+      <div class="check-in-done">
+        <p role="status" class="status-line">
+          {t('checkInFlow.snoozed', { time: formatTime(snoozedUntil) })}
+        </p>
+        <button type="button" class="primary" ref={(button) => button?.focus()} onClick={() => window.close()}>
+          {t('common.close')}
+        </button>
+      </div>
+    );
+  } else if (session?.status === 'dismissed') {
+    body = sessionActions(true);
+  } else {
+    const bringUps = data.bringUps.filter((note) => !hiddenBringUps.includes(note.checkInId));
+    body = (
+      <CheckInScreen
+        store={store}
+        session={session ? sessionInfo(session) : null}
+        platform={session?.platform ?? null}
+        goals={data.goals}
+        initialProvider={data.provider}
+        actions={sessionActions(false) || undefined}
+        before={
+          <BringUpList
+            notes={bringUps}
+            onDid={did}
+            onNotYet={(id) => setHiddenBringUps((ids) => [...ids, id])}
+          />
+        }
+        detailsOpen={data.detailsOpen}
+        onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
+        onClose={() => window.close()}
+        onSaved={(checkIn) =>
+          void tellBackground({ type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs }).catch(() => undefined)
+        }
+      />
+    );
+  }
 
   return (
     <main class="check-in-page">
       <h1>{t('checkIn.heading')}</h1>
-      <ErrorAlert message={error} />
-      {sessionId && session === null && !error && (
-        <p class="notice">{t('checkIn.sessionGone')}</p>
-      )}
-      {session?.status === 'dismissed' ? (
-        <SessionActions
-          platformName={platformName(session.platform)}
-          dismissed
-          stoppedAsking={stoppedAsking}
-          onRemindLater={remindLater}
-          onDismiss={dismiss}
-          onStopAsking={stopAsking}
-        />
-      ) : (
-        session !== undefined && (
-          <CheckInScreen
-            store={store}
-            session={session ? sessionInfo(session) : null}
-            platform={session?.platform ?? null}
-            goals={goals}
-            initialProvider={provider}
-            actions={actions}
-            onClose={session ? () => window.close() : undefined}
-            onSaved={(checkIn) =>
-              void tellBackground({ type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs }).catch(
-                () => undefined,
-              )
-            }
-          />
-        )
-      )}
+      {sessionId && data && !session && <p class="notice">{t('checkIn.sessionGone')}</p>}
+      {body}
+      {!session && <ErrorAlert message={error} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { NextTimeList } from '@/components/NextTimeList';
 import { PendingList } from '@/components/PendingList';
+import { PopupIntro } from '@/components/PopupIntro';
 import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { MANUAL_DRAFT_KEY } from '@/utils/checkin/drafts';
@@ -11,6 +12,7 @@ import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import type { PageMessage } from '@/utils/session/messages';
+import { checkInDetailsOpen } from '@/utils/storage';
 import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
@@ -20,10 +22,12 @@ function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
 }
 
+
 export function App() {
   const store = useMemo(() => dbCheckInStore(), []);
   const [data, setData] = useState<PopupData | null>(null);
   const [checkingIn, setCheckingIn] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const refresh = () => loadPopupData().then(setData, (err: unknown) => setError(messageOf(err)));
@@ -31,12 +35,13 @@ export function App() {
     void refresh();
     // A check-in left half-written reopens where it was.
     store.loadDraft(MANUAL_DRAFT_KEY).then((draft) => draft && setCheckingIn(true), () => undefined);
+    checkInDetailsOpen.getValue().then(setDetailsOpen, () => undefined);
   }, [store]);
 
   const thenClose = (work: Promise<void>) => void work.then(() => window.close(), (err: unknown) => setError(messageOf(err)));
-  const openHistory = (event: Event) => {
+  const openOptions = (hash: string) => (event: Event) => {
     event.preventDefault();
-    thenClose(browser.runtime.openOptionsPage());
+    thenClose(browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }).then(() => undefined));
   };
   const tickNextTime = (checkInId: string) => {
     getDb()
@@ -51,31 +56,48 @@ export function App() {
         <p role="status">{data ? storedLabel(data.count) : ''}</p>
       </header>
       <ErrorAlert message={error} />
-      <WatchSite />
-      {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
-      <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
-      <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
       {checkingIn && data ? (
-        <CheckInScreen
-          store={store}
-          session={null}
-          platform={null}
-          goals={data.goals}
-          initialProvider={data.manualProvider}
-          onSaved={(checkIn) => {
-            void refresh();
-            const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
-            browser.runtime.sendMessage(saved).catch(() => undefined);
-          }}
-        />
+        // The check-in has the popup to itself, so its save message and done state are where the eye is.
+        <>
+          <button type="button" class="link-button" onClick={() => setCheckingIn(false)}>
+            {t('checkInFlow.back')}
+          </button>
+          <CheckInScreen
+            store={store}
+            session={null}
+            platform={null}
+            goals={data.goals}
+            initialProvider={data.manualProvider}
+            detailsOpen={detailsOpen}
+            onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
+            onClose={() => window.close()}
+            onSaved={(checkIn) => {
+              void refresh();
+              const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
+              browser.runtime.sendMessage(saved).catch(() => undefined);
+            }}
+          />
+        </>
       ) : (
-        <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
-          {t('common.checkInNow')}
-        </button>
+        <>
+          <WatchSite />
+          {data && data.count === 0 && data.pending.length === 0 && (
+            <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
+          )}
+          {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
+          <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
+          <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
+          <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
+            {t('checkInFlow.startManual')}
+          </button>
+        </>
       )}
-      <nav class="popup-links">
-        <a href={browser.runtime.getURL('/options.html#/history')} onClick={openHistory}>
+      <nav class="popup-links" aria-label={t('checkInFlow.popupLinks')}>
+        <a href={browser.runtime.getURL('/options.html#/history')} onClick={openOptions('#/history')}>
           {t('popup.openHistory')}
+        </a>
+        <a href={browser.runtime.getURL('/options.html#/settings')} onClick={openOptions('#/settings')}>
+          {t('checkInFlow.openSettings')}
         </a>
       </nav>
     </main>

@@ -10,9 +10,11 @@ import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
-import { offeredSessions } from '@/utils/db/sessions';
+import { listSessions, offeredSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
-import { platformName } from '@/utils/sites/registry';
+import { platformName, SITES } from '@/utils/sites/registry';
+import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { uiLocale } from '@/utils/i18n';
 
 export interface PopupData {
   count: number;
@@ -23,6 +25,15 @@ export interface PopupData {
   reflections: WaitingReflection[];
   /** Notes for next time, when a session is in progress in the current tab. */
   nextTime: { platformName: string; notes: NextTimeNote[] } | null;
+  /** When Debrief asks: the minimum length and the sites it watches. */
+  asks: { minutes: number; sites: string };
+}
+
+/** The sites Debrief watches, as one list in the reader's language ("Zoom, Doxy.me and …"). */
+async function watchedSites(): Promise<string> {
+  const [disabled, custom] = await Promise.all([disabledPlatforms.getValue(), customSites.getValue()]);
+  const names = [...SITES.filter((site) => !disabled.includes(site.id)).map((site) => site.name), ...custom];
+  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
 }
 
 function sessionPlace(platform: string | null): string {
@@ -38,14 +49,21 @@ async function currentCallPlatform(): Promise<string | null> {
 /** Everything the toolbar popup shows, read in one go. */
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
-  const [count, goals, manualProvider, sessions, schedules, platform] = await Promise.all([
+  const now = Date.now();
+  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
-    offeredSessions(db),
+    offeredSessions(db, now),
+    listSessions(db, 'snoozed'),
     listReflections(db),
     currentCallPlatform(),
+    minSessionMinutes.getValue(),
+    watchedSites(),
   ]);
+  // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
+  const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
+  const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
   const reflections: WaitingReflection[] = [];
   for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
     const checkIn = await getCheckIn(db, schedule.checkInId);
@@ -76,8 +94,10 @@ export async function loadPopupData(): Promise<PopupData> {
       startedAt: s.startedAt,
       startedMs: s.startedMs,
       endedMs: s.endedMs,
+      snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
     })),
     reflections,
     nextTime,
+    asks: { minutes, sites },
   };
 }

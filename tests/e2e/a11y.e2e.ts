@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeExtension, extensionUrl, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
+import { closeExtension, extensionUrl, launchExtension, openExtensionPage, screenshot, showMoreNotes, type Debrief } from './harness';
 import { PROJECT_ROOT } from './paths';
 import { makeCheckIns, makeGoal, makePendingSession, seedRecords } from './records';
 
@@ -28,19 +28,43 @@ interface Screen {
 }
 
 const formOpen = async (page: Page) => {
-  await page.getByRole('button', { name: 'Check in now' }).click();
+  await page.getByRole('button', { name: 'Start a manual check-in' }).click();
   await page.getByRole('button', { name: 'Save check-in' }).waitFor();
 };
 const formShown = (page: Page) => page.getByRole('button', { name: 'Save check-in' }).waitFor();
 
 const SCREENS: Screen[] = [
-  { name: 'toolbar popup', path: 'popup.html', prepare: (page) => page.getByRole('button', { name: 'Check in now' }).waitFor() },
+  { name: 'toolbar popup', path: 'popup.html', prepare: (page) => page.getByRole('button', { name: 'Start a manual check-in' }).waitFor() },
   { name: 'toolbar popup with the check-in open', path: 'popup.html', prepare: formOpen },
   { name: 'check-in window, manual', path: 'check-in.html', prepare: formShown },
   {
     name: 'check-in window after a session',
     path: `check-in.html?session=${PENDING}`,
     prepare: (page) => page.getByRole('button', { name: 'Remind me later' }).waitFor(),
+  },
+  {
+    name: 'check-in window after a session, more notes and details open',
+    path: `check-in.html?session=${PENDING}`,
+    prepare: async (page) => {
+      await showMoreNotes(page);
+      await page.getByLabel('Most helpful moment').waitFor();
+    },
+  },
+  {
+    name: 'check-in window after a session, a rating chosen (Clear shown)',
+    path: `check-in.html?session=${PENDING}`,
+    prepare: async (page) => {
+      await page.getByRole('radiogroup', { name: 'Overall', exact: true }).getByRole('radio', { name: '7', exact: true }).check();
+      await page.getByRole('button', { name: 'Clear Overall' }).waitFor();
+    },
+  },
+  {
+    name: 'check-in window after Remind me later',
+    path: `check-in.html?session=${PENDING}`,
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Remind me later' }).click();
+      await page.getByRole('status').filter({ hasText: 'I’ll ask again at' }).waitFor();
+    },
   },
   {
     name: 'check-in window showing an error',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { OVERALL, SIGNS } from '../../utils/checkin/instrument';
 import { test } from './fixtures';
-import { openExtensionPage, restart, screenshot, type Debrief } from './harness';
+import { openExtensionPage, restart, screenshot, type Debrief, showMoreNotes } from './harness';
 
 /** Rates one sign (or Overall) by clicking the radio named with the number, as a person would. */
 async function rate(page: Page, signName: string, value: number): Promise<void> {
@@ -14,7 +14,7 @@ async function rate(page: Page, signName: string, value: number): Promise<void> 
 
 async function openPopupCheckIn(debrief: Debrief): Promise<Page> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   await popup.getByRole('button', { name: 'Save check-in' }).waitFor();
   return popup;
 }
@@ -30,10 +30,11 @@ async function savedConfirmation(page: Page): Promise<void> {
 test('a manual check-in saved from the popup survives a browser restart and is listed in history', async ({ debrief }) => {
   const popup = await openExtensionPage(debrief, 'popup.html');
   await expect.poll(() => storedCount(popup)).toBe('0 check-ins stored');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
 
   for (const [index, sign] of SIGNS.entries()) await rate(popup, sign.name, 4 + index);
   await rate(popup, OVERALL.name, 7);
+  await showMoreNotes(popup);
   await popup.getByLabel('Most helpful moment').fill('Naming the pattern behind my Sunday dread');
   await popup.getByLabel('To bring up next time').fill('The argument with my sister');
   await popup.getByRole('button', { name: 'Save check-in' }).click();
@@ -62,7 +63,7 @@ test('a manual check-in saved from the popup survives a browser restart and is l
 describe('a check-in closed mid-sentence reopens with every character', () => {
   const halfSentence = 'I want to talk about the way my mum says “fine” — and what I';
   test.for([
-    { page: 'popup.html', start: (popup: Page) => popup.getByRole('button', { name: 'Check in now' }).click() },
+    { page: 'popup.html', start: (popup: Page) => popup.getByRole('button', { name: 'Start a manual check-in' }).click() },
     { page: 'check-in.html', start: async () => undefined },
   ])('in $page', async ({ page: path, start }, { debrief }) => {
     const first = await openExtensionPage(debrief, path);
@@ -84,6 +85,7 @@ describe('a check-in closed mid-sentence reopens with every character', () => {
 test('Ctrl+Enter saves the check-in, and the next one starts empty', async ({ debrief }) => {
   const popup = await openPopupCheckIn(debrief);
   await rate(popup, OVERALL.name, 4);
+  await showMoreNotes(popup);
   const takeaway = popup.getByLabel('One thing to take with me');
   await takeaway.fill('Breathe out longer than in');
   await takeaway.press('Control+Enter');
@@ -92,7 +94,7 @@ test('Ctrl+Enter saves the check-in, and the next one starts empty', async ({ de
   await expect.poll(() => storedCount(popup)).toBe('1 check-in stored');
 
   await popup.reload();
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   expect(await popup.getByLabel('One thing to take with me').inputValue()).toBe('');
   const overall = popup.getByRole('radiogroup', { name: OVERALL.name, exact: true });
   expect(await overall.getByRole('radio', { checked: true }).count()).toBe(0);

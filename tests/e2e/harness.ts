@@ -25,6 +25,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Chromium flags beyond `chromiumArgs()`, e.g. to open the toolbar popup (see action-popup.ts). */
   extraArgs?: string[];
+  /** The browser's UI language, e.g. 'es' (the extension's messages follow it); the system's when omitted. */
+  lang?: string;
 }
 
 /** Chromium flags: load only our extension, fake camera and mic, nothing talking to the network. */
@@ -53,16 +55,22 @@ export function freshProfile(): string {
 export async function launchExtension(options: LaunchOptions = {}): Promise<Debrief> {
   const userDataDir = options.userDataDir ?? freshProfile();
   const pageErrors: Error[] = [];
-  const { context, serviceWorker } = await startBrowser(userDataDir, options.headless, pageErrors, options.extraArgs);
+  const { context, serviceWorker } = await startBrowser(userDataDir, options.headless, pageErrors, options);
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, serviceWorker, extensionId, userDataDir, pageErrors };
 }
 
-async function startBrowser(userDataDir: string, headless: boolean | undefined, pageErrors: Error[], extraArgs: string[] = []) {
+async function startBrowser(
+  userDataDir: string,
+  headless: boolean | undefined,
+  pageErrors: Error[],
+  { extraArgs = [], lang }: Pick<LaunchOptions, 'extraArgs' | 'lang'> = {},
+) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: headless ?? process.env.DEBRIEF_HEADED !== '1',
-    args: [...chromiumArgs(), ...extraArgs],
+    args: [...chromiumArgs(), ...extraArgs, ...(lang ? [`--lang=${lang}`] : [])],
+    ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang } }),
   });
   context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error)));
   const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
@@ -110,10 +118,17 @@ export async function closeExtension(debrief: Debrief, { keepProfile = false } =
   if (!keepProfile) rmSync(debrief.userDataDir, { recursive: true, force: true });
 }
 
-/** Saves a full-page screenshot to tests/e2e/artifacts/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (full page unless `fullPage` is false: then what is on screen) to tests/e2e/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
+}
+
+/** Opens the check-in's "More notes, … therapist and tags" unless it is open already (it stays as it was left). */
+export async function showMoreNotes(page: Page): Promise<void> {
+  const summary = page.getByText(/^More notes, /);
+  const open = await summary.evaluate((element) => (element.parentElement as HTMLDetailsElement).open);
+  if (!open) await summary.click();
 }

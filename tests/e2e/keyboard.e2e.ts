@@ -1,6 +1,6 @@
 /**
- * Keyboard only: a check-in from the page's first focus to "Check-in saved" with Tab, arrow
- * keys, typing and Enter, no mouse. At each step the test reads what Chromium exposes to a
+ * Keyboard only: a check-in from the page's first focus to "Check-in saved" with Tab, digits,
+ * arrow keys, typing and Ctrl+Enter, no mouse. At each step the test reads what Chromium exposes to a
  * screen reader (its accessibility tree, through CDP) for the focused element: a rating is
  * a radio named with its value, checked, inside a radio group named with the sign.
  */
@@ -81,53 +81,76 @@ async function countPointer(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents);
 }
 
-/** The sign names in the order the form asks them (English wording). */
-const RATINGS: [string, number | null][] = [
-  ['Emotional release', 6],
-  ['Self-awareness', 7],
-  ['Trust and rapport', 9],
-  ['Goals and progress', 5],
-  ['Coping', 0],
-  ['Reflection', null], // skipped: Tab passes it by
-  ['Overall', 8],
+/** The scales in the order the form asks them (English wording), each with the keys that rate it. */
+const RATINGS: [string, number, string[]][] = [
+  ['Overall', 8, ['8']],
+  ['Emotional release', 6, ['6']],
+  ['Self-awareness', 7, ['7']],
+  ['Trust and rapport', 9, ['9']],
+  ['Goals and progress', 5, ['5']],
+  ['Coping', 10, ['1', '0']], // 10 is "1" then "0"
+  ['Reflection', 3, ['3']],
 ];
 
-/** Rates the sign whose group has focus's next Tab stop, and checks what is announced. */
-async function rateByKeyboard(page: Page, cdp: CDPSession, sign: string, value: number | null, tabs = 1): Promise<void> {
-  const entered = await tabTo(page, cdp, 'radio', '0', tabs);
-  expect(entered.group?.name).toBe(sign);
-  expect(entered.checked).toBe('false');
-  if (value !== null) {
-    // Arrow keys move and check; Space checks the first one.
-    if (value === 0) await page.keyboard.press('Space');
-    for (let step = 0; step < value; step++) await page.keyboard.press('ArrowRight');
-    const rated = await announced(cdp);
-    expect(rated).toMatchObject({ role: 'radio', name: String(value), checked: 'true', group: { name: sign } });
-    // The question is read with the group, so "7" is heard in context.
-    expect(rated.group?.description.length).toBeGreaterThan(10);
+/** Keys pressed, besides the characters of notes: what the issue counts. */
+class Presses {
+  count = 0;
+  constructor(readonly page: Page) {}
+  async press(key: string): Promise<void> {
+    this.count++;
+    await this.page.keyboard.press(key);
   }
-  // Each scale has its own Clear button: the next Tab stop, then on to the next scale.
-  await tabTo(page, cdp, 'button', `Clear ${sign}`, 1);
+  /** Tab until focus is `role` named `name`, at most `max` presses. */
+  async tabTo(cdp: CDPSession, role: string, name: string, max = 4): Promise<Announced> {
+    const passed: string[] = [];
+    for (let press = 0; press < max; press++) {
+      await this.press('Tab');
+      const now = await announced(cdp);
+      if (now.role === role && now.name === name) return now;
+      passed.push(`${now.role} "${now.name}"`);
+    }
+    throw new Error(`${max} Tab presses did not reach ${role} "${name}"; focus went to: ${passed.join(', ')}`);
+  }
 }
 
-test('a check-in after a session, from the first focus to saved, by keyboard alone', async ({ debrief }) => {
+/** Types the digits for each scale in turn; each rates the focused scale and moves focus to the next. */
+async function rateByDigits(presses: Presses, cdp: CDPSession, ratings: typeof RATINGS, after: { role: string; name: string }): Promise<void> {
+  for (const [index, [sign, value, keys]] of ratings.entries()) {
+    const here = await announced(cdp);
+    expect(here.group?.name).toBe(sign);
+    // The question is read with the group, so the number is heard in context.
+    expect(here.group?.description.length).toBeGreaterThan(10);
+    for (const key of keys) await presses.press(key);
+    const next = ratings[index + 1];
+    if (next) await expect.poll(async () => (await announced(cdp)).group?.name).toBe(next[0]);
+    else await expect.poll(async () => announced(cdp)).toMatchObject(after);
+    // The choice stands on the scale just left.
+    const rated = presses.page.getByRole('radiogroup', { name: sign, exact: true }).getByRole('radio', { name: String(value), exact: true });
+    expect(await rated.isChecked()).toBe(true);
+  }
+}
+
+test('a check-in after a session by keyboard alone: 7 ratings, a note and save in at most 12 key presses besides the note', async ({ debrief }) => {
   await seedRecords(debrief, { sessions: [makePendingSession('kb-session')] });
   const page = await debrief.context.newPage();
   await page.goto(extensionUrl(debrief.extensionId, 'check-in.html?session=kb-session'));
   await page.getByRole('button', { name: 'Save check-in' }).waitFor();
   const pointer = await countPointer(page);
   const cdp = await debrief.context.newCDPSession(page);
+  const presses = new Presses(page);
 
-  // From the page's first focus, a few Tab stops at most (the session's own actions come later).
-  for (const [index, [sign, value]] of RATINGS.entries()) await rateByKeyboard(page, cdp, sign, value, index === 0 ? 3 : 1);
-  await tabTo(page, cdp, 'textbox', 'Most helpful moment', 1);
-  await page.keyboard.type('Naming the pattern behind my Sunday dread');
-  await tabTo(page, cdp, 'textbox', 'To bring up next time', 3);
+  // The ways out come first, then the first scale; no "Clear" stands in the way before a rating.
+  await presses.tabTo(cdp, 'button', 'Remind me later', 1);
+  await presses.tabTo(cdp, 'button', 'Not a therapy session', 1);
+  const entered = await presses.tabTo(cdp, 'radio', '0', 1);
+  expect(entered).toMatchObject({ checked: 'false', group: { name: 'Overall' } });
+  await rateByDigits(presses, cdp, RATINGS, { role: 'textbox', name: 'To bring up next time' });
   await page.keyboard.type('The argument with my sister');
-  await tabTo(page, cdp, 'button', 'Save check-in', 4);
-  await page.keyboard.press('Enter');
+  await presses.press('Control+Enter');
 
   await page.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
+  console.log(`keyboard check-in: ${presses.count} key presses besides the note`);
+  expect(presses.count).toBeLessThanOrEqual(12);
   // The form is gone; focus lands on Close, the next step, rather than on the page body.
   await expect.poll(async () => announced(cdp)).toMatchObject({ role: 'button', name: 'Close' });
   expect(await pointer()).toBe(0);
@@ -136,38 +159,50 @@ test('a check-in after a session, from the first focus to saved, by keyboard alo
   const [checkIn] = await readStore<CheckIn>(reader, 'checkIns');
   expect(checkIn).toMatchObject({
     sessionId: 'kb-session',
-    ratings: { relief: 6, insight: 7, trust: 9, goals: 5, resilience: 0, integration: null },
+    ratings: { relief: 6, insight: 7, trust: 9, goals: 5, resilience: 10, integration: 3 },
     overall: 8,
-    notes: { helpful: 'Naming the pattern behind my Sunday dread', nextTime: 'The argument with my sister' },
+    notes: { nextTime: 'The argument with my sister' },
   });
   const [session] = await readStore<Session>(reader, 'sessions');
   expect(session?.status).toBe('answered');
 });
 
-test('in the toolbar popup: Enter opens the check-in, Ctrl+Enter saves it, goals included', async ({ debrief }) => {
+test('in the toolbar popup: Enter starts a manual check-in, arrows and Tab still work, goals behind "More", Ctrl+Enter saves', async ({ debrief }) => {
   await seedRecords(debrief, { goals: [makeGoal('kb-goal', 'Say no without apologising')] });
   const page = await debrief.context.newPage();
   await page.goto(extensionUrl(debrief.extensionId, 'popup.html'));
-  await page.getByRole('button', { name: 'Check in now' }).waitFor();
+  await page.getByRole('button', { name: 'Start a manual check-in' }).waitFor();
   const pointer = await countPointer(page);
   const cdp = await debrief.context.newCDPSession(page);
 
-  await tabTo(page, cdp, 'button', 'Check in now', 3);
+  await tabTo(page, cdp, 'button', 'Start a manual check-in', 3);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Save check-in' }).waitFor();
-  // Focus was on the button the form replaced; the next Tab enters the form at its first scale.
-  for (const [index, [sign, value]] of RATINGS.entries()) await rateByKeyboard(page, cdp, sign, value, index === 0 ? 3 : 1);
-  const goal = await tabTo(page, cdp, 'radio', '0', 1);
+  // Focus was on the button the form replaced; Tab enters the form at its first scale (past "Back" at most).
+  const overall = await tabTo(page, cdp, 'radio', '0', 2);
+  expect(overall.group?.name).toBe('Overall');
+  // Arrow keys still move and check (Left wraps from 0 to 10).
+  await page.keyboard.press('ArrowLeft');
+  expect(await announced(cdp)).toMatchObject({ role: 'radio', name: '10', checked: 'true', group: { name: 'Overall' } });
+  // Tab leaves a scale without rating the next one: Emotional release is skipped, Self-awareness gets a digit.
+  const release = await tabTo(page, cdp, 'radio', '0', 1);
+  expect(release.group?.name).toBe('Emotional release');
+  await tabTo(page, cdp, 'radio', '0', 1);
+  await page.keyboard.press('4');
+  expect((await announced(cdp)).group?.name).toBe('Trust and rapport');
+  await tabTo(page, cdp, 'textbox', 'To bring up next time', 5);
+  const more = await tabTo(page, cdp, 'DisclosureTriangle', 'More notes, goals, therapist and tags', 1);
+  expect(more.name).toBe('More notes, goals, therapist and tags');
+  await page.keyboard.press('Enter');
+  const goal = await tabTo(page, cdp, 'radio', '0', 4);
   expect(goal.group?.name).toBe('Progress on Say no without apologising');
   for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowRight');
   expect(await announced(cdp)).toMatchObject({ role: 'radio', name: '4', checked: 'true', group: { name: 'Progress on Say no without apologising' } });
-  await tabTo(page, cdp, 'textbox', 'One thing to take with me', 6);
-  await page.keyboard.type('Breathe out longer than in');
   await page.keyboard.press('Control+Enter');
 
   await page.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
   await page.getByRole('status').filter({ hasText: '1 check-in stored' }).waitFor();
   expect(await pointer()).toBe(0);
   const [checkIn] = await readStore<CheckIn>(page, 'checkIns');
-  expect(checkIn).toMatchObject({ overall: 8, goalProgress: [{ goalId: 'kb-goal', rating: 4 }], notes: { takeaway: 'Breathe out longer than in' } });
+  expect(checkIn).toMatchObject({ overall: 10, ratings: { relief: null, insight: 4 }, goalProgress: [{ goalId: 'kb-goal', rating: 4 }] });
 });

@@ -15,7 +15,7 @@ import config from '../../wxt.config';
 import { siteMatchPatterns } from '../../utils/sites/registry';
 import type { CheckIn, Session } from '../../utils/db/schema';
 import { readSessions, setMinSessionMinutes } from './debrief-state';
-import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief } from './harness';
+import { extensionUrl, openExtensionPage, routeFixture, screenshot, type Debrief, showMoreNotes } from './harness';
 import { EXTENSION_DIR } from './paths';
 import { readStore } from './page-db';
 import { makeCheckIns, makeGoal, makePendingSession, seedRecords } from './records';
@@ -62,7 +62,7 @@ const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'Check-
 describe('Debrief makes no network request', () => {
   it('(the recorder sees the extension’s pages and its service worker)', async () => {
     const page = await openExtensionPage(debrief, 'popup.html');
-    await page.getByRole('button', { name: 'Check in now' }).waitFor();
+    await page.getByRole('button', { name: 'Start a manual check-in' }).waitFor();
     await debrief.serviceWorker.evaluate(() => fetch('/manifest.json').then((response) => response.ok));
     const log = seen.map(({ url, by }) => `${url} from ${by}`);
     expect(log.some((line) => /\/chunks\/popup-.*\.js from chrome-extension:.*\/popup\.html$/.test(line)), log.join('\n')).toBe(true);
@@ -73,8 +73,9 @@ describe('Debrief makes no network request', () => {
   it('checking in: the popup, the window after a session, "Remind me later", the follow-up reflection', async () => {
     await noRequestsDuring(async () => {
       const popup = await openExtensionPage(debrief, 'popup.html');
-      await popup.getByRole('button', { name: 'Check in now' }).click();
+      await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
       await rate(popup, 'Overall', 7);
+      await showMoreNotes(popup);
       await popup.getByLabel('Most helpful moment').fill('Naming the pattern behind my Sunday dread');
       await popup.getByRole('button', { name: 'Save check-in' }).click();
       await saved(popup);
@@ -89,14 +90,15 @@ describe('Debrief makes no network request', () => {
 
       const later = await openExtensionPage(debrief, `check-in.html?session=${SESSIONS[1]!.id}`);
       await later.getByRole('button', { name: 'Remind me later' }).click();
-      await expect.poll(async () => (await readSessions(await reader())).find((s) => s.id === SESSIONS[1]!.id)?.status).toBe('snoozed');
+      await later.getByRole('status').filter({ hasText: 'I’ll ask again at' }).waitFor();
+      await expect.poll(async () => (await readSessions(await reader())).find((s) => s.id === SESSIONS[1]!.id)?.status, { timeout: 5000 }).toBe('snoozed');
       if (!later.isClosed()) await later.close();
 
       const reflect = await openExtensionPage(debrief, `check-in.html?reflect=${checkIns[5]!.id}`);
-      await rate(reflect, 'Reflection since the session', 6);
+      await rate(reflect, 'Used since the session', 6);
       await reflect.getByLabel('What has stayed with you?').fill('Walking after lunch helped');
-      await reflect.getByRole('button', { name: 'Save reflection' }).click();
-      await reflect.getByRole('status').filter({ hasText: 'Reflection saved.' }).waitFor();
+      await reflect.getByRole('button', { name: 'Save follow-up' }).click();
+      await reflect.getByRole('status').filter({ hasText: 'Follow-up saved.' }).waitFor();
       await reflect.close();
     });
   });
@@ -173,7 +175,7 @@ describe('Debrief makes no network request', () => {
       await page.getByRole('spinbutton', { name: 'Minimum session length' }).fill('0');
       await page.getByRole('radio', { name: 'Show a notification' }).check();
       await page.getByRole('radio', { name: 'Open the check-in window' }).check();
-      await page.getByRole('spinbutton', { name: 'Follow-up reflection after (hours)' }).fill('2');
+      await page.getByRole('spinbutton', { name: 'Next-day follow-up after (hours)' }).fill('2');
       await page.getByRole('checkbox', { name: 'Zoom' }).uncheck();
       await page.getByRole('checkbox', { name: 'Zoom' }).check();
       const stored = () => page.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get('minSessionMinutes'));

@@ -88,7 +88,8 @@ export function makeGoal(id: string, title: string, now = Date.now()): Goal {
  */
 export async function seedRecords(debrief: Debrief, seed: Records): Promise<void> {
   const page = await openExtensionPage(debrief, 'popup.html');
-  await page.getByRole('status').filter({ hasText: /check-ins? stored/ }).waitFor();
+  // The stored count (in whatever language the browser speaks) means Debrief has opened its database.
+  await page.getByRole('status').filter({ hasText: /\d/ }).first().waitFor();
   await writeRecords(page, seed);
   await page.close();
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
 import { test } from './fixtures';
-import { openExtensionPage, restart, type Debrief } from './harness';
+import { openExtensionPage, restart, type Debrief, showMoreNotes } from './harness';
 import { saveScreenshot } from './seed';
 
 /** The few extension APIs the test drives from inside the service worker. */
@@ -52,23 +52,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Saves a manual check-in from the popup, as a person would. Returns the popup. */
 async function checkInFromPopup(debrief: Debrief): Promise<Page> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   await popup
     .getByRole('radiogroup', { name: OVERALL.name, exact: true })
     .getByRole('radio', { name: '8', exact: true })
     .check();
+  await showMoreNotes(popup);
   await popup.getByLabel('One thing to take with me').fill(TAKEAWAY);
   await popup.getByRole('button', { name: 'Save check-in' }).click();
   await popup.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
   return popup;
 }
 
-/** Opens the popup's "Reflect on …" and returns the reflection window it opens. */
+/** Opens the popup's "Follow up on …" and returns the follow-up window it opens. */
 async function openReflectionFromPopup(debrief: Debrief): Promise<Page> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  const waiting = popup.getByRole('region', { name: 'Time to reflect' });
+  const waiting = popup.getByRole('region', { name: 'Next-day follow-ups' });
   await waiting.waitFor();
-  const reflect = waiting.getByRole('button', { name: /^Reflect on Manual check-in · / });
+  const reflect = waiting.getByRole('button', { name: /^Follow up on Manual check-in · / });
   expect(await reflect.count()).toBe(1);
   const [window] = await Promise.all([
     debrief.context.waitForEvent('page', { predicate: (page) => page.url().includes('check-in.html?reflect=') }),
@@ -79,16 +80,16 @@ async function openReflectionFromPopup(debrief: Debrief): Promise<Page> {
 
 /** Answers the reflection and waits for the confirmation. */
 async function reflect(window: Page, used: number, text: string): Promise<void> {
-  await window.getByRole('heading', { name: 'A moment to reflect' }).waitFor();
+  await window.getByRole('heading', { name: 'Next-day follow-up' }).waitFor();
   // The takeaway is shown back to the person, here only.
   await window.getByText(TAKEAWAY).waitFor();
   await window
-    .getByRole('radiogroup', { name: 'Reflection since the session', exact: true })
+    .getByRole('radiogroup', { name: 'Used since the session', exact: true })
     .getByRole('radio', { name: String(used), exact: true })
     .check();
   await window.getByRole('textbox', { name: 'What has stayed with you?' }).fill(text);
-  await window.getByRole('button', { name: 'Save reflection' }).click();
-  await window.getByRole('status').filter({ hasText: 'Reflection saved.' }).waitFor();
+  await window.getByRole('button', { name: 'Save follow-up' }).click();
+  await window.getByRole('status').filter({ hasText: 'Follow-up saved.' }).waitFor();
 }
 
 /** Opens the only check-in in the history and returns its Reflection section's text. */
@@ -96,7 +97,7 @@ async function reflectionInHistory(debrief: Debrief): Promise<string> {
   const options = await openExtensionPage(debrief, 'options.html#/history');
   await options.getByRole('list', { name: 'Check-ins' }).getByRole('link').first().click();
   await options.getByRole('heading', { name: /^Check-in from / }).waitFor();
-  const section = options.getByRole('region', { name: 'Reflection' });
+  const section = options.getByRole('region', { name: 'Next-day follow-up' });
   await section.waitFor();
   await saveScreenshot(options, 'history-entry-with-reflection');
   return (await section.textContent()) ?? '';
@@ -112,7 +113,7 @@ test('a reflection alarm fired by the test invites once, opens reflection mode a
   expect(planned!.scheduledTime - Date.now()).toBeGreaterThan(23.9 * HOUR);
   expect(planned!.scheduledTime - Date.now()).toBeLessThan(24.1 * HOUR);
   await popup.reload();
-  expect(await popup.getByRole('region', { name: 'Time to reflect' }).count()).toBe(0);
+  expect(await popup.getByRole('region', { name: 'Next-day follow-ups' }).count()).toBe(0);
 
   // Fire it now: the same alarm, due in a second (unpacked extensions may set alarms under 30 s).
   await fireAlarm(debrief, planned!.name, 1000);
@@ -136,7 +137,7 @@ test('a reflection alarm fired by the test invites once, opens reflection mode a
   expect(section).toContain('I breathed out slowly before the meeting with my boss');
   const popupAfter = await openExtensionPage(debrief, 'popup.html');
   await popupAfter.getByText('1 check-in stored').waitFor();
-  expect(await popupAfter.getByRole('region', { name: 'Time to reflect' }).count()).toBe(0);
+  expect(await popupAfter.getByRole('region', { name: 'Next-day follow-ups' }).count()).toBe(0);
   expect(debrief.pageErrors).toEqual([]);
 });
 
@@ -170,7 +171,7 @@ test('a reflection that fell due while the browser was closed is offered after r
 
 test('with the follow-up reflection turned off in Settings, a check-in plans none', async ({ debrief }) => {
   const settings = await openExtensionPage(debrief, 'options.html#/settings');
-  const delay = settings.getByRole('spinbutton', { name: 'Follow-up reflection after (hours)' });
+  const delay = settings.getByRole('spinbutton', { name: 'Next-day follow-up after (hours)' });
   await expect.poll(() => delay.inputValue()).toBe('24');
   await delay.fill('0');
   await settings.reload();

@@ -18,7 +18,7 @@ import { storedCheckIn } from '../stored-records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
 import { chooseImport, confirmImport, exportThroughUi } from './sync-ui';
-import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
+import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief, showMoreNotes } from './harness';
 
 const files = mkdtempSync(join(tmpdir(), 'debrief-sync-e2e-'));
 afterAll(() => rmSync(files, { recursive: true, force: true }));
@@ -29,8 +29,9 @@ const PASSPHRASE = 'blue heron at dawn';
 /** Saves a manual check-in from the toolbar popup, as a person would. */
 async function checkInFromPopup(debrief: Debrief, note: string, overall: number): Promise<void> {
   const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
   await popup.getByRole('radiogroup', { name: OVERALL.name, exact: true }).getByRole('radio', { name: String(overall), exact: true }).check();
+  await showMoreNotes(popup);
   await popup.getByLabel('Most helpful moment').fill(note);
   await popup.getByRole('button', { name: 'Save check-in' }).click();
   await popup.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { OVERALL, SIGN_IDS, SIGNS, type Ratings } from '../../utils/checkin/instrument';
 import { test } from './fixtures';
-import { openExtensionPage, type Debrief } from './harness';
+import { openExtensionPage, type Debrief, showMoreNotes } from './harness';
 import { makeCheckIns, saveScreenshot, writeCheckIns } from './seed';
 
 const WEEK = 7 * 24 * 3_600_000;
@@ -107,7 +107,8 @@ test('a goal added in options is asked about in the next check-in, and its progr
   expect(await active.textContent()).toContain('No progress recorded yet');
 
   const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
+  await showMoreNotes(popup);
   const progress = popup.getByRole('radiogroup', { name: `Progress on ${title}`, exact: true });
   await progress.waitFor();
   await progress.getByRole('radio', { name: '7', exact: true }).check();
@@ -132,7 +133,8 @@ test('a goal added in options is asked about in the next check-in, and its progr
 
   // The next check-in asks again, starting blank.
   await popup.reload();
-  await popup.getByRole('button', { name: 'Check in now' }).click();
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
+  await showMoreNotes(popup);
   const again = popup.getByRole('radiogroup', { name: `Progress on ${title}`, exact: true });
   await again.waitFor();
   expect(await again.getByRole('radio', { checked: true }).count()).toBe(0);

@@ -46,3 +46,8 @@ export function notesExcerpt(checkIn: Pick<CheckIn, 'notes'>, maxChars = 80): st
 export function formatRating(value: number | null): string {
   return value === null ? '—' : `${value}/10`;
 }
+
+/** A time of day in the reader's locale, e.g. "3:47 PM" or "15:47". */
+export function formatTime(ms: number, locale: string | undefined = uiLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(ms));
+}

@@ -9,14 +9,26 @@ import type { GeneratedI18nStructure } from '#i18n';
 /** The message for `key` in the browser's language (English where Debrief has no translation). */
 export const t = createI18n<GeneratedI18nStructure>().t;
 
-/** The browser's UI language ("es-419", "en-GB"), for Intl; undefined lets Intl use its default. */
+/**
+ * The locale for Intl: the browser's UI language ("es-419", "en-GB") when Debrief's pages are in
+ * that language, else the pages' own language ("en" for a French browser), so dates and numbers
+ * never read in another language than the words around them. Undefined lets Intl use its default.
+ */
 export function uiLocale(): string | undefined {
+  let browserLocale: string;
   try {
-    return browser.i18n.getUILanguage();
+    browserLocale = browser.i18n.getUILanguage();
   } catch {
     // Unit tests' fake browser and Node scripts have no UI language.
     return undefined;
   }
+  let pageLang: string;
+  try {
+    pageLang = t('app.lang');
+  } catch {
+    return browserLocale;
+  }
+  return !pageLang || browserLocale.split('-')[0]?.toLowerCase() === pageLang.toLowerCase() ? browserLocale : pageLang;
 }
 
 /** A number in the reader's locale: "1,234" in English, "1234" or "1.234" in Spanish. */

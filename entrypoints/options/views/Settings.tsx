@@ -5,23 +5,25 @@ import { t } from '@/utils/i18n';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
-import { customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
+import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
 
 async function loadSettings(): Promise<SettingsValues> {
-  const [minutes, action, delay, disabled, custom] = await Promise.all([
+  const [minutes, action, delay, disabled, custom, notifyBringUp] = await Promise.all([
     minSessionMinutes.getValue(),
     endAction.getValue(),
     reflectionDelayHours.getValue(),
     disabledPlatforms.getValue(),
     customSites.getValue(),
+    bringUpNotify.getValue(),
   ]);
   return {
     minSessionMinutes: minutes,
     endAction: action,
     reflectionDelayHours: delay,
+    bringUpNotify: notifyBringUp,
     platforms: SITES.map((site) => ({ id: site.id, name: site.name, enabled: !disabled.includes(site.id) })),
     customSites: custom,
   };
@@ -54,6 +56,10 @@ export function SettingsView() {
           save(endAction.setValue(action));
         }}
         onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
+        onBringUpNotify={(on) => {
+          setValues({ ...values, bringUpNotify: on });
+          save(bringUpNotify.setValue(on));
+        }}
         onPlatformToggle={(id, enabled) => {
           save(setPlatformAsked(id, enabled));
         }}

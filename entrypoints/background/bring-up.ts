@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { waitingBringUps } from '@/utils/checkin/bring-up';
+import { lastProviderForPlatform } from '@/utils/db/history';
+import { getDb } from '@/utils/db/open';
+import type { Session } from '@/utils/db/schema';
+import { t } from '@/utils/i18n';
+import { bringUpNotify } from '@/utils/storage';
+
+/** The badge on a call's tab while something waits to be brought up in it. */
+export const BRING_UP_BADGE = '↑';
+const NOTIFICATION_PREFIX = 'bring-up:';
+
+/** A session started: when a note waits to be brought up, the badge on its tab says so (and, if asked for, a notification). */
+export async function markBringUp(tabId: number, session: Session): Promise<void> {
+  const db = await getDb();
+  const therapist = await lastProviderForPlatform(db, session.platform);
+  const notes = await waitingBringUps(db, { beforeMs: session.startedMs, therapist, limit: 1 });
+  if (notes.length === 0) return;
+  await browser.action.setBadgeText({ tabId, text: BRING_UP_BADGE });
+  await browser.action.setTitle({ tabId, title: t('checkInFlow.bringUpBadgeTitle') });
+  if (await bringUpNotify.getValue()) {
+    // Never what the person wrote: only that something is waiting.
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icons/128.png'),
+      title: t('checkInFlow.bringUpNotificationTitle'),
+      message: t('checkInFlow.bringUpNotificationMessage'),
+    });
+  }
+}
+
+/** The call in this tab is over: its badge goes back to the count of waiting check-ins. */
+export async function clearBringUp(tabId: number): Promise<void> {
+  // null (not '') hands the tab back to the global badge; the polyfill's types only allow a string.
+  await browser.action.setBadgeText({ tabId, text: null as unknown as string });
+  await browser.action.setTitle({ tabId, title: null as unknown as string });
+}

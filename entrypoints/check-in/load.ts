@@ -1,0 +1,43 @@
+import type { SessionInfo } from '@/components/SessionHeader';
+import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { listGoals } from '@/utils/db/goals';
+import { lastProviderForPlatform } from '@/utils/db/history';
+import { getDb } from '@/utils/db/open';
+import type { Goal, Session } from '@/utils/db/schema';
+import { getSession } from '@/utils/db/sessions';
+import { platformName } from '@/utils/sites/registry';
+import { checkInDetailsOpen } from '@/utils/storage';
+
+export interface WindowData {
+  /** The session asked about; null for a manual check-in or one no longer stored. */
+  session: Session | null;
+  goals: Goal[];
+  provider: string;
+  /** Notes from earlier check-ins to bring up in this session. */
+  bringUps: BringUp[];
+  detailsOpen: boolean;
+}
+
+export function sessionInfo(session: Session): SessionInfo {
+  return {
+    id: session.id,
+    platformName: platformName(session.platform),
+    startedAt: session.startedAt,
+    startedMs: session.startedMs,
+    endedAt: session.endedAt,
+    endedMs: session.endedMs,
+  };
+}
+
+/** Everything the check-in window shows, read in one go; rejects when storage cannot be read. */
+export async function loadWindowData(sessionId: string | null): Promise<WindowData> {
+  const db = await getDb();
+  const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
+  const [goals, provider, detailsOpen] = await Promise.all([
+    listGoals(db),
+    lastProviderForPlatform(db, session?.platform ?? null),
+    checkInDetailsOpen.getValue().catch(() => false),
+  ]);
+  const bringUps = session ? await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider }) : [];
+  return { session, goals, provider, bringUps, detailsOpen };
+}
