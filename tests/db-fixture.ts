@@ -49,3 +49,21 @@ export async function putRecordedSession(db: DebriefDb, session: Session): Promi
   await noteRecordedIn(tx, session.id, session.status === 'in-progress' ? 'recording' : 'ended');
   await tx.done;
 }
+
+/** As many fresh databases as a test asks for (`freshDb()`), each deleted after the test. */
+export function useFreshDbs(prefix: string): () => Promise<DebriefDb> {
+  const opened: { db: DebriefDb; name: string }[] = [];
+  let counter = 0;
+  afterEach(async () => {
+    for (const { db, name } of opened.splice(0)) {
+      db.close();
+      await deleteDB(name);
+    }
+  });
+  return async () => {
+    const name = `${prefix}-${++counter}`;
+    const db = await openDebriefDb(name);
+    opened.push({ db, name });
+    return db;
+  };
+}

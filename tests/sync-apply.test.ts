@@ -1,30 +1,16 @@
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { deleteCheckIn, saveCheckIn, updateCheckIn, type NewCheckIn } from '@/utils/db/checkins';
 import { stampIn } from '@/utils/db/meta';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
 import type { Goal } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
 import { exportData, importFile, importText, previewImport, serializeExport, undoImport } from '@/utils/sync/apply';
 import { exportText } from '@/utils/sync/export';
 import { BASE_MS } from './sync-fixtures';
-import { newCheckIn } from './db-fixture';
+import { newCheckIn, useFreshDbs } from './db-fixture';
 
-const opened: { db: DebriefDb; name: string }[] = [];
-let counter = 0;
-async function freshDb(): Promise<DebriefDb> {
-  const name = `debrief-sync-apply-${++counter}`;
-  const db = await openDebriefDb(name);
-  opened.push({ db, name });
-  return db;
-}
-afterEach(async () => {
-  for (const { db, name } of opened.splice(0)) {
-    db.close();
-    await deleteDB(name);
-  }
-});
+const freshDb = useFreshDbs('debrief-sync-apply');
 
 const at = (minute: number) => new Date(BASE_MS + minute * 60_000);
 

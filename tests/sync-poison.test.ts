@@ -3,36 +3,22 @@
  * store, deletions naming the wrong store, stamps beyond what Debrief writes. Each is refused
  * with a message and changes nothing, and the profile's own export still imports anywhere.
  */
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteCheckIn, saveCheckIn } from '@/utils/db/checkins';
 import { addGoal, renameGoal } from '@/utils/db/goals';
 import { formatHlc, parseHlc } from '@/utils/db/hlc';
-import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import type { DebriefDb } from '@/utils/db/open';
 import type { CheckIn, Goal, Tombstone } from '@/utils/db/schema';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { parseExport } from '@/utils/sync/format';
 import { mergeData } from '@/utils/sync/merge';
 import { isValidStamp } from '@/utils/sync/schemas';
-import { newCheckIn } from './db-fixture';
+import { newCheckIn, useFreshDbs } from './db-fixture';
 import { checkIn, emptyData, exportOf, goal, session, stamp, tombstone } from './sync-fixtures';
 
 const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
 const HOUR = 3_600_000;
-const opened: { db: DebriefDb; name: string }[] = [];
-let counter = 0;
-async function freshDb(): Promise<DebriefDb> {
-  const name = `debrief-sync-poison-${++counter}`;
-  const db = await openDebriefDb(name);
-  opened.push({ db, name });
-  return db;
-}
-afterEach(async () => {
-  for (const { db, name } of opened.splice(0)) {
-    db.close();
-    await deleteDB(name);
-  }
-});
+const freshDb = useFreshDbs('debrief-sync-poison');
 
 const at = (minutes: number) => new Date(NOW + minutes * 60_000);
 const text = (data: Parameters<typeof exportOf>[0]) => JSON.stringify(exportOf(data));
