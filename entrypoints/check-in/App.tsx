@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { useAction } from '@/components/use-action';
 import { SessionActions } from '@/components/SessionActions';
 import { markBroughtUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
@@ -20,13 +21,12 @@ function tellBackground(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
 }
 
-
 export function App({ sessionId }: { sessionId: string | null }) {
   const store = useMemo(() => dbCheckInStore(), []);
   const [data, setData] = useState<WindowData | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const [stoppedAsking, setStoppedAsking] = useState(false);
   const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
   const [hiddenBringUps, setHiddenBringUps] = useState<string[]>([]);
@@ -48,10 +48,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   }, [sessionId, attempt]);
 
   const session = data?.session ?? null;
-  const act = (work: () => Promise<void>) => () => {
-    setError(null);
-    work().catch((err: unknown) => setError(messageOf(err)));
-  };
+  const act = (work: () => Promise<void>) => () => void run(work);
 
   const remindLater = act(async () => {
     if (!session) return;
