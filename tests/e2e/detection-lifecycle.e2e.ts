@@ -22,7 +22,8 @@ async function prepare(debrief: Debrief): Promise<CheckInWindows> {
 async function sessionInProgress(debrief: Debrief): Promise<string> {
   const reader = await openExtensionPage(debrief, 'popup.html');
   try {
-    await expect.poll(async () => (await readSessions(reader)).filter((s) => s.status === 'in-progress').length).toBe(1);
+    // A worker woken from a stop loads its code and the database first: what matters is that the call is not lost.
+    await expect.poll(async () => (await readSessions(reader)).filter((s) => s.status === 'in-progress').length, { timeout: 10_000 }).toBe(1);
     return (await readSessions(reader)).find((s) => s.status === 'in-progress')?.id as string;
   } finally {
     await reader.close();

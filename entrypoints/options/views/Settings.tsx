@@ -61,6 +61,8 @@ export function SettingsView() {
           save(bringUpNotify.setValue(on));
         }}
         onPlatformToggle={(id, enabled) => {
+          // Shown at once, like the other choices: the box must not flip back while storage catches up.
+          setValues({ ...values, platforms: values.platforms.map((platform) => (platform.id === id ? { ...platform, enabled } : platform)) });
           save(setPlatformAsked(id, enabled));
         }}
         onAddSite={async (input) => {
