@@ -14,6 +14,7 @@ import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { MAX_CLOCK_AHEAD_MS } from '@/utils/sync/format';
 import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 import { saveCheckIn } from '@/utils/db/checkins';
+import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
 import { exportOf, session } from './sync-fixtures';
 
@@ -27,12 +28,7 @@ function deps(): TrackerDeps {
   const calls = new Map<number, TabCall>();
   return {
     db: async () => db,
-    calls: {
-      get: async (tabId) => calls.get(tabId) ?? null,
-      set: async (call) => void calls.set(call.tabId, call),
-      remove: async (tabId) => void calls.delete(tabId),
-      all: async () => [...calls.values()],
-    },
+    calls: memoryCalls(calls),
     minSessionMinutes: async () => 10,
     offer: async (found) => void offered.push(found),
     now: () => NOW,

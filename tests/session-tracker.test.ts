@@ -4,7 +4,8 @@ import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import { sessionStorageOffers } from '@/utils/session/call-registry';
 import type { Session } from '@/utils/db/schema';
 import { createSession, getSession, touchSessions } from '@/utils/db/sessions';
-import { callEnded, callStarted, OFFER_GAP_MS, recoverInterrupted, type CallRegistry, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
+import { memoryCalls } from './tracker-fixture';
+import { callEnded, callStarted, OFFER_GAP_MS, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 
 const NAME = 'debrief-tracker-test';
 const MINUTE = 60_000;
@@ -15,19 +16,10 @@ let offered: Session[];
 let quiet: Session[];
 let calls: Map<number, TabCall>;
 
-function memoryCalls(): CallRegistry {
-  return {
-    get: async (tabId) => calls.get(tabId) ?? null,
-    set: async (call) => void calls.set(call.tabId, call),
-    remove: async (tabId) => void calls.delete(tabId),
-    all: async () => [...calls.values()],
-  };
-}
-
 function deps(minMinutes = 10): TrackerDeps {
   return {
     db: async () => db,
-    calls: memoryCalls(),
+    calls: memoryCalls(calls),
     minSessionMinutes: async () => minMinutes,
     offer: async (session, options) => void (options?.quiet ? quiet : offered).push(session),
     now: () => now,

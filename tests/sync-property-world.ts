@@ -17,6 +17,7 @@ import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { parseExport, type DebriefExport, type SyncData } from '@/utils/sync/format';
 import { isValidStamp } from '@/utils/sync/schemas';
 import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
+import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
 
 export const STORES: readonly SyncedStore[] = ['checkIns', 'sessions', 'goals'];
@@ -49,12 +50,7 @@ export async function openProfile(): Promise<Profile> {
   const offers = new Map<number, number>();
   const deps: TrackerDeps = {
     db: async () => db,
-    calls: {
-      get: async (tabId) => calls.get(tabId) ?? null,
-      set: async (call) => void calls.set(call.tabId, call),
-      remove: async (tabId) => void calls.delete(tabId),
-      all: async () => [...calls.values()],
-    },
+    calls: memoryCalls(calls),
     minSessionMinutes: async () => 10,
     offer: async () => undefined,
     now: () => clock.now,
