@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+import { manifestWatcherScript } from './utils/session/content-scripts';
 import { siteMatchPatterns } from './utils/sites/registry';
 
 // Vite accepts aliases as a list or an object; the first matching entry wins.
@@ -38,6 +39,8 @@ export default defineConfig({
     // Each permission is justified in README.md § Privacy; tests pin this list.
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads', 'activeTab'],
     host_permissions: siteMatchPatterns(),
+    // The media probe is a WXT content script; the call watcher is declared here (utils/session/content-scripts.ts).
+    content_scripts: [manifestWatcherScript(siteMatchPatterns())],
     // Sites the person adds themselves are asked for one at a time, at runtime.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_app_name__' },

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { installProbe } from '@/utils/session/install-probe';
-import { isProbeMessage, type ProbeEvent } from '@/utils/session/probe-events';
-import { fakeWindow, install } from './probe-window';
+import { isProbeMessage, WATCHER_LISTENING, type ProbeEvent } from '@/utils/session/probe-events';
+import { deliver, fakeWindow, install } from './probe-window';
 
 describe('media probe: getUserMedia', () => {
   it('resolves to the same stream, called on the same object with the same constraints', async () => {
@@ -189,6 +189,7 @@ describe('media probe: installing', () => {
   it('posts well-formed messages to its own window by default', () => {
     const { win } = fakeWindow();
     installProbe(win as unknown as Window & typeof globalThis);
+    deliver(win, WATCHER_LISTENING);
     new win.RTCPeerConnection();
     expect(win.postMessage).toHaveBeenCalledTimes(1);
     const [message, targetOrigin] = win.postMessage.mock.calls[0] as [unknown, string];
@@ -197,8 +198,48 @@ describe('media probe: installing', () => {
   });
 
   it('does nothing harmful where WebRTC or camera access is missing (an insecure page)', () => {
-    const win = { EventTarget, postMessage: vi.fn(), navigator: {} };
+    const win = Object.assign(new EventTarget(), { EventTarget, postMessage: vi.fn(), navigator: {} });
     expect(() => installProbe(win as unknown as Window & typeof globalThis)).not.toThrow();
     expect(Object.keys(win)).toEqual(['EventTarget', 'postMessage', 'navigator']);
   });
 });
+
+describe('media probe: until the call watcher listens', () => {
+  it('holds what it sees, with the time, and posts it all in order once the watcher says it listens', async () => {
+    const { win } = fakeWindow();
+    const probe = install(win, false, 'later');
+    const before = Date.now();
+    const pc = new win.RTCPeerConnection();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const moved = Date.now();
+    win.RTCPeerConnection.move(pc, 'connected');
+    expect(probe.posted).toEqual([]);
+
+    // Not the watcher: another frame, or a message of another shape.
+    deliver(win, WATCHER_LISTENING, {});
+    deliver(win, { ...WATCHER_LISTENING, listening: 'yes' });
+    expect(probe.posted).toEqual([]);
+
+    deliver(win, WATCHER_LISTENING);
+    expect(probe.events().map((event) => event.type)).toEqual(['pc-created', 'pc-state']);
+    const [created, connected] = probe.posted.map((message) => message.at ?? Number.NaN);
+    expect(created).toBeGreaterThanOrEqual(before);
+    expect(created).toBeLessThan(moved);
+    expect(connected).toBeGreaterThanOrEqual(moved);
+    expect(probe.posted.every((message) => isProbeMessage(message))).toBe(true);
+
+    // From then on at once, with no time of its own; a second word changes nothing.
+    deliver(win, WATCHER_LISTENING);
+    pc.close();
+    expect(probe.posted).toHaveLength(3);
+    expect(probe.posted[2]).toEqual({ source: 'debrief-probe', v: 1, event: { type: 'pc-closed', pcId: expect.any(String) } });
+  });
+
+  it('posts at once when it arrives in an open page, after the watcher', () => {
+    const { win } = fakeWindow();
+    const probe = install(win, true, 'later');
+    new win.RTCPeerConnection();
+    expect(probe.events().map((event) => event.type)).toEqual(['pc-created']);
+  });
+});
+

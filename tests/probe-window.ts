@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { installProbe } from '@/utils/session/install-probe';
-import type { ProbeMessage } from '@/utils/session/probe-events';
+import { WATCHER_LISTENING, type ProbeMessage } from '@/utils/session/probe-events';
 
 /**
  * A window with stand-ins for the browser's media classes, shaped like the real ones (methods
@@ -72,7 +72,8 @@ export function fakeWindow() {
       pc.dispatchEvent(new Event('connectionstatechange'));
     }
   }
-  const win = {
+  // The window is an EventTarget too: the watcher's "listening" message reaches the probe there.
+  const win = Object.assign(new EventTarget(), {
     EventTarget,
     MediaStreamTrack,
     MediaDevices,
@@ -80,7 +81,7 @@ export function fakeWindow() {
     webkitRTCPeerConnection: RTCPeerConnection,
     navigator: { mediaDevices: new MediaDevices() },
     postMessage: vi.fn(),
-  };
+  });
   const originals = {
     RTCPeerConnection,
     getUserMedia: MediaDevices.prototype.getUserMedia,
@@ -92,9 +93,18 @@ export function fakeWindow() {
 
 export type FakeWindow = ReturnType<typeof fakeWindow>['win'];
 
-/** Installs the probe in `win` (`late`: into a page already open) and collects what it posts. */
-export function install(win: FakeWindow, late = false) {
+/** A message event in `win` as `postMessage` delivers it, from `source`. */
+export function deliver(win: EventTarget, data: unknown, source: unknown = win): void {
+  win.dispatchEvent(Object.assign(new Event('message'), { data, source }));
+}
+
+/**
+ * Installs the probe in `win` and collects what it posts; the call watcher then says it is
+ * listening unless `watcher` is 'later' (the test says it). `late`: into a page already open.
+ */
+export function install(win: FakeWindow, late = false, watcher: 'listening' | 'later' = 'listening') {
   const posted: ProbeMessage[] = [];
   installProbe(win as unknown as Window & typeof globalThis, (message) => posted.push(message), late);
+  if (watcher === 'listening') deliver(win, WATCHER_LISTENING);
   return { events: () => posted.map((message) => message.event), posted };
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplesOf } from '@/utils/sites/examples';
 import { SITES } from '@/utils/sites/registry';
 import { buildExtension, KB, measureEntrypoints, overBudget, SIZE_BUDGETS, type EntrypointSize } from './bench/sizes';
+import { WATCHER_FILE } from '../utils/session/content-scripts';
 
 /** A string only webextension-polyfill's code contains. */
 const POLYFILL_MARK = 'The message port closed before a response was received.';
@@ -33,7 +34,7 @@ describe('the built extension stays within its size budgets', () => {
 
   it('keeps webextension-polyfill and the sites’ test addresses out of the call watcher, which loads in every call frame', () => {
     const read = (path: string) => readFileSync(join(built!.extensionDir, path), 'utf8');
-    const watcher = read('content-scripts/call-watcher.js');
+    const watcher = read(WATCHER_FILE);
     expect(watcher).not.toContain(POLYFILL_MARK);
     expect(read('background.js')).toContain(POLYFILL_MARK); // everywhere else the polyfill stays
     const addresses = SITES.flatMap((site) => [...examplesOf(site).testUrls.rooms, ...examplesOf(site).testUrls.notRooms]);

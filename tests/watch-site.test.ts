@@ -61,9 +61,13 @@ describe('the toolbar’s offer finished by the background', () => {
     grant({ origins: [`https://${HOST}/*`] });
     await settle();
     expect(await customSites.getValue()).toEqual([HOST]);
-    expect(registered.map((script) => script.matches)).toEqual([[`https://${HOST}/*`], [`https://${HOST}/*`]]);
+    // For its next visits: the probe before the page's scripts, the watcher once the page has loaded.
+    expect(registered.map((script) => [script.js?.[0], script.runAt, script.world ?? 'ISOLATED', script.matches])).toEqual([
+      ['content-scripts/media-probe.js', 'document_start', 'MAIN', [`https://${HOST}/*`]],
+      ['call-watcher.js', 'document_idle', 'ISOLATED', [`https://${HOST}/*`]],
+    ]);
     expect(executeScript.mock.calls.map(([injection]) => [injection.files[0], injection.world ?? 'ISOLATED'])).toEqual([
-      ['/content-scripts/call-watcher.js', 'ISOLATED'],
+      ['/call-watcher.js', 'ISOLATED'],
       ['/content-scripts/media-probe.js', 'MAIN'],
     ]);
     expect(executeScript.mock.calls[0]?.[0].target).toEqual({ tabId: TAB, allFrames: true });

@@ -4,7 +4,7 @@
  *
  * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
  * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
- * DEBRIEF_BENCH_ONLY (comma list of: sizes, call, end, checkin, options, sync).
+ * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync).
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -13,6 +13,7 @@ import { launchBench } from './browser';
 import { benchCallCost } from './call-cost';
 import { benchCallEnd } from './call-end';
 import { benchCheckIn } from './check-in';
+import { benchColdStarts } from './cold';
 import { benchOptions } from './options';
 import { describeMachine, formatTable, writeResults } from './report';
 import { serveHttps } from './serve';
@@ -31,7 +32,7 @@ const settings = {
   callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
   longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
   entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
-  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,call,end,checkin,options,sync').split(',').map((part) => part.trim()),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync').split(',').map((part) => part.trim()),
   // Meet's adapter reads the page for its post-call view during a call: the costliest supported site
   // for Debrief. The page is made as large and as restless as Meet's (6,000 nodes, a tile replaced
   // every 300 ms), so each of those checks costs what it would there.
@@ -60,6 +61,10 @@ it('bench', async () => {
           }),
         );
       }
+    }
+    if (wanted('cold')) {
+      progress(`cold start: ${settings.runs} fresh browsers, each with its first call page and check-in, then a second`);
+      figures.push(...(await benchColdStarts(built.extensionDir, settings.runs, settings.roomUrl)));
     }
     const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
     if (sections.length > 0) {

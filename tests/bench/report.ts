@@ -38,6 +38,7 @@ function format(value: number, unit: Figure['unit']): string {
   if (Number.isNaN(value)) return '–';
   if (unit === '×') return `${value.toFixed(2)}×`;
   if (unit === 'KB') return `${value.toFixed(1)} KB`;
+  if (unit === '/min') return `${value.toFixed(1)}/min`;
   return `${value.toFixed(Math.abs(value) < 10 ? 1 : 0)} ms`;
 }
 

@@ -3,7 +3,8 @@
 export interface Figure {
   area: string;
   figure: string;
-  unit: 'ms' | 'KB' | '×';
+  /** `/min`: a count per minute of call. */
+  unit: 'ms' | 'KB' | '×' | '/min';
   median: number;
   min: number;
   max: number;

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '@/utils/sites/types';
 import { initialCallState, reduceCall, unloadEnd, type CallEffect, type CallInput, type EndReason, type PendingEnd } from './machine';
-import { isProbeMessage } from './probe-events';
+import { isProbeMessage, WATCHER_LISTENING } from './probe-events';
 
 /**
  * How often, while a session is in progress, the site adapter's post-call hint is checked when
@@ -63,19 +63,27 @@ function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
 
 /**
  * Runs the call state machine on the media probe's events in `win` and reports each session's
- * start and end through `send`; the end when the page goes away through `sendOnUnload`, which must
- * be the browser's own function (see `unloadEnd`). Returns a function that stops watching.
+ * start and end through `send`; the end when the page goes away through the function
+ * `prepareUnload` returns, which must be the browser's own (see `unloadEnd`). It is asked for once
+ * a session is in progress, so a page that never holds a call never touches the extension API.
+ * Returns a function that stops watching.
  */
 export function watchCalls(
   win: Window,
-  site: SiteAdapter | undefined,
+  site: SiteAdapter | undefined | (() => SiteAdapter | undefined),
   send: (message: SessionMessage) => void,
   clock: WatcherClock = systemClock,
-  sendOnUnload: (message: SessionMessage) => unknown = send,
+  prepareUnload: () => (message: SessionMessage) => unknown = () => send,
 ): () => void {
-  const place: SessionPlace = { siteId: site?.id ?? null, host: win.location.hostname };
-  // Custom sites and adapters without a hint have nothing to check: no timers beyond the grace period.
-  const hinted = site?.postCallHint ? site : undefined;
+  // Looked up at the probe's first message rather than while the page loads: most pages on a
+  // platform's host never hold a call. Custom sites and adapters without a hint have nothing to
+  // check: no timers beyond the grace period.
+  let where: { site: SiteAdapter | undefined; place: SessionPlace; hinted: SiteAdapter | undefined } | undefined;
+  const at = () => {
+    if (where) return where;
+    const found = typeof site === 'function' ? site() : site;
+    return (where = { site: found, place: { siteId: found?.id ?? null, host: win.location.hostname }, hinted: found?.postCallHint ? found : undefined });
+  };
   let state = initialCallState();
   let wakeAt: number | null = null;
   let nextPollAt: number | null = null;
@@ -86,9 +94,10 @@ export function watchCalls(
   let leaving: (PendingEnd & SessionPlace) | null = null;
   /** The page went away: a page in a call is never kept in the back-forward cache, so nothing follows. */
   let gone = false;
+  let sendOnUnload: ((message: SessionMessage) => unknown) | undefined;
 
   const toMessage = (effect: CallEffect): SessionMessage =>
-    effect.type === 'session-started' ? { ...effect, room: isRoom(site, win), ...place } : { ...effect, ...place };
+    effect.type === 'session-started' ? { ...effect, room: isRoom(at().site, win), ...at().place } : { ...effect, ...at().place };
 
   // One timer serves the grace period, the poll and the follow-ups: whichever is due first.
   const schedule = () => {
@@ -98,15 +107,15 @@ export function watchCalls(
     if (due !== Infinity) timer = clock.setTimeout(onTimer, Math.max(0, due - clock.now()));
   };
 
-  const feed = (input: CallInput) => {
+  const feed = (input: CallInput, now = clock.now()) => {
     if (gone) return;
-    const now = clock.now();
     const step = reduceCall(state, input, now);
     state = step.state;
     const end = unloadEnd(state);
-    leaving = end && { ...end, ...place };
+    leaving = end && { ...end, ...at().place };
+    if (leaving) sendOnUnload ??= prepareUnload();
     wakeAt = step.wakeAt;
-    if (state.session && hinted) nextPollAt ??= now + POLL_MS;
+    if (state.session && at().hinted) nextPollAt ??= now + POLL_MS;
     else {
       nextPollAt = null;
       followUps = [];
@@ -118,13 +127,14 @@ export function watchCalls(
 
   /** Ends the session in progress if the site shows that the call is over; true when it did. */
   const checkHint = (): boolean => {
+    const { hinted } = at();
     if (!state.session || !hinted || !hintSaysPostCall(hinted, win)) return false;
     feed({ type: 'site-post-call' });
     return true;
   };
 
   const followUp = () => {
-    if (!state.session || !hinted) return;
+    if (!state.session || !at().hinted) return;
     const now = clock.now();
     followUps = FOLLOW_UP_MS.map((delay) => now + delay);
     schedule();
@@ -152,7 +162,9 @@ export function watchCalls(
     // Only the probe in this same frame posts from this window; other frames and shapes are ignored.
     if (event.source !== win || !isProbeMessage(event.data)) return;
     const during = state.session !== null;
-    feed(event.data.event);
+    // Held by the probe until now: it happened then (never later than now, whatever a page posts).
+    const at = event.data.at;
+    feed(event.data.event, at === undefined ? clock.now() : Math.min(at, clock.now()));
     // Leaving stops the camera or closes a connection, sometimes just before the post-call view.
     if (during && !checkHint()) followUp();
   };
@@ -162,7 +174,7 @@ export function watchCalls(
   // the end is ready, the clock and the send are the browser's own functions.
   const onPageHide = () => {
     const message = leaving;
-    if (!message || gone) return;
+    if (!message || gone || !sendOnUnload) return;
     gone = true;
     message.at ??= clock.now();
     try {
@@ -185,7 +197,7 @@ export function watchCalls(
     const toggle = (target: EventTarget, type: string, listener: () => void, options?: AddEventListenerOptions) =>
       on ? target.addEventListener(type, listener, options) : target.removeEventListener(type, listener, options);
     toggle(win, 'pagehide', onPageHide);
-    if (!hinted) return;
+    if (!at().hinted) return;
     toggle(win, 'click', onClick, passive);
     const navigation = (win as Window & { navigation?: EventTarget }).navigation;
     // The Navigation API's event also fires for pushState and replaceState, which popstate does not.
@@ -197,6 +209,8 @@ export function watchCalls(
   }
 
   win.addEventListener('message', onMessage);
+  // The probe holds what it saw until the watcher listens (the watcher runs once the page has loaded).
+  win.postMessage(WATCHER_LISTENING, '*');
   return () => {
     win.removeEventListener('message', onMessage);
     listenDuringSession(false);

@@ -1,4 +1,4 @@
-import { PROBE_SOURCE, PROBE_VERSION, type ProbeEvent, type ProbeMessage } from './probe-events';
+import { isWatcherListening, PROBE_SOURCE, PROBE_VERSION, type ProbeEvent, type ProbeMessage } from './probe-events';
 
 type ProbeWindow = Window & typeof globalThis & { webkitRTCPeerConnection?: unknown };
 type Post = (message: ProbeMessage) => void;
@@ -9,6 +9,7 @@ const { apply, construct, defineProperty, getOwnPropertyDescriptor, getPrototype
 const toSource = Function.prototype.toString;
 const bind = Function.prototype.bind;
 const then = Promise.prototype.then;
+const now = Date.now;
 const INSTALLED = Symbol.for('debrief.media-probe');
 
 function postTo(win: Window): Post {
@@ -51,9 +52,12 @@ const CALL_METHODS = ['getStats', 'getSenders', 'getReceivers', 'getTransceivers
 /**
  * Wraps getUserMedia, RTCPeerConnection and MediaStreamTrack.stop in `win` so calls are
  * reported through `post`, while the page sees the same values, `this`, errors and prototypes.
- * `late`: the probe arrives in a page already open (the person just chose to watch this site), so
- * connections made before it cannot have been seen; each is taken in, with the camera and
- * microphone it sends, the first time the page calls one of its call methods.
+ * The call watcher runs once the page has loaded, outside the page's first task, so until it says
+ * it is listening the probe holds its events, with their times, then posts them in order.
+ * `late`: the probe arrives in a page already open (the person just chose to watch this site),
+ * after the watcher, so it posts at once; connections made before it cannot have been seen; each
+ * is taken in, with the camera and microphone it sends, the first time the page calls one of its
+ * call methods.
  */
 export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Post = postTo(win), late = false): void {
   if (getOwnPropertyDescriptor(win, INSTALLED)) return;
@@ -63,8 +67,23 @@ export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Pos
   const prefix = Math.random().toString(36).slice(2, 6);
   let counter = 0;
   const newId = () => `${prefix}${++counter}`;
-  const report = (event: ProbeEvent) => post({ source: PROBE_SOURCE, v: PROBE_VERSION, event });
   const listen = win.EventTarget.prototype.addEventListener;
+  const unlisten = win.EventTarget.prototype.removeEventListener;
+  let held: ProbeMessage[] | null = late ? null : [];
+  const report = (event: ProbeEvent) => {
+    if (held) held.push({ source: PROBE_SOURCE, v: PROBE_VERSION, event, at: apply(now, Date, []) });
+    else post({ source: PROBE_SOURCE, v: PROBE_VERSION, event });
+  };
+  if (held) {
+    const onListening = (message: MessageEvent) => {
+      if (message.source !== win || !isWatcherListening(message.data) || !held) return;
+      apply(unlisten, win, ['message', onListening]);
+      const waiting = held;
+      held = null;
+      for (let i = 0; i < waiting.length; i++) post(waiting[i] as ProbeMessage);
+    };
+    apply(listen, win, ['message', onListening]);
+  }
   const trackIds = new WeakMap<object, string>();
   const peerIds = new WeakMap<object, string>();
 

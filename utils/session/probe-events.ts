@@ -19,6 +19,16 @@ export interface ProbeMessage {
   source: typeof PROBE_SOURCE;
   v: typeof PROBE_VERSION;
   event: ProbeEvent;
+  /** When it happened (epoch ms), on an event the probe held until the watcher was listening. */
+  at?: number;
+}
+
+/** The call watcher's word to the probe that it is listening: the probe then posts what it held. */
+export const WATCHER_LISTENING = { source: PROBE_SOURCE, v: PROBE_VERSION, listening: true } as const;
+
+/** True for the watcher's `WATCHER_LISTENING` message. */
+export function isWatcherListening(data: unknown): boolean {
+  return isRecord(data) && data.source === PROBE_SOURCE && data.v === PROBE_VERSION && data.listening === true;
 }
 
 const PC_STATES: readonly string[] = ['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed'];
@@ -52,5 +62,11 @@ function isProbeEvent(event: unknown): event is ProbeEvent {
 
 /** True only for a well-formed probe message; anything else a page posts is ignored. */
 export function isProbeMessage(data: unknown): data is ProbeMessage {
-  return isRecord(data) && data.source === PROBE_SOURCE && data.v === PROBE_VERSION && isProbeEvent(data.event);
+  return (
+    isRecord(data) &&
+    data.source === PROBE_SOURCE &&
+    data.v === PROBE_VERSION &&
+    isProbeEvent(data.event) &&
+    (data.at === undefined || (typeof data.at === 'number' && Number.isFinite(data.at)))
+  );
 }

@@ -1,23 +1,14 @@
 import { browser } from 'wxt/browser';
 import { customSites } from '../storage';
+import { registeredCallPageScripts, REGISTERED_IDS } from '../session/content-scripts';
 import { customMatchPattern } from './custom';
 
-const PROBE_ID = 'debrief-custom-media-probe';
-const WATCHER_ID = 'debrief-custom-call-watcher';
-/** The two content scripts, as built: the media probe (MAIN world) and the call watcher. */
-export const PROBE_FILE = 'content-scripts/media-probe.js' as const;
-export const WATCHER_FILE = 'content-scripts/call-watcher.js' as const;
-
-/** Registers the media probe and call watcher on exactly the custom hosts we hold permission for. */
+/** Registers Debrief's call-page scripts on exactly the custom hosts we hold permission for. */
 export async function syncCustomContentScripts(hosts: readonly string[]): Promise<void> {
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [PROBE_ID, WATCHER_ID] });
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: REGISTERED_IDS });
   if (registered.length) await browser.scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   if (hosts.length === 0) return;
-  const matches = hosts.map(customMatchPattern);
-  await browser.scripting.registerContentScripts([
-    { id: PROBE_ID, matches, js: [PROBE_FILE], world: 'MAIN', runAt: 'document_start', allFrames: true },
-    { id: WATCHER_ID, matches, js: [WATCHER_FILE], runAt: 'document_start', allFrames: true },
-  ]);
+  await browser.scripting.registerContentScripts(registeredCallPageScripts(hosts.map(customMatchPattern)));
 }
 
 /**

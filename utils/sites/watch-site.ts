@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { pendingWatch } from '../storage';
 import { customMatchPattern } from './custom';
-import { PROBE_FILE, WATCHER_FILE, watchHost } from './custom-scripts';
+import { PROBE_FILE, WATCHER_FILE } from '../session/content-scripts';
+import { watchHost } from './custom-scripts';
 
 /**
  * Asks the browser for `host` (call it synchronously in the click: browsers only prompt for a

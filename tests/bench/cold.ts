@@ -1,0 +1,87 @@
+/**
+ * A person's first call after starting the browser: a fresh profile per run, where nothing Debrief
+ * runs has been compiled yet. Each run starts its own Chromium, traces the first page load of its
+ * life at the call page, ends a call there with Meet's Leave button and times the first check-in
+ * window of its life; then does the same again in the same browser (warm), as every later call does.
+ */
+import { CallPage } from '../e2e/call-fixture';
+import { CheckInWindows, firstPaintAt, setMinSessionMinutes } from '../e2e/debrief-state';
+import { launchBench, type BenchBrowser } from './browser';
+import { firstContentfulPaint } from './marks';
+import { serveHttps } from './serve';
+import { figureOf, wait, type Figure } from './stats';
+import { readTrace, scriptWindows, TRACE_CATEGORIES, type ScriptWindow } from './trace';
+
+/** The page and Debrief's scripts settle after `load` before the load window closes, as in call-cost.ts. */
+const SETTLE_MS = 1000;
+/** Long enough to count as a session at a minimum length of 0. */
+const HOLD_MS = 1000;
+
+interface Visit {
+  load: ScriptWindow;
+  /** Leave pressed → the check-in window's first paint. */
+  leaveToPaint: number;
+  /** The check-in window's first paint from its own navigation. */
+  checkInPaint: number;
+}
+
+/** Loads the call page traced, holds a call, presses Leave and times the check-in window. */
+async function visit(bench: BenchBrowser, windows: CheckInWindows, roomUrl: string): Promise<Visit> {
+  const page = await bench.debrief.context.newPage();
+  try {
+    await bench.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.goto(roomUrl, { waitUntil: 'load' });
+    await wait(SETTLE_MS);
+    await page.evaluate(() => performance.mark('bench-loaded'));
+    const events = readTrace(await bench.browser.stopTracing());
+    const [load] = scriptWindows(events, new URL(roomUrl).origin, `chrome-extension://${bench.debrief.extensionId}/`, ['bench-loaded']);
+    const call = new CallPage(page);
+    await call.start();
+    await wait(HOLD_MS);
+    const mark = windows.mark();
+    const leftAt = await call.leave();
+    const checkIn = await windows.next(mark);
+    const paintedAt = await firstPaintAt(checkIn.page);
+    const checkInPaint = await firstContentfulPaint(checkIn.page);
+    return { load: load!, leaveToPaint: paintedAt - leftAt, checkInPaint };
+  } finally {
+    await page.close().catch(() => undefined);
+    await windows.closeAll();
+  }
+}
+
+export async function benchColdStarts(extensionDir: string, runs: number, roomUrl: string): Promise<Figure[]> {
+  const cold: Visit[] = [];
+  const warm: Visit[] = [];
+  for (let run = 0; run < runs; run++) {
+    const bench = await launchBench(extensionDir);
+    try {
+      await serveHttps(bench.debrief.context);
+      await setMinSessionMinutes(bench.debrief, 0);
+      const windows = new CheckInWindows(bench.debrief.context);
+      cold.push(await visit(bench, windows, roomUrl));
+      warm.push(await visit(bench, windows, roomUrl));
+    } finally {
+      await bench.close();
+    }
+  }
+  const worst = (values: number[]) => Math.max(...values).toFixed(1);
+  const rows = (area: string, visits: Visit[], which: string): Figure[] => [
+    figureOf(area, `trace: Debrief's script at load, CPU`, visits.map((v) => v.load.scriptCpu), {
+      target: '≤ 5 ms',
+      max: 5,
+      note: `${which}; wall ${worst(visits.map((v) => v.load.script))} ms at worst`,
+    }),
+    figureOf(area, 'trace: longest task with Debrief code, load, CPU', visits.map((v) => v.load.longestTaskCpu), {
+      target: '≤ 8 ms',
+      max: 8,
+      note: `wall ${worst(visits.map((v) => v.load.longestTask))} ms at worst`,
+    }),
+    figureOf(area, 'Leave pressed → check-in painted', visits.map((v) => v.leaveToPaint), { target: '≤ 1 s', max: 1000, note: 'Meet post-call view' }),
+    figureOf(area, 'check-in window: first paint from its navigation', visits.map((v) => v.checkInPaint), { target: '≤ 150 ms', max: 150 }),
+  ];
+  return [
+    ...rows('cold start', cold, "a fresh profile's first page load and first check-in window"),
+    ...rows('cold start, then warm', warm, 'the next call in the same browser'),
+  ];
+}
