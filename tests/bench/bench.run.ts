@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: builds Debrief, measures it in real Chromium with the fake camera, prints one
- * table and writes bench/results.json. Timings are reported, never asserted.
+ * `npm run bench`: builds Debrief, measures it in real Chromium with the fake camera (and, in the
+ * `firefox` section, in firefox-esr), prints one table and writes bench/results.json. Timings are
+ * reported, never asserted.
  *
  * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
  * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
- * DEBRIEF_BENCH_ONLY (comma list of: sizes, call, end, checkin, options, sync).
+ * DEBRIEF_BENCH_ONLY (comma list of: sizes, call, end, checkin, options, sync, firefox).
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -13,6 +14,7 @@ import { launchBench } from './browser';
 import { benchCallCost } from './call-cost';
 import { benchCallEnd } from './call-end';
 import { benchCheckIn } from './check-in';
+import { benchFirefox } from './firefox';
 import { benchOptions } from './options';
 import { describeMachine, formatTable, writeResults } from './report';
 import { serveHttps } from './serve';
@@ -31,7 +33,7 @@ const settings = {
   callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
   longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
   entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
-  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,call,end,checkin,options,sync').split(',').map((part) => part.trim()),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,call,end,checkin,options,sync,firefox').split(',').map((part) => part.trim()),
   // Meet's adapter reads the page for its post-call view during a call: the costliest supported site
   // for Debrief. The page is made as large and as restless as Meet's (6,000 nodes, a tile replaced
   // every 300 ms), so each of those checks costs what it would there.
@@ -43,10 +45,12 @@ const wanted = (section: string) => settings.only.includes(section);
 const progress = (text: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
 it('bench', async () => {
-  progress('building the extension into a temporary folder');
-  const built = buildExtension();
   const figures: Figure[] = [];
   let chromium = 'not started';
+  const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
+  const needsChromium = wanted('sizes') || sections.length > 0;
+  if (needsChromium) progress('building the extension into a temporary folder');
+  const built = needsChromium ? buildExtension() : { extensionDir: '', remove: () => undefined };
   try {
     if (wanted('sizes')) {
       for (const size of measureEntrypoints(built.extensionDir)) {
@@ -61,7 +65,6 @@ it('bench', async () => {
         );
       }
     }
-    const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
     if (sections.length > 0) {
       const bench = await launchBench(built.extensionDir);
       chromium = bench.browser.version();
@@ -98,6 +101,7 @@ it('bench', async () => {
         await bench.close();
       }
     }
+    if (wanted('firefox')) figures.push(...(await benchFirefox(settings, progress)));
   } finally {
     built.remove();
   }

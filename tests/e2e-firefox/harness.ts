@@ -23,9 +23,13 @@ export interface FirefoxOptions {
   downloadDir?: string;
   /** Grant optional permissions (permissions.request) without Firefox's prompt, which a test cannot answer. */
   grantOptionalPermissions?: boolean;
+  /** The built add-on to install (.output/firefox-mv3 unless given); null installs none, for an A/B baseline. */
+  extensionDir?: string | null;
+  /** Environment variables for Firefox on top of this process's own (e.g. the Gecko profiler's). */
+  env?: Record<string, string>;
 }
 
-/** A running Firefox with Debrief installed. */
+/** A running Firefox with Debrief installed (or, with `extensionDir: null`, no add-on at all). */
 export interface Firefox {
   browser: Browser;
   /** Everything Firefox printed on stdout and stderr so far. */
@@ -57,7 +61,7 @@ function prefs(options: FirefoxOptions, downloadDir: string): Record<string, unk
   };
 }
 
-/** Launches firefox-esr on a fresh profile and installs the built extension. */
+/** Launches firefox-esr on a fresh profile and installs the built extension. `close` quits Firefox cleanly (a shutdown profile gets written). */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firefox> {
   const downloadDir = options.downloadDir ?? mkdtempSync(join(tmpdir(), 'debrief-ff-downloads-'));
   const browser = await puppeteer.launch({
@@ -68,13 +72,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     // Without it Firefox refuses to navigate the test's tabs to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: prefs(options, downloadDir),
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
   browser.process()?.stdout?.on('data', collect);
   browser.process()?.stderr?.on('data', collect);
-  const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+  const extensionDir = options.extensionDir === undefined ? FIREFOX_EXTENSION_DIR : options.extensionDir;
+  if (extensionDir !== null) {
+    const id = await browser.installExtension(extensionDir).catch(async (error: unknown) => {
+      await browser.close();
+      throw error;
+    });
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+  }
   return {
     browser,
     output,
