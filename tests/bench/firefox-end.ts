@@ -7,7 +7,7 @@ import { GRACE_MS } from '@/utils/session/machine';
 import { firstPaintAt, readSession } from '../e2e/debrief-state';
 import { closeWindows, dbPage, FirefoxCall, nextWindow, openWindows, setLocal } from '../e2e-firefox/debrief';
 import { launchFirefox, type Firefox } from '../e2e-firefox/harness';
-import { alternate, figureOf, wait, type Figure } from './stats';
+import { alternate, figureOf, median, wait, type Figure } from './stats';
 
 /** As in call-end.ts: long enough to be a session at a minimum length of 0. */
 const HOLD_MS = 1000;
@@ -17,6 +17,8 @@ const DOXY_ROOM = 'https://doxy.me/DrKerr';
 interface EndSample {
   ms: number;
   reason: string;
+  /** From the end to the end Debrief stored for the session (what it saw, and when). */
+  storedMs: number;
 }
 
 /** Holds a call at `url`, ends it with `hangUp` (which returns when the end began, epoch ms), times the check-in. */
@@ -30,17 +32,19 @@ async function timeEnd(firefox: Firefox, url: string, hangUp: (call: FirefoxCall
     const checkIn = await nextWindow(firefox, before, GRACE_MS + 15_000);
     const paintedAt = await firstPaintAt(dbPage(checkIn.page));
     const session = await readSession(dbPage(checkIn.page), checkIn.id);
-    return { ms: paintedAt - endedAt, reason: session?.endReason ?? 'unknown' };
+    return { ms: paintedAt - endedAt, reason: session?.endReason ?? 'unknown', storedMs: (session?.endedMs ?? Number.NaN) - endedAt };
   } finally {
     await call.page.close().catch(() => undefined);
     await closeWindows(firefox);
   }
 }
 
+/** What Debrief stored, and how much of the time it took to see the end (the rest opened and drew the window). */
 const reasons = (list: EndSample[]) => {
   const counts = new Map<string, number>();
   for (const { reason } of list) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  return `end reasons stored: ${[...counts].map(([reason, count]) => `${reason} ×${count}`).join(', ')}`;
+  const stored = median(list.map((sample) => sample.storedMs)).toFixed(0);
+  return `end reasons stored: ${[...counts].map(([reason, count]) => `${reason} ×${count}`).join(', ')}; stored end ${stored} ms after`;
 };
 
 export async function benchFirefoxEnd(extensionDir: string, runs: number): Promise<Figure[]> {
