@@ -54,7 +54,7 @@ async function profiledCall(extensionDir: string | null, url: string, seconds: n
   const dir = mkdtempSync(join(tmpdir(), 'debrief-gecko-'));
   const file = join(dir, 'profile.json');
   try {
-    const firefox = await launchFirefox({ extensionDir, env: profilerEnv(file) });
+    const firefox = await launchFirefox({ extensionDir, env: profilerEnv(file), awaitExit: true });
     let sinceOrigin: number;
     try {
       const { page } = await FirefoxCall.open(firefox, url);

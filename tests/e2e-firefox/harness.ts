@@ -27,6 +27,31 @@ export interface FirefoxOptions {
   extensionDir?: string | null;
   /** Environment variables for Firefox on top of this process's own (e.g. the Gecko profiler's). */
   env?: Record<string, string>;
+  /**
+   * `close` lets Firefox finish its own shutdown, as the Gecko profiler needs to write its profile:
+   * puppeteer kills the process as soon as Firefox acknowledges the close.
+   */
+  awaitExit?: boolean;
+}
+
+/** How long a Firefox asked to quit may take to exit by itself before it is killed. */
+const EXIT_TIMEOUT_MS = 60_000;
+
+/** Asks Firefox to quit over WebDriver BiDi and waits for its process to exit by itself. */
+async function quit(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child || child.exitCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<boolean>((resolve) => {
+    child.once('exit', () => resolve(true));
+    timer = setTimeout(() => resolve(false), EXIT_TIMEOUT_MS);
+  });
+  // puppeteer's BiDi browser keeps its connection out of the public types.
+  const { connection } = browser as unknown as { connection: { send(method: 'browser.close', params: object): Promise<unknown> } };
+  await connection.send('browser.close', {}).catch(() => undefined);
+  const byItself = await exited;
+  clearTimeout(timer);
+  if (!byItself) throw new Error(`Firefox did not exit within ${EXIT_TIMEOUT_MS / 1000} s of being asked to quit`);
 }
 
 /** A running Firefox with Debrief installed (or, with `extensionDir: null`, no add-on at all). */
@@ -91,7 +116,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     output,
     downloadDir,
     async close() {
-      await browser.close();
+      if (options.awaitExit) await quit(browser).finally(() => browser.close());
+      else await browser.close();
       if (!options.downloadDir) rmSync(downloadDir, { recursive: true, force: true });
     },
   };
