@@ -1,7 +1,8 @@
 /**
  * What Debrief costs a call page in Firefox: the Meet-sized fixture call page loaded and held in a
  * real WebRTC call in a fresh firefox-esr with the Gecko profiler running from startup, with Debrief
- * and with no add-on at all, alternating. Each run is a new Firefox, so its page load is the cold case.
+ * and with no add-on at all, alternating. Each run is a new Firefox, so its first page load is the
+ * cold case; the page loaded again in the same tab is the warm one.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
