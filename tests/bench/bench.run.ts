@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: builds Debrief, measures it in real Chromium with the fake camera, prints one
- * table and writes bench/results.json. Timings are reported, never asserted.
+ * `npm run bench`: builds Debrief, measures it in real Chromium with the fake camera (and, in the
+ * `firefox` section, in firefox-esr), prints one table and writes bench/results.json. Timings are
+ * reported, never asserted.
  *
  * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
  * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
- * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync).
+ * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync, firefox).
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -14,6 +15,7 @@ import { benchCallCost } from './call-cost';
 import { benchCallEnd } from './call-end';
 import { benchCheckIn } from './check-in';
 import { benchColdStarts } from './cold';
+import { benchFirefox } from './firefox';
 import { benchOptions } from './options';
 import { describeMachine, formatTable, writeResults } from './report';
 import { serveHttps } from './serve';
@@ -32,7 +34,7 @@ const settings = {
   callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
   longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
   entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
-  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync').split(',').map((part) => part.trim()),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync,firefox').split(',').map((part) => part.trim()),
   // Meet's adapter reads the page for its post-call view during a call: the costliest supported site
   // for Debrief. The page is made as large and as restless as Meet's (6,000 nodes, a tile replaced
   // every 300 ms), so each of those checks costs what it would there.
@@ -44,10 +46,12 @@ const wanted = (section: string) => settings.only.includes(section);
 const progress = (text: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
 it('bench', async () => {
-  progress('building the extension into a temporary folder');
-  const built = buildExtension();
   const figures: Figure[] = [];
   let chromium = 'not started';
+  const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
+  const needsChromium = wanted('sizes') || wanted('cold') || sections.length > 0;
+  if (needsChromium) progress('building the extension into a temporary folder');
+  const built = needsChromium ? buildExtension() : { extensionDir: '', remove: () => undefined };
   try {
     if (wanted('sizes')) {
       for (const size of measureEntrypoints(built.extensionDir)) {
@@ -66,7 +70,6 @@ it('bench', async () => {
       progress(`cold start: ${settings.runs} fresh browsers, each with its first call page and check-in, then a second`);
       figures.push(...(await benchColdStarts(built.extensionDir, settings.runs, settings.roomUrl)));
     }
-    const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
     if (sections.length > 0) {
       const bench = await launchBench(built.extensionDir);
       chromium = bench.browser.version();
@@ -103,6 +106,7 @@ it('bench', async () => {
         await bench.close();
       }
     }
+    if (wanted('firefox')) figures.push(...(await benchFirefox(settings, progress)));
   } finally {
     built.remove();
   }

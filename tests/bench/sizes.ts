@@ -43,21 +43,27 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+?\.js)["'`]\s*\)/g;
 const SCRIPT_SRC = /<script\b[^>]*\bsrc=["']([^"']+\.js)["']/g;
 const MODULEPRELOAD = /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+\.js)["']|<link\b[^>]*\bhref=["']([^"']+\.js)["'][^>]*\brel=["']modulepreload["']/g;
 
-/** Builds the production extension into a new temporary folder (`readable`: unminified, for profiles); `remove` deletes it. */
-export function buildExtension({ readable = false } = {}): { extensionDir: string; remove(): void } {
+/**
+ * Builds the production extension into a new temporary folder (`readable`: unminified, for profiles;
+ * `firefox`: Firefox's add-on instead of Chromium's); `remove` deletes it.
+ */
+export function buildExtension({ readable = false, firefox = false } = {}): { extensionDir: string; remove(): void } {
   const outDir = mkdtempSync(join(tmpdir(), 'debrief-build-'));
+  let printed: string;
   try {
-    execFileSync(process.execPath, [join(PROJECT_ROOT, 'tests/bench/build.mjs'), outDir, ...(readable ? ['--readable'] : [])], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    printed = execFileSync(
+      process.execPath,
+      [join(PROJECT_ROOT, 'tests/bench/build.mjs'), outDir, ...(readable ? ['--readable'] : []), ...(firefox ? ['--firefox'] : [])],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`wxt build failed:\n${stdout}\n${stderr}`, { cause: error });
   }
-  return { extensionDir: join(outDir, 'chrome-mv3'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  // build.mjs names the folder it built on its last line.
+  const extensionDir = printed.trimEnd().split('\n').at(-1) as string;
+  return { extensionDir, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 /** Paths as written in a file (`/chunks/a.js`, `./a.js`) made relative to the extension root. */

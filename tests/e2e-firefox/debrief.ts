@@ -7,6 +7,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { CALL_PAGE, type CallLog } from '../e2e/call-fixture';
 import type { DbPage } from '../e2e/page-db';
+import { byRole } from './dom';
 import { locationOf, navigate, openExtensionPage, type Firefox } from './harness';
 
 /** A Firefox page as the Chromium suite's database helpers take it (they only call `evaluate`). */
@@ -96,6 +97,14 @@ export class FirefoxCall {
   /** Hangs up as the site would. */
   end(): Promise<number> {
     return this.page.evaluate(() => (window as unknown as { call: { end(): number } }).call.end());
+  }
+
+  /** Presses "Leave call": the post-call view appears, connections stay up. Resolves with when it appeared. */
+  async leave(): Promise<number> {
+    await (await byRole(this.page, 'button', 'Leave call')).click();
+    const { leftAt } = await this.log();
+    if (leftAt === null) throw new Error('the Leave call button drew no post-call view');
+    return leftAt;
   }
 
   log(): Promise<CallLog> {

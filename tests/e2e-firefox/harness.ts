@@ -23,9 +23,38 @@ export interface FirefoxOptions {
   downloadDir?: string;
   /** Grant optional permissions (permissions.request) without Firefox's prompt, which a test cannot answer. */
   grantOptionalPermissions?: boolean;
+  /** The built add-on to install (.output/firefox-mv3 unless given); null installs none, for an A/B baseline. */
+  extensionDir?: string | null;
+  /** Environment variables for Firefox on top of this process's own (e.g. the Gecko profiler's). */
+  env?: Record<string, string>;
+  /**
+   * `close` lets Firefox finish its own shutdown, as the Gecko profiler needs to write its profile:
+   * puppeteer kills the process as soon as Firefox acknowledges the close.
+   */
+  awaitExit?: boolean;
 }
 
-/** A running Firefox with Debrief installed. */
+/** How long a Firefox asked to quit may take to exit by itself before it is killed. */
+const EXIT_TIMEOUT_MS = 60_000;
+
+/** Asks Firefox to quit over WebDriver BiDi and waits for its process to exit by itself. */
+async function quit(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child || child.exitCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<boolean>((resolve) => {
+    child.once('exit', () => resolve(true));
+    timer = setTimeout(() => resolve(false), EXIT_TIMEOUT_MS);
+  });
+  // puppeteer's BiDi browser keeps its connection out of the public types.
+  const { connection } = browser as unknown as { connection: { send(method: 'browser.close', params: object): Promise<unknown> } };
+  await connection.send('browser.close', {}).catch(() => undefined);
+  const byItself = await exited;
+  clearTimeout(timer);
+  if (!byItself) throw new Error(`Firefox did not exit within ${EXIT_TIMEOUT_MS / 1000} s of being asked to quit`);
+}
+
+/** A running Firefox with Debrief installed (or, with `extensionDir: null`, no add-on at all). */
 export interface Firefox {
   browser: Browser;
   /** Everything Firefox printed on stdout and stderr so far. */
@@ -57,7 +86,7 @@ function prefs(options: FirefoxOptions, downloadDir: string): Record<string, unk
   };
 }
 
-/** Launches firefox-esr on a fresh profile and installs the built extension. */
+/** Launches firefox-esr on a fresh profile and installs the built extension. `close` quits Firefox cleanly (a shutdown profile gets written). */
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firefox> {
   const downloadDir = options.downloadDir ?? mkdtempSync(join(tmpdir(), 'debrief-ff-downloads-'));
   const browser = await puppeteer.launch({
@@ -68,19 +97,27 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     // Without it Firefox refuses to navigate the test's tabs to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: prefs(options, downloadDir),
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
   });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
   browser.process()?.stdout?.on('data', collect);
   browser.process()?.stderr?.on('data', collect);
-  const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+  const extensionDir = options.extensionDir === undefined ? FIREFOX_EXTENSION_DIR : options.extensionDir;
+  if (extensionDir !== null) {
+    const id = await browser.installExtension(extensionDir).catch(async (error: unknown) => {
+      await browser.close();
+      throw error;
+    });
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+  }
   return {
     browser,
     output,
     downloadDir,
     async close() {
-      await browser.close();
+      if (options.awaitExit) await quit(browser).finally(() => browser.close());
+      else await browser.close();
       if (!options.downloadDir) rmSync(downloadDir, { recursive: true, force: true });
     },
   };

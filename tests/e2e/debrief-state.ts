@@ -148,8 +148,8 @@ export async function stopServiceWorkers(context: BrowserContext, page: Page, ex
   };
 }
 
-/** When the check-in page first painted (epoch ms), from its own paint timing. */
-export function firstPaintAt(checkIn: Page): Promise<number> {
+/** When the check-in page first painted (epoch ms), from its own paint timing (any page that evaluates: Firefox's too, through dbPage). */
+export function firstPaintAt(checkIn: DbPage): Promise<number> {
   return checkIn.evaluate(
     () =>
       new Promise<number>((resolve) => {
