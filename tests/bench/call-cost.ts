@@ -10,6 +10,7 @@ import { setMinSessionMinutes } from '../e2e/debrief-state';
 import type { BenchBrowser } from './browser';
 import { alternate, differences, figureOf, median, wait, type Figure } from './stats';
 import { callbackWindows, readTrace, scriptWindows, TRACE_CATEGORIES, type CallbackWindow } from './trace';
+import { SETTLE_MS, WARM_UP_MS } from './moments';
 
 export interface CallCostOptions {
   runs: number;
@@ -31,14 +32,6 @@ interface CallSample {
   perMinute: Metrics;
 }
 
-/** After `load`, content scripts and the page settle (timers, first frames) before load cost is read. */
-const SETTLE_MS = 1000;
-/**
- * The first seconds of a call carry one-time work (the session starting, the first post-call check
- * and its lazy compilation); they are reported apart so per-minute figures are the steady state.
- * They run past the first poll: a once-only compile scaled to a minute would look like a steady cost.
- */
-const WARM_UP_MS = POLL_MS + 1000;
 
 type CallWindow = Window & { call: { start(): Promise<number>; end(): number } };
 

@@ -12,11 +12,8 @@ import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/call-watcher';
 import { GRACE_MS } from '@/utils/session/machine';
 import type { BenchBrowser } from './browser';
 import { alternate, figureOf, median, wait, type Figure } from './stats';
+import { DOXY_ROOM, HOLD_MS, MEET_ROOM } from './moments';
 
-/** Long enough to be a session at a minimum length of 0, short enough to keep the bench brisk. */
-const HOLD_MS = 1000;
-const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz';
-const DOXY_ROOM = 'https://doxy.me/DrKerr';
 
 type CallWindow = Window & { call: { therapistVanishes(): void; log: CallLog } };
 

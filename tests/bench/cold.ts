@@ -11,11 +11,8 @@ import { firstContentfulPaint } from './marks';
 import { serveHttps } from './serve';
 import { figureOf, wait, type Figure } from './stats';
 import { readTrace, scriptWindows, TRACE_CATEGORIES, type ScriptWindow } from './trace';
+import { HOLD_MS, SETTLE_MS } from './moments';
 
-/** The page and Debrief's scripts settle after `load` before the load window closes, as in call-cost.ts. */
-const SETTLE_MS = 1000;
-/** Long enough to count as a session at a minimum length of 0. */
-const HOLD_MS = 1000;
 
 interface Visit {
   load: ScriptWindow;

@@ -8,17 +8,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { POLL_MS } from '@/utils/session/call-watcher';
 import { FirefoxCall } from '../e2e-firefox/debrief';
 import { extensionUrl, launchFirefox, navigate } from '../e2e-firefox/harness';
 import { geckoWindows, type ExtensionCode, type GeckoProfile, type SampleWindow } from './gecko-profile';
 import { alternate, differences, figureOf, wait, type Figure } from './stats';
+import { SETTLE_MS, WARM_UP_MS } from './moments';
 
 /** The profiler's sampling interval, ms (1 is the least MOZ_PROFILER_STARTUP_INTERVAL takes). */
 const INTERVAL_MS = 1;
-/** As in call-cost.ts: the page settles after `load`; the call's first seconds run past the first poll. */
-const SETTLE_MS = 1000;
-const WARM_UP_MS = POLL_MS + 1000;
 const MARKS = ['bench-call-start', 'bench-steady', 'bench-end'];
 /**
  * Debrief's code as the profile's frames name it: the isolated-world watcher by its moz-extension://

@@ -8,11 +8,8 @@ import { firstPaintAt, readSession } from '../e2e/debrief-state';
 import { closeWindows, dbPage, FirefoxCall, nextWindow, openWindows, setLocal } from '../e2e-firefox/debrief';
 import { launchFirefox, type Firefox } from '../e2e-firefox/harness';
 import { alternate, figureOf, median, wait, type Figure } from './stats';
+import { DOXY_ROOM, HOLD_MS, MEET_ROOM } from './moments';
 
-/** As in call-end.ts: long enough to be a session at a minimum length of 0. */
-const HOLD_MS = 1000;
-const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz';
-const DOXY_ROOM = 'https://doxy.me/DrKerr';
 
 interface EndSample {
   ms: number;
