@@ -1,14 +1,7 @@
 import preact from '@preact/preset-vite';
-import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 import { manifestWatcherScript } from './utils/session/content-scripts';
 import { siteMatchPatterns } from './utils/sites/registry';
-
-// Vite accepts aliases as a list or an object; the first matching entry wins.
-function aliasList(alias: AliasOptions | undefined) {
-  if (!alias) return [];
-  return Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -20,16 +13,6 @@ export default defineConfig({
   // One source image; every size the stores and the toolbar need is generated from it.
   autoIcons: { baseIconPath: 'components/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
-  hooks: {
-    // The call watcher loads in every frame of a call page and only sends the background two kinds
-    // of message, so it uses the browser's own promise-based API (WXT's @wxt-dev/browser) instead of
-    // building webextension-polyfill at document_start: that was half its load cost (tests/bench/README.md).
-    'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((entrypoint) => entrypoint.name === 'call-watcher')) return;
-      config.resolve ??= {};
-      config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...aliasList(config.resolve.alias)];
-    },
-  },
   // The sources zip AMO asks for: the code and how to build it, not test output.
   zip: { excludeSources: ['tests/e2e/artifacts/**', 'demo-screenshots/**', 'bench/**', '.vitest/**'] },
   manifest: ({ browser }) => ({
