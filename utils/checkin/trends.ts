@@ -1,6 +1,7 @@
 import type { CheckIn } from '../db/schema';
 import { formatNumber, uiLocale } from '../i18n';
-import { checkInTime, EMPTY_FILTER, filterCheckIns, historyFacets, type HistoryFilter } from './filters';
+import { checkInTime, distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
+import { cachedFormat } from './format';
 import { OVERALL, SIGNS, type Rating, type SignId } from './instrument';
 
 /** A line on the trends page: one of the six signs or the overall rating. */
@@ -54,40 +55,6 @@ export interface TrendPoint {
   average: number;
 }
 
-/** One metric over time, oldest first; sessions where it was skipped are left out. */
-export function metricSeries(checkIns: readonly CheckIn[], id: MetricId, window: number = ROLLING_WINDOW): TrendPoint[] {
-  const answered = checkIns
-    .map((checkIn) => ({ ms: checkInTime(checkIn), value: metricValue(checkIn, id) }))
-    .filter((p): p is { ms: number; value: number } => p.value !== null)
-    .sort((a, b) => a.ms - b.ms);
-  const averages = rollingAverage(
-    answered.map((p) => p.value),
-    window,
-  );
-  return answered.map((p, i) => ({ ...p, average: averages[i]! }));
-}
-
-export interface MetricAverage {
-  metric: Metric;
-  average: number | null;
-  /** Sessions in which it was rated. */
-  count: number;
-  latest: TrendPoint | null;
-}
-
-/** Average, count and latest rating of every metric, in METRICS order. */
-export function metricAverages(checkIns: readonly CheckIn[]): MetricAverage[] {
-  return METRICS.map((metric) => {
-    const series = metricSeries(checkIns, metric.id);
-    return {
-      metric,
-      average: mean(series.map((p) => p.value)),
-      count: series.length,
-      latest: series.at(-1) ?? null,
-    };
-  });
-}
-
 /**
  * Trends are narrowed by date range and provider only, with the same rules as the
  * history (utils/checkin/filters.ts), so both views agree on what "March with Dr Lee" is.
@@ -98,13 +65,13 @@ export const NO_FILTER: CheckInFilter = { from: '', to: '', provider: '' };
 
 /** The check-ins whose session falls in the date range (inclusive local days) and is with the provider. */
 export function filterForTrends(checkIns: readonly CheckIn[], filter: CheckInFilter): CheckIn[] {
-  // Only these three: callers may pass a wider object (a summary choice with its notes).
-  return filterCheckIns(checkIns, { ...EMPTY_FILTER, from: filter.from, to: filter.to, provider: filter.provider });
+  const passes = trendFilterTest(filter);
+  return passes ? checkIns.filter((checkIn) => passes(checkInTime(checkIn), checkIn.provider)) : checkIns.slice();
 }
 
-/** Distinct providers named in the check-ins, for the provider menu. */
+/** Distinct providers named in the check-ins (given newest first), for the provider menu. */
 export function providersOf(checkIns: readonly CheckIn[]): string[] {
-  return historyFacets(checkIns).providers;
+  return distinctByFold(checkIns.map((checkIn) => checkIn.provider));
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -148,7 +115,7 @@ export function goalProgressOf(checkIns: readonly CheckIn[], goalId: string): Go
 
 /** "3 Mar 2026" in the reader's locale. */
 export function formatDay(ms: number, locale: string | undefined = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  return cachedFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
 }
 
 /** One decimal, the way averages of 0–10 ratings are shown: "6.5", "7". */
