@@ -1,5 +1,8 @@
 import type { CheckIn } from '../db/schema';
 import { NOTE_IDS } from './instrument';
+import { checkInTime } from './trend-entry';
+
+export { checkInTime };
 
 /** The platform filter's value for check-ins made by hand (no detected session). */
 export const MANUAL_PLATFORM = 'manual';
@@ -32,12 +35,6 @@ export function foldText(text: string): string {
   const lower = text.toLowerCase();
   // Most text is plain ASCII; Unicode normalisation is the slow part, so skip it when it cannot matter.
   return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-}
-
-/** When the check-in's session took place (or when it was written, for a manual one), epoch ms. */
-export function checkInTime(checkIn: Pick<CheckIn, 'sessionStartedAt' | 'createdMs'>): number {
-  const started = checkIn.sessionStartedAt === null ? NaN : Date.parse(checkIn.sessionStartedAt);
-  return Number.isNaN(started) ? checkIn.createdMs : started;
 }
 
 // Check-ins are immutable records (an edit makes a new object), so the folded text can be cached per object.

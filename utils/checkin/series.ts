@@ -4,36 +4,11 @@
  * (utils/db/trend-months.ts); the printable summary makes them from full check-ins.
  */
 import type { CheckIn } from '../db/schema';
-import { checkInTime, distinctByFold, trendFilterTest } from './filters';
-import type { Rating } from './instrument';
-import { mean, METRICS, metricValue, rollingAverage, ROLLING_WINDOW, type CheckInFilter, type Metric, type MetricId, type TrendPoint } from './trends';
+import { distinctByFold, trendFilterTest } from './filters';
+import { trendEntryOf, type TrendEntry } from './trend-entry';
+import { mean, METRICS, rollingAverage, ROLLING_WINDOW, type CheckInFilter, type Metric, type MetricId, type TrendPoint } from './trends';
 
-/** What the trends read of one check-in. */
-export interface TrendEntry {
-  id: string;
-  /** When the session took place (checkInTime), epoch ms. */
-  ms: number;
-  /** When the check-in was written: orders "newest first" as the history does. */
-  createdMs: number;
-  provider: string;
-  /** The answers in METRICS order; null where skipped. */
-  ratings: Rating[];
-}
-
-export function trendEntryOf(checkIn: CheckIn): TrendEntry {
-  return {
-    id: checkIn.id,
-    ms: checkInTime(checkIn),
-    createdMs: checkIn.createdMs,
-    provider: checkIn.provider,
-    ratings: METRICS.map((metric) => metricValue(checkIn, metric.id)),
-  };
-}
-
-/** Newest written first, as the history lists them (ties: the later id first, as the database's index gives them reversed). */
-export function newestFirst(entries: TrendEntry[]): TrendEntry[] {
-  return entries.sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-}
+export { newestFirst, trendEntryOf, type TrendEntry } from './trend-entry';
 
 /** The entries in the date range and with the provider, in their given order (the rules of utils/checkin/filters.ts). */
 export function filterTrendEntries(entries: readonly TrendEntry[], filter: CheckInFilter): TrendEntry[] {

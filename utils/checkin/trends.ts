@@ -2,28 +2,12 @@ import type { CheckIn } from '../db/schema';
 import { formatNumber, uiLocale } from '../i18n';
 import { checkInTime, distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
 import { cachedFormat } from './format';
-import { OVERALL, SIGNS, type Rating, type SignId } from './instrument';
+import type { Rating } from './instrument';
 
-/** A line on the trends page: one of the six signs or the overall rating. */
-export type MetricId = SignId | 'overall';
-
-export interface Metric {
-  id: MetricId;
-  name: string;
-  chartColor: string;
-  dash: readonly number[];
-}
-
-/** Overall first (the headline), then the signs in instrument order; names are read in the browser's language. */
-export const METRICS: readonly Metric[] = [OVERALL, ...SIGNS];
+export { METRICS, metricValue, type Metric, type MetricId } from './trend-entry';
 
 /** Sessions in the rolling average: about a month of weekly sessions. */
 export const ROLLING_WINDOW = 4;
-
-/** The check-in's answer for a metric; null when skipped. */
-export function metricValue(checkIn: Pick<CheckIn, 'ratings' | 'overall'>, id: MetricId): Rating {
-  return id === 'overall' ? checkIn.overall : (checkIn.ratings[id] ?? null);
-}
 
 /** The mean, or null for no values. */
 export function mean(values: readonly number[]): number | null {

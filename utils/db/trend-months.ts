@@ -6,8 +6,7 @@
  * (a database from before version 3, records written by anything else) it rebuilds it.
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { newestFirst, trendEntryOf, type TrendEntry } from '../checkin/series';
-import { METRICS } from '../checkin/trends';
+import { METRICS, newestFirst, trendEntryOf, type TrendEntry } from '../checkin/trend-entry';
 import { toStorageError } from './errors';
 import type { DebriefDb } from './open';
 import type { CheckIn, DebriefSchema, TrendMonth } from './schema';
