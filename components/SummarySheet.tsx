@@ -1,7 +1,8 @@
 import type { Insight } from '@/utils/checkin/insights';
 import { formatNumber, t } from '@/utils/i18n';
 import type { SummaryEntry } from '@/utils/checkin/summary';
-import { formatAverage, formatDay, type Metric, type MetricAverage, type TrendPoint } from '@/utils/checkin/trends';
+import type { MetricAverage } from '@/utils/checkin/series';
+import { formatAverage, formatDay, type Metric, type TrendPoint } from '@/utils/checkin/trends';
 import { TrendChart } from './TrendChart';
 import { TrendInsights } from './TrendInsights';
 import type { DrawPlot } from './TrendUPlot';

@@ -71,17 +71,51 @@ function readPalette(target: HTMLElement): Palette {
   };
 }
 
+let loading: Promise<typeof uPlot> | undefined;
+
+/** Starts loading uPlot (once per page), so a page can fetch it while it reads its data. */
+export function preloadUPlot(): Promise<typeof uPlot> {
+  loading ??= import('uplot').then(
+    ({ default: UPlot }) => UPlot,
+    (error: unknown) => {
+      loading = undefined; // the next chart tries again
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** A chart waiting for uPlot; `build` draws it at the width measured for it. */
+interface PendingPlot {
+  target: HTMLElement;
+  build(UPlot: typeof uPlot, width: number): void;
+}
+
+const pending: PendingPlot[] = [];
+
+const widthOf = (target: HTMLElement) => Math.max(200, Math.floor(target.clientWidth));
+
+/**
+ * Draws every chart waiting at once: all widths are measured before any chart is added, so
+ * the page is laid out once rather than once per chart.
+ */
+function drawPending(UPlot: typeof uPlot): void {
+  const plots = pending.splice(0);
+  const widths = plots.map((plot) => widthOf(plot.target));
+  plots.forEach((plot, i) => plot.build(UPlot, widths[i]!));
+}
+
 export const drawWithUPlot: DrawPlot = (target, spec) => {
   let plot: uPlot | undefined;
   let removed = false;
   let printing = false;
-  const palette = () => (printing ? PRINT_PALETTE : readPalette(target));
+  // Read when drawn and when the theme changes, not for every stroke.
+  let screenPalette: Palette | undefined;
+  const palette = () => (printing ? PRINT_PALETTE : (screenPalette ??= readPalette(target)));
   const lineColor = (line: PlotLine) => () => (palette().dark ? lighten(line.color, 0.45) : line.color);
   const repaint = () => plot?.redraw(true, true);
-  const width = () => Math.max(200, Math.floor(target.clientWidth));
 
-  // Loaded on first draw so pages without charts never parse it.
-  void import('uplot').then(({ default: UPlot }) => {
+  const build = (UPlot: typeof uPlot, width: number) => {
     if (removed) return;
     const axis: uPlot.Axis = {
       stroke: () => palette().text,
@@ -90,7 +124,7 @@ export const drawWithUPlot: DrawPlot = (target, spec) => {
     };
     plot = new UPlot(
       {
-        width: width(),
+        width,
         height: spec.height,
         legend: { show: false },
         cursor: { show: false },
@@ -113,11 +147,20 @@ export const drawWithUPlot: DrawPlot = (target, spec) => {
       [spec.times.map((ms) => ms / 1000), ...spec.lines.map((line) => line.values)],
       target,
     );
-  });
+  };
+  // uPlot is loaded on first draw (or preloaded) so pages without charts never parse it.
+  if (pending.push({ target, build }) === 1) void preloadUPlot().then(drawPending, () => pending.splice(0));
 
-  const resize = new ResizeObserver(() => plot?.setSize({ width: width(), height: spec.height }));
+  const resize = new ResizeObserver(() => {
+    // The first callback comes right after the chart is drawn at this width: no second drawing.
+    if (plot && widthOf(target) !== plot.width) plot.setSize({ width: widthOf(target), height: spec.height });
+  });
   resize.observe(target);
   const dark = matchMedia('(prefers-color-scheme: dark)');
+  const themeChanged = () => {
+    screenPalette = undefined;
+    repaint();
+  };
   // Paper is white whatever the screen theme: repaint in print colours while printing.
   const beforePrint = () => {
     printing = true;
@@ -127,13 +170,13 @@ export const drawWithUPlot: DrawPlot = (target, spec) => {
     printing = false;
     repaint();
   };
-  dark.addEventListener('change', repaint);
+  dark.addEventListener('change', themeChanged);
   window.addEventListener('beforeprint', beforePrint);
   window.addEventListener('afterprint', afterPrint);
   return () => {
     removed = true;
     resize.disconnect();
-    dark.removeEventListener('change', repaint);
+    dark.removeEventListener('change', themeChanged);
     window.removeEventListener('beforeprint', beforePrint);
     window.removeEventListener('afterprint', afterPrint);
     plot?.destroy();

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import { claimReflection, listReflections } from '@/utils/db/reflections';
+import { listTrendEntries, unpackMonth } from '@/utils/db/trend-months';
+import { trendEntryOf } from '@/utils/checkin/series';
 import { DB_VERSION, type Draft, type Goal, type Session, type Tombstone } from '@/utils/db/schema';
 import { recordMeta, storedCheckIn } from './stored-records';
 
@@ -108,8 +110,16 @@ describe('upgrading a version-1 database', () => {
     expect(await claimReflection(db, 'check-in-0')).toBe(false);
   });
 
+  it('charts the check-ins it already held on the first visit to trends', async () => {
+    await seedVersion1();
+    db = await openDebriefDb(NAME);
+    expect(await db.getAll('trendMonths')).toEqual([]);
+    expect(await listTrendEntries(db)).toEqual([trendEntryOf(CHECK_IN)]);
+    await expect.poll(async () => (await db!.getAll('trendMonths')).flatMap(unpackMonth)).toEqual([trendEntryOf(CHECK_IN)]);
+  });
+
   it('opens a new profile straight at the current version with every store', async () => {
     db = await openDebriefDb(NAME);
-    expect([...db.objectStoreNames].sort()).toEqual(['checkIns', 'drafts', 'goals', 'meta', 'reflections', 'sessions', 'tombstones']);
+    expect([...db.objectStoreNames].sort()).toEqual(['checkIns', 'drafts', 'goals', 'meta', 'reflections', 'sessions', 'tombstones', 'trendMonths']);
   });
 });

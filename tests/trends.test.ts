@@ -6,12 +6,11 @@ import {
   filterToQuery,
   goalProgressOf,
   METRICS,
-  metricAverages,
-  metricSeries,
   providersOf,
   rollingAverage,
   type CheckInFilter,
 } from '@/utils/checkin/trends';
+import { metricAverages, metricSeries } from '@/utils/checkin/series';
 import { checkInOn } from './trends-fixtures';
 
 describe('rollingAverage', () => {

@@ -1,5 +1,8 @@
 import type { CheckIn } from '../db/schema';
 import { NOTE_IDS } from './instrument';
+import { checkInTime } from './trend-entry';
+
+export { checkInTime };
 
 /** The platform filter's value for check-ins made by hand (no detected session). */
 export const MANUAL_PLATFORM = 'manual';
@@ -32,12 +35,6 @@ export function foldText(text: string): string {
   const lower = text.toLowerCase();
   // Most text is plain ASCII; Unicode normalisation is the slow part, so skip it when it cannot matter.
   return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-}
-
-/** When the check-in's session took place (or when it was written, for a manual one), epoch ms. */
-export function checkInTime(checkIn: Pick<CheckIn, 'sessionStartedAt' | 'createdMs'>): number {
-  const started = checkIn.sessionStartedAt === null ? NaN : Date.parse(checkIn.sessionStartedAt);
-  return Number.isNaN(started) ? checkIn.createdMs : started;
 }
 
 // Check-ins are immutable records (an edit makes a new object), so the folded text can be cached per object.
@@ -96,14 +93,16 @@ export function hasGoalProgress(checkIn: CheckIn, goalId: string): boolean {
   return checkIn.goalProgress.some((p) => p.goalId === goalId && (p.rating !== null || p.note.trim() !== ''));
 }
 
+function inDateRange(f: PreparedFilter, time: number): boolean {
+  return (f.fromMs === null || time >= f.fromMs) && (f.toMs === null || time < f.toMs);
+}
+
+const isProvider = (f: PreparedFilter, provider: string) => !f.provider || foldText(provider.trim()) === f.provider;
+
 function matchesPrepared(checkIn: CheckIn, f: PreparedFilter): boolean {
-  if (f.fromMs !== null || f.toMs !== null) {
-    const time = checkInTime(checkIn);
-    if (f.fromMs !== null && time < f.fromMs) return false;
-    if (f.toMs !== null && time >= f.toMs) return false;
-  }
+  if ((f.fromMs !== null || f.toMs !== null) && !inDateRange(f, checkInTime(checkIn))) return false;
   if (f.platform && (checkIn.platform ?? MANUAL_PLATFORM) !== f.platform) return false;
-  if (f.provider && foldText(checkIn.provider.trim()) !== f.provider) return false;
+  if (!isProvider(f, checkIn.provider)) return false;
   if (f.tag && !checkIn.tags.some((tag) => foldText(tag.trim()) === f.tag)) return false;
   if (f.goalId && !hasGoalProgress(checkIn, f.goalId)) return false;
   if (f.terms.length > 0) {
@@ -118,6 +117,18 @@ export function filterCheckIns(checkIns: readonly CheckIn[], filter: HistoryFilt
   if (!isFiltered(filter)) return checkIns.slice();
   const prepared = prepare(filter);
   return checkIns.filter((checkIn) => matchesPrepared(checkIn, prepared));
+}
+
+/**
+ * The trends' narrowing (date range and provider, the history's rules) as a test on a session's
+ * time and provider; null when nothing narrows.
+ */
+export function trendFilterTest(filter: Pick<HistoryFilter, 'from' | 'to' | 'provider'>): ((time: number, provider: string) => boolean) | null {
+  // Only these three: callers may pass a wider object (a summary choice with its notes).
+  const narrowed: HistoryFilter = { ...EMPTY_FILTER, from: filter.from, to: filter.to, provider: filter.provider };
+  if (!isFiltered(narrowed)) return null;
+  const prepared = prepare(narrowed);
+  return (time, provider) => inDateRange(prepared, time) && isProvider(prepared, provider);
 }
 
 /** True when both dates are set and "From" is after "To", which can match nothing. */
@@ -138,7 +149,8 @@ export interface HistoryFacets {
   goalIds: string[];
 }
 
-function distinctByFold(values: Iterable<string>): string[] {
+/** Distinct values ignoring case and accents, spelled as first given (callers give newest first), sorted. */
+export function distinctByFold(values: Iterable<string>): string[] {
   const byKey = new Map<string, string>();
   const seen = new Set<string>();
   for (const raw of values) {

@@ -15,16 +15,18 @@ export function formatDuration(startMs: number | null, endMs: number | null, loc
 
 /** A date and time in the reader's locale, e.g. "Thu, 26 Nov 2026, 10:58". */
 export function formatDateTime(iso: string, locale: string | undefined = uiLocale()): string {
-  return dateTimeFormat(locale).format(new Date(iso));
+  return cachedFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-// Building a formatter costs more than using one; history formats a date per row.
+// Building a formatter costs more than using one; history formats a date per row, trends per table row.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const key = locale ?? '';
+
+/** One Intl.DateTimeFormat per locale and style, made on first use. */
+export function cachedFormat(locale: string | undefined, options: Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(locale, options);
     dateTimeFormats.set(key, format);
   }
   return format;
@@ -49,5 +51,5 @@ export function formatRating(value: number | null): string {
 
 /** A time of day in the reader's locale, e.g. "3:47 PM" or "15:47". */
 export function formatTime(ms: number, locale: string | undefined = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(ms));
+  return cachedFormat(locale, { timeStyle: 'short' }).format(new Date(ms));
 }

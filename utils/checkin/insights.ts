@@ -1,6 +1,7 @@
 import type { CheckIn } from '../db/schema';
 import { formatNumber, t } from '../i18n';
-import { mean, METRICS, metricSeries, type Metric, type MetricId } from './trends';
+import { seriesByMetric, trendEntryOf } from './series';
+import { mean, METRICS, type Metric, type MetricId, type TrendPoint } from './trends';
 
 /** Thresholds behind the plain-language summary; ratings are 0–10. */
 export interface InsightRules {
@@ -132,11 +133,21 @@ function monthOnMonth(
  * sessions, else a change against the previous month; largest changes first.
  */
 export function describeChanges(checkIns: readonly CheckIn[], now: Date = new Date(), rules: InsightRules = INSIGHT_RULES): Insight[] {
-  if (checkIns.length === 0) return [{ kind: 'none', text: t('insights.none') }];
+  return describeSeries(seriesByMetric(checkIns.map(trendEntryOf)), checkIns.length, now, rules);
+}
+
+/** describeChanges from every metric's series (seriesByMetric, METRICS order) of `checkInCount` check-ins. */
+export function describeSeries(
+  series: readonly (readonly TrendPoint[])[],
+  checkInCount: number,
+  now: Date = new Date(),
+  rules: InsightRules = INSIGHT_RULES,
+): Insight[] {
+  if (checkInCount === 0) return [{ kind: 'none', text: t('insights.none') }];
   const candidates: Candidate[] = [];
   let mostRated = 0;
   METRICS.forEach((metric, order) => {
-    const points = metricSeries(checkIns, metric.id);
+    const points = series[order] ?? [];
     mostRated = Math.max(mostRated, points.length);
     // One sentence per metric: the session trend says more than the calendar does.
     const sentence =

@@ -1,28 +1,13 @@
 import type { CheckIn } from '../db/schema';
 import { formatNumber, uiLocale } from '../i18n';
-import { checkInTime, EMPTY_FILTER, filterCheckIns, historyFacets, type HistoryFilter } from './filters';
-import { OVERALL, SIGNS, type Rating, type SignId } from './instrument';
+import { checkInTime, distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
+import { cachedFormat } from './format';
+import type { Rating } from './instrument';
 
-/** A line on the trends page: one of the six signs or the overall rating. */
-export type MetricId = SignId | 'overall';
-
-export interface Metric {
-  id: MetricId;
-  name: string;
-  chartColor: string;
-  dash: readonly number[];
-}
-
-/** Overall first (the headline), then the signs in instrument order; names are read in the browser's language. */
-export const METRICS: readonly Metric[] = [OVERALL, ...SIGNS];
+export { METRICS, metricValue, type Metric, type MetricId } from './trend-entry';
 
 /** Sessions in the rolling average: about a month of weekly sessions. */
 export const ROLLING_WINDOW = 4;
-
-/** The check-in's answer for a metric; null when skipped. */
-export function metricValue(checkIn: Pick<CheckIn, 'ratings' | 'overall'>, id: MetricId): Rating {
-  return id === 'overall' ? checkIn.overall : (checkIn.ratings[id] ?? null);
-}
 
 /** The mean, or null for no values. */
 export function mean(values: readonly number[]): number | null {
@@ -54,40 +39,6 @@ export interface TrendPoint {
   average: number;
 }
 
-/** One metric over time, oldest first; sessions where it was skipped are left out. */
-export function metricSeries(checkIns: readonly CheckIn[], id: MetricId, window: number = ROLLING_WINDOW): TrendPoint[] {
-  const answered = checkIns
-    .map((checkIn) => ({ ms: checkInTime(checkIn), value: metricValue(checkIn, id) }))
-    .filter((p): p is { ms: number; value: number } => p.value !== null)
-    .sort((a, b) => a.ms - b.ms);
-  const averages = rollingAverage(
-    answered.map((p) => p.value),
-    window,
-  );
-  return answered.map((p, i) => ({ ...p, average: averages[i]! }));
-}
-
-export interface MetricAverage {
-  metric: Metric;
-  average: number | null;
-  /** Sessions in which it was rated. */
-  count: number;
-  latest: TrendPoint | null;
-}
-
-/** Average, count and latest rating of every metric, in METRICS order. */
-export function metricAverages(checkIns: readonly CheckIn[]): MetricAverage[] {
-  return METRICS.map((metric) => {
-    const series = metricSeries(checkIns, metric.id);
-    return {
-      metric,
-      average: mean(series.map((p) => p.value)),
-      count: series.length,
-      latest: series.at(-1) ?? null,
-    };
-  });
-}
-
 /**
  * Trends are narrowed by date range and provider only, with the same rules as the
  * history (utils/checkin/filters.ts), so both views agree on what "March with Dr Lee" is.
@@ -98,13 +49,13 @@ export const NO_FILTER: CheckInFilter = { from: '', to: '', provider: '' };
 
 /** The check-ins whose session falls in the date range (inclusive local days) and is with the provider. */
 export function filterForTrends(checkIns: readonly CheckIn[], filter: CheckInFilter): CheckIn[] {
-  // Only these three: callers may pass a wider object (a summary choice with its notes).
-  return filterCheckIns(checkIns, { ...EMPTY_FILTER, from: filter.from, to: filter.to, provider: filter.provider });
+  const passes = trendFilterTest(filter);
+  return passes ? checkIns.filter((checkIn) => passes(checkInTime(checkIn), checkIn.provider)) : checkIns.slice();
 }
 
-/** Distinct providers named in the check-ins, for the provider menu. */
+/** Distinct providers named in the check-ins (given newest first), for the provider menu. */
 export function providersOf(checkIns: readonly CheckIn[]): string[] {
-  return historyFacets(checkIns).providers;
+  return distinctByFold(checkIns.map((checkIn) => checkIn.provider));
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -148,7 +99,7 @@ export function goalProgressOf(checkIns: readonly CheckIn[], goalId: string): Go
 
 /** "3 Mar 2026" in the reader's locale. */
 export function formatDay(ms: number, locale: string | undefined = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  return cachedFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
 }
 
 /** One decimal, the way averages of 0–10 ratings are shown: "6.5", "7". */

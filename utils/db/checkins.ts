@@ -6,6 +6,7 @@ import type { DebriefDb } from './open';
 import { followRecordedIn } from './recorded';
 import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
 import { localIsoString } from './time';
+import { followCheckIns } from './trend-months';
 
 export interface NewCheckIn extends CheckInAnswers {
   sessionId: string | null;
@@ -20,7 +21,7 @@ export interface NewCheckIn extends CheckInAnswers {
  */
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
   try {
-    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta'], 'readwrite');
+    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
     const checkIn: CheckIn = {
       ...input,
@@ -34,6 +35,7 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
       history: [],
     };
     await tx.objectStore('checkIns').add(checkIn);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ after: checkIn }]);
     if (input.sessionId) {
       const session = await tx.objectStore('sessions').get(input.sessionId);
       if (session) {
@@ -58,7 +60,7 @@ export async function updateCheckIn(
   now: Date = new Date(),
 ): Promise<CheckIn> {
   try {
-    const tx = db.transaction(['checkIns', 'meta'], 'readwrite');
+    const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
     const current = await tx.objectStore('checkIns').get(id);
     if (!current) throw new Error(t('storage.checkInGone'));
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
@@ -74,6 +76,7 @@ export async function updateCheckIn(
       history: [...history, version],
     };
     await tx.objectStore('checkIns').put(next);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ before: current, after: next }]);
     await tx.done;
     return next;
   } catch (error) {
@@ -84,7 +87,7 @@ export async function updateCheckIn(
 /** Deletes a check-in, leaving a tombstone so the deletion syncs. Returns what was removed for undo. */
 export async function deleteCheckIn(db: DebriefDb, id: string, now: Date = new Date()): Promise<CheckIn | undefined> {
   try {
-    const tx = db.transaction(['checkIns', 'tombstones', 'meta'], 'readwrite');
+    const tx = db.transaction(['checkIns', 'tombstones', 'meta', 'trendMonths'], 'readwrite');
     const current = await tx.objectStore('checkIns').get(id);
     if (!current) {
       await tx.done;
@@ -93,6 +96,7 @@ export async function deleteCheckIn(db: DebriefDb, id: string, now: Date = new D
     const { stamp } = await stampIn(tx, now.getTime());
     const tombstone: Tombstone = { id, store: 'checkIns', deletedAt: stamp };
     await tx.objectStore('checkIns').delete(id);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ before: current }]);
     await tx.objectStore('tombstones').put(tombstone);
     await tx.done;
     return current;
@@ -104,10 +108,12 @@ export async function deleteCheckIn(db: DebriefDb, id: string, now: Date = new D
 /** Undoes a delete: the check-in comes back with a fresh stamp that beats its tombstone. */
 export async function restoreCheckIn(db: DebriefDb, checkIn: CheckIn, now: Date = new Date()): Promise<CheckIn> {
   try {
-    const tx = db.transaction(['checkIns', 'tombstones', 'meta'], 'readwrite');
+    const tx = db.transaction(['checkIns', 'tombstones', 'meta', 'trendMonths'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
     const restored: CheckIn = { ...checkIn, updatedAt: stamp, deviceId };
+    const before = await tx.objectStore('checkIns').get(checkIn.id);
     await tx.objectStore('checkIns').put(restored);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ before, after: restored }]);
     await tx.objectStore('tombstones').delete(checkIn.id);
     await tx.done;
     return restored;

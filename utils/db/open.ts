@@ -42,6 +42,10 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
             void meta.delete(v1Reflections);
           });
         }
+        if (oldVersion < 3) {
+          // Starts empty: the trends page fills it on its first visit (trend-months.ts).
+          db.createObjectStore('trendMonths', { keyPath: 'month' });
+        }
       },
       blocked() {
         rejectBlocked?.(new StorageError(blockedMessage(), 'blocked'));

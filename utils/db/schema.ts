@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Notes, Rating, Ratings } from '../checkin/instrument';
 
 export const DB_NAME = 'debrief';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Fields every record the user creates carries (DESIGN §4). */
 export interface RecordMeta {
@@ -122,6 +122,23 @@ export interface ReflectionSchedule {
   promptedMs: number | null;
 }
 
+/**
+ * What the trends page reads of the check-ins whose session falls in one UTC month, packed
+ * (one array per field, one place per check-in) so thousands are read in a few records.
+ * Kept in step with every check-in write (trend-months.ts); never synced or exported.
+ */
+export interface TrendMonth {
+  /** `YYYY-MM` of the session time in UTC. */
+  month: string;
+  ids: string[];
+  /** Session time (checkInTime), epoch ms. */
+  ms: number[];
+  createdMs: number[];
+  providers: string[];
+  /** METRICS.length answers per check-in, in METRICS order, one check-in after another. */
+  ratings: Rating[];
+}
+
 export interface DebriefSchema extends DBSchema {
   checkIns: {
     key: string;
@@ -143,6 +160,8 @@ export interface DebriefSchema extends DBSchema {
   meta: { key: string; value: MetaEntry };
   /** Since version 2; version 1 kept these in `meta` as `reflection:<check-in id>`. */
   reflections: { key: string; value: ReflectionSchedule };
+  /** Since version 3: derived from `checkIns`, rebuilt whenever it disagrees with them. */
+  trendMonths: { key: string; value: TrendMonth };
 }
 
-export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'reflections';
+export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'reflections' | 'trendMonths';

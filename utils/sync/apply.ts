@@ -8,6 +8,7 @@ import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
 import { localIsoString } from '../db/time';
+import { followCheckIns, type CheckInChange } from '../db/trend-months';
 import { FileRefused, storeClash } from './clash';
 import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
@@ -20,8 +21,8 @@ export { exportData, serializeExport, exportText } from './export';
 const SYNC_STORES = ['checkIns', 'sessions', 'goals', 'tombstones'] as const;
 type SyncStoreName = (typeof SYNC_STORES)[number];
 /** Every transaction here spans the same stores, so helpers can share one type. */
-const TX_STORES: (SyncStoreName | 'meta')[] = [...SYNC_STORES, 'meta'];
-type SyncTx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<DebriefSchema, (SyncStoreName | 'meta')[], M>;
+const TX_STORES: (SyncStoreName | 'meta' | 'trendMonths')[] = [...SYNC_STORES, 'meta', 'trendMonths'];
+type SyncTx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<DebriefSchema, (SyncStoreName | 'meta' | 'trendMonths')[], M>;
 
 type UndoEntryOf<S extends SyncStoreName> = {
   store: S;
@@ -86,6 +87,12 @@ function queueWrites<S extends SyncStoreName>(
   return [...put.map((record) => target.put(record)), ...remove.map((id) => target.delete(id))];
 }
 
+/** The check-in side of an import's writes, for the trends' packed months. */
+function checkInChanges(local: readonly CheckIn[], { put, remove }: StoreWrites<CheckIn>): CheckInChange[] {
+  const before = new Map(local.map((checkIn) => [checkIn.id, checkIn]));
+  return [...put.map((after) => ({ before: before.get(after.id), after })), ...remove.map((id) => ({ before: before.get(id) }))];
+}
+
 function restore<S extends SyncStoreName>(tx: SyncTx<'readwrite'>, entry: UndoEntryOf<S>): Promise<unknown> {
   const target = tx.objectStore(entry.store);
   return entry.before ? target.put(entry.before) : target.delete(entry.id);
@@ -124,6 +131,7 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
       ...queueWrites(tx, 'sessions', writes.sessions),
       ...queueWrites(tx, 'goals', writes.goals),
       ...queueWrites(tx, 'tombstones', writes.tombstones),
+      followCheckIns(tx.objectStore('trendMonths'), checkInChanges(local.checkIns, writes.checkIns)),
     ];
     const newest = newestStamp(file);
     if (newest) requests.push(observeStampIn(tx, newest, now.getTime()));
@@ -173,11 +181,14 @@ export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ res
     const currents = await Promise.all(undo.entries.map((entry) => tx.objectStore(entry.store).get(entry.id)));
     let restored = 0;
     const requests: Promise<unknown>[] = [];
+    const checkIns: CheckInChange[] = [];
     undo.entries.forEach((entry, index) => {
       if (fingerprint(currents[index]) !== entry.after) return;
       requests.push(restore(tx, entry));
+      if (entry.store === 'checkIns') checkIns.push({ before: currents[index] as CheckIn | undefined, after: entry.before });
       restored++;
     });
+    requests.push(followCheckIns(tx.objectStore('trendMonths'), checkIns));
     await Promise.all([...requests, tx.done]);
     return { restored, kept: undo.entries.length - restored };
   } catch (error) {

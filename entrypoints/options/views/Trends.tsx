@@ -4,21 +4,12 @@ import '@/components/trends.css';
 import { TrendChart } from '@/components/TrendChart';
 import { TrendFilters } from '@/components/TrendFilters';
 import { TrendInsights } from '@/components/TrendInsights';
-import type { DrawPlot } from '@/components/TrendUPlot';
-import { describeChanges } from '@/utils/checkin/insights';
-import {
-  filterForTrends,
-  filterFromQuery,
-  filterToQuery,
-  METRICS,
-  metricSeries,
-  providersOf,
-  ROLLING_WINDOW,
-  type CheckInFilter,
-} from '@/utils/checkin/trends';
-import { listAllCheckIns } from '@/utils/db/history';
+import { preloadUPlot, type DrawPlot } from '@/components/TrendUPlot';
+import { describeSeries } from '@/utils/checkin/insights';
+import { filterTrendEntries, providersOfEntries, seriesByMetric, type TrendEntry } from '@/utils/checkin/series';
+import { filterFromQuery, filterToQuery, METRICS, ROLLING_WINDOW, type CheckInFilter } from '@/utils/checkin/trends';
 import { getDb, type DebriefDb } from '@/utils/db/open';
-import type { CheckIn } from '@/utils/db/schema';
+import { listTrendEntries } from '@/utils/db/trend-months';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
@@ -45,28 +36,30 @@ function writeHash(filter: CheckInFilter): void {
 
 /** The Trends view: what changed recently, then a chart per sign and the overall rating. */
 export function TrendsView({ openDb = getDb, now = systemNow, draw }: RenderableProps<TrendsViewProps>) {
-  const [checkIns, setCheckIns] = useState<CheckIn[] | null>(null);
+  const [entries, setEntries] = useState<TrendEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<CheckInFilter>(() => filterFromHash(location.hash));
 
   useEffect(() => {
+    // The charts' code loads while the check-ins are read.
+    if (!draw) void preloadUPlot().catch(() => undefined);
     openDb()
-      .then(listAllCheckIns)
-      .then(setCheckIns, (err: unknown) => setError(messageOf(err)));
-  }, [openDb]);
+      .then(listTrendEntries)
+      .then(setEntries, (err: unknown) => setError(messageOf(err)));
+  }, [openDb, draw]);
 
   const changeFilter = (next: CheckInFilter) => {
     setFilter(next);
     writeHash(next);
   };
-  const providers = useMemo(() => providersOf(checkIns ?? []), [checkIns]);
-  const filtered = useMemo(() => filterForTrends(checkIns ?? [], filter), [checkIns, filter]);
-  const insights = useMemo(() => describeChanges(filtered, now()), [filtered, now]);
-  const series = useMemo(() => METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })), [filtered]);
+  const providers = useMemo(() => providersOfEntries(entries ?? []), [entries]);
+  const filtered = useMemo(() => filterTrendEntries(entries ?? [], filter), [entries, filter]);
+  const series = useMemo(() => seriesByMetric(filtered), [filtered]);
+  const insights = useMemo(() => describeSeries(series, filtered.length, now()), [series, filtered, now]);
 
   if (error) return <ErrorAlert message={error} />;
-  if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (checkIns.length === 0) return <p class="empty">{t('trends.empty')}</p>;
+  if (!entries) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (entries.length === 0) return <p class="empty">{t('trends.empty')}</p>;
   return (
     <div class="trends">
       <form class="trend-filter-bar" aria-label={t('trends.filterLabel')} onSubmit={(e) => e.preventDefault()}>
@@ -78,8 +71,8 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
       <TrendInsights insights={insights} />
       {filtered.length > 0 && (
         <div class="trend-grid">
-          {series.map(({ metric, points }) => (
-            <TrendChart key={metric.id} metric={metric} points={points} window={ROLLING_WINDOW} draw={draw} />
+          {METRICS.map((metric, index) => (
+            <TrendChart key={metric.id} metric={metric} points={series[index]!} window={ROLLING_WINDOW} draw={draw} />
           ))}
         </div>
       )}
