@@ -115,7 +115,7 @@ it('bench', async () => {
   writeResults(resultsPath, figures, machine, settings);
   process.stdout.write(
     `\nDebrief bench — ${machine.nproc} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}\n` +
-      `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the issue 6 targets. Written to ${resultsPath}\n\n` +
+      `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the targets (issues 6 and 16). Written to ${resultsPath}\n\n` +
       `${formatTable(figures)}\n\n`,
   );
 });
