@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { installProbe } from '@/utils/session/install-probe';
 import { isProbeMessage, WATCHER_LISTENING, type ProbeEvent } from '@/utils/session/probe-events';
-import { deliver, fakeWindow, install } from './probe-window';
+import { deliver, fakeWindow, install, watcherListens } from './probe-window';
 
 describe('media probe: getUserMedia', () => {
   it('resolves to the same stream, called on the same object with the same constraints', async () => {
@@ -189,7 +189,7 @@ describe('media probe: installing', () => {
   it('posts well-formed messages to its own window by default', () => {
     const { win } = fakeWindow();
     installProbe(win as unknown as Window & typeof globalThis);
-    deliver(win, WATCHER_LISTENING);
+    watcherListens(win);
     new win.RTCPeerConnection();
     expect(win.postMessage).toHaveBeenCalledTimes(1);
     const [message, targetOrigin] = win.postMessage.mock.calls[0] as [unknown, string];
@@ -215,12 +215,12 @@ describe('media probe: until the call watcher listens', () => {
     win.RTCPeerConnection.move(pc, 'connected');
     expect(probe.posted).toEqual([]);
 
-    // Not the watcher: another frame, or a message of another shape.
-    deliver(win, WATCHER_LISTENING, {});
-    deliver(win, { ...WATCHER_LISTENING, listening: 'yes' });
+    // Not the watcher's word: a message, even one naming it.
+    deliver(win, WATCHER_LISTENING);
+    deliver(win, { type: WATCHER_LISTENING });
     expect(probe.posted).toEqual([]);
 
-    deliver(win, WATCHER_LISTENING);
+    watcherListens(win);
     expect(probe.events().map((event) => event.type)).toEqual(['pc-created', 'pc-state']);
     const [created, connected] = probe.posted.map((message) => message.at ?? Number.NaN);
     expect(created).toBeGreaterThanOrEqual(before);
@@ -229,7 +229,7 @@ describe('media probe: until the call watcher listens', () => {
     expect(probe.posted.every((message) => isProbeMessage(message))).toBe(true);
 
     // From then on at once, with no time of its own; a second word changes nothing.
-    deliver(win, WATCHER_LISTENING);
+    watcherListens(win);
     pc.close();
     expect(probe.posted).toHaveLength(3);
     expect(probe.posted[2]).toEqual({ source: 'debrief-probe', v: 1, event: { type: 'pc-closed', pcId: expect.any(String) } });

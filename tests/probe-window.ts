@@ -72,7 +72,7 @@ export function fakeWindow() {
       pc.dispatchEvent(new Event('connectionstatechange'));
     }
   }
-  // The window is an EventTarget too: the watcher's "listening" message reaches the probe there.
+  // The window is an EventTarget too: the watcher's "listening" event reaches the probe there.
   const win = Object.assign(new EventTarget(), {
     EventTarget,
     MediaStreamTrack,
@@ -93,6 +93,11 @@ export function fakeWindow() {
 
 export type FakeWindow = ReturnType<typeof fakeWindow>['win'];
 
+/** The call watcher's word that it listens, as it gives it. */
+export function watcherListens(win: EventTarget): void {
+  win.dispatchEvent(new Event(WATCHER_LISTENING));
+}
+
 /** A message event in `win` as `postMessage` delivers it, from `source`. */
 export function deliver(win: EventTarget, data: unknown, source: unknown = win): void {
   win.dispatchEvent(Object.assign(new Event('message'), { data, source }));
@@ -105,6 +110,6 @@ export function deliver(win: EventTarget, data: unknown, source: unknown = win):
 export function install(win: FakeWindow, late = false, watcher: 'listening' | 'later' = 'listening') {
   const posted: ProbeMessage[] = [];
   installProbe(win as unknown as Window & typeof globalThis, (message) => posted.push(message), late);
-  if (watcher === 'listening') deliver(win, WATCHER_LISTENING);
+  if (watcher === 'listening') watcherListens(win);
   return { events: () => posted.map((message) => message.event), posted };
 }

@@ -210,7 +210,7 @@ export function watchCalls(
 
   win.addEventListener('message', onMessage);
   // The probe holds what it saw until the watcher listens (the watcher runs once the page has loaded).
-  win.postMessage(WATCHER_LISTENING, '*');
+  win.dispatchEvent(new (win as Window & typeof globalThis).Event(WATCHER_LISTENING));
   return () => {
     win.removeEventListener('message', onMessage);
     listenDuringSession(false);

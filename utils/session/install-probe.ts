@@ -1,4 +1,4 @@
-import { isWatcherListening, PROBE_SOURCE, PROBE_VERSION, type ProbeEvent, type ProbeMessage } from './probe-events';
+import { PROBE_SOURCE, PROBE_VERSION, WATCHER_LISTENING, type ProbeEvent, type ProbeMessage } from './probe-events';
 
 type ProbeWindow = Window & typeof globalThis & { webkitRTCPeerConnection?: unknown };
 type Post = (message: ProbeMessage) => void;
@@ -75,14 +75,14 @@ export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Pos
     else post({ source: PROBE_SOURCE, v: PROBE_VERSION, event });
   };
   if (held) {
-    const onListening = (message: MessageEvent) => {
-      if (message.source !== win || !isWatcherListening(message.data) || !held) return;
-      apply(unlisten, win, ['message', onListening]);
+    const onListening = () => {
+      if (!held) return;
+      apply(unlisten, win, [WATCHER_LISTENING, onListening]);
       const waiting = held;
       held = null;
       for (let i = 0; i < waiting.length; i++) post(waiting[i] as ProbeMessage);
     };
-    apply(listen, win, ['message', onListening]);
+    apply(listen, win, [WATCHER_LISTENING, onListening]);
   }
   const trackIds = new WeakMap<object, string>();
   const peerIds = new WeakMap<object, string>();

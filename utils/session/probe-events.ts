@@ -23,13 +23,12 @@ export interface ProbeMessage {
   at?: number;
 }
 
-/** The call watcher's word to the probe that it is listening: the probe then posts what it held. */
-export const WATCHER_LISTENING = { source: PROBE_SOURCE, v: PROBE_VERSION, listening: true } as const;
-
-/** True for the watcher's `WATCHER_LISTENING` message. */
-export function isWatcherListening(data: unknown): boolean {
-  return isRecord(data) && data.source === PROBE_SOURCE && data.v === PROBE_VERSION && data.listening === true;
-}
+/**
+ * The event the call watcher dispatches on its window once it listens; the probe then posts what it
+ * held. An event of its own type, not a message: it wakes none of the page's message listeners and
+ * brings the page nothing back.
+ */
+export const WATCHER_LISTENING = 'debrief-call-watcher-listening';
 
 const PC_STATES: readonly string[] = ['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed'];
 
