@@ -47,7 +47,7 @@ function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: 
   const time = fakeClock();
   const sent: SessionMessage[] = [];
   const site = options.site === null ? undefined : (options.site ?? exampleSite());
-  const stop = watchCalls(win, site, (message) => sent.push(message), time.clock);
+  const stop = watchCalls(win, () => site, (message) => sent.push(message), time.clock);
   // What the probe does: postMessage from the page's own window.
   const probe = (event: ProbeEvent, source: unknown = win) =>
     win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }) as unknown as Event);
@@ -253,7 +253,7 @@ describe('call watcher', () => {
     const onWindow = listened(win);
     const onNavigation = listened(navigation!);
     // A watcher starting on this page registers its message listener and nothing else.
-    const second = watchCalls(win, exampleSite(), () => undefined, time.clock);
+    const second = watchCalls(win, () => exampleSite(), () => undefined, time.clock);
     expect([...onWindow(), ...onNavigation()]).toEqual(['message']);
     second();
     expect([...onWindow(), ...onNavigation()]).toEqual([]);

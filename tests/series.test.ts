@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInTime, EMPTY_FILTER, filterCheckIns, historyFacets } from '@/utils/checkin/filters';
+import { EMPTY_FILTER, filterCheckIns, historyFacets } from '@/utils/checkin/filters';
+import { checkInTime } from '@/utils/checkin/trend-entry';
 import { SIGN_IDS, type Rating } from '@/utils/checkin/instrument';
 import { filterTrendEntries, metricSeries, newestFirst, providersOfEntries, seriesByMetric, trendEntryOf } from '@/utils/checkin/series';
 import { METRICS, metricValue, rollingAverage, type MetricId, type TrendPoint } from '@/utils/checkin/trends';

@@ -24,7 +24,7 @@ const probe = (event: ProbeEvent, at?: number) =>
 function startWatcher() {
   const sent: SessionMessage[] = [];
   const clock: WatcherClock = { now: () => NOW, setTimeout: () => 0, clearTimeout: () => undefined };
-  watchCalls(win, undefined, (message) => sent.push(message), clock);
+  watchCalls(win, () => undefined, (message) => sent.push(message), clock);
   return sent;
 }
 

@@ -2,8 +2,6 @@ import type { CheckIn } from '../db/schema';
 import { NOTE_IDS } from './instrument';
 import { checkInTime } from './trend-entry';
 
-export { checkInTime };
-
 /** The platform filter's value for check-ins made by hand (no detected session). */
 export const MANUAL_PLATFORM = 'manual';
 

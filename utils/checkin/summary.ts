@@ -1,6 +1,6 @@
 import type { CheckIn } from '../db/schema';
 import { t, uiLocale } from '../i18n';
-import { checkInTime } from './filters';
+import { checkInTime } from './trend-entry';
 import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
 import { filterFromQuery, filterToQuery, formatDay, type CheckInFilter } from './trends';
 

@@ -1,6 +1,7 @@
 import type { CheckIn } from '../db/schema';
 import { formatNumber, uiLocale } from '../i18n';
-import { checkInTime, distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
+import { distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
+import { checkInTime } from './trend-entry';
 import { cachedFormat } from './format';
 import type { Rating } from './instrument';
 

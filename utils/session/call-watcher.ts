@@ -62,15 +62,16 @@ function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
 }
 
 /**
- * Runs the call state machine on the media probe's events in `win` and reports each session's
- * start and end through `send`; the end when the page goes away through the function
+ * Runs the call state machine on the media probe's events in `win`, on the platform `siteOf`
+ * names (asked at the probe's first event), and reports each session's start and end through
+ * `send`; the end when the page goes away through the function
  * `prepareUnload` returns, which must be the browser's own (see `unloadEnd`). It is asked for once
  * a session is in progress, so a page that never holds a call never touches the extension API.
  * Returns a function that stops watching.
  */
 export function watchCalls(
   win: Window,
-  site: SiteAdapter | undefined | (() => SiteAdapter | undefined),
+  siteOf: () => SiteAdapter | undefined,
   send: (message: SessionMessage) => void,
   clock: WatcherClock = systemClock,
   prepareUnload: () => (message: SessionMessage) => unknown = () => send,
@@ -81,7 +82,7 @@ export function watchCalls(
   let where: { site: SiteAdapter | undefined; place: SessionPlace; hinted: SiteAdapter | undefined } | undefined;
   const at = () => {
     if (where) return where;
-    const found = typeof site === 'function' ? site() : site;
+    const found = siteOf();
     return (where = { site: found, place: { siteId: found?.id ?? null, host: win.location.hostname }, hinted: found?.postCallHint ? found : undefined });
   };
   let state = initialCallState();
