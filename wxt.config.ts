@@ -19,7 +19,7 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_app_name__',
     description: '__MSG_app_description__',
-    // Each permission is justified in README.md § Privacy; tests pin this list.
+    // Each permission is justified in PRIVACY.md § Permissions; tests pin this list.
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'downloads', 'activeTab'],
     host_permissions: siteMatchPatterns(),
     // The media probe is a WXT content script; the call watcher is declared here (utils/session/content-scripts.ts).

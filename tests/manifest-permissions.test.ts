@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The manifest asks for exactly the permissions README.md § Privacy justifies, so adding one
+ * The manifest asks for exactly the permissions PRIVACY.md § Permissions justifies, so adding one
  * is a conscious change: document it in the table, or this test fails naming it.
  */
 import { readFileSync } from 'node:fs';
@@ -10,9 +10,11 @@ import type { ConfigEnv, UserManifest } from 'wxt';
 import config from '@/wxt.config';
 import { SITES, siteMatchPatterns } from '@/utils/sites/registry';
 
-const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const read = (file: string) => readFileSync(join(import.meta.dirname, '..', file), 'utf8');
+const PRIVACY = read('PRIVACY.md');
+const README = read('README.md');
 
-/** What the README's privacy table grants, read from its first column. */
+/** What the permissions table grants, read from its first column. */
 interface DocumentedAccess {
   permissions: string[];
   optionalPermissions: string[];
@@ -21,9 +23,9 @@ interface DocumentedAccess {
   optionalHosts: string[];
 }
 
-/** The first cells of the rows of the table under "## Privacy" whose header starts with `header`. */
-function privacyTable(readme: string, header: string): string[] {
-  const privacy = readme.split(/^## Privacy\s*$/m)[1]?.split(/^## /m)[0] ?? '';
+/** The first cells of the rows of the table under "## Permissions" whose header starts with `header`. */
+function permissionsTable(doc: string, header: string): string[] {
+  const privacy = doc.split(/^## Permissions\s*$/m)[1]?.split(/^## /m)[0] ?? '';
   const tables = privacy.split(/\n(?!\|)/).map((block) => block.split('\n').filter((line) => line.startsWith('|')));
   const table = tables.find((rows) => rows[0]?.split('|')[1]?.trim() === header) ?? [];
   return table
@@ -32,9 +34,9 @@ function privacyTable(readme: string, header: string): string[] {
     .slice(1); // the header row
 }
 
-/** Reads the permissions table under "## Privacy": one row per permission, the name in backticks. */
-function documentedAccess(readme: string): DocumentedAccess {
-  const firstColumns = privacyTable(readme, 'permission');
+/** Reads the permissions table under "## Permissions": one row per permission, the name in backticks. */
+function documentedAccess(doc: string): DocumentedAccess {
+  const firstColumns = permissionsTable(doc, 'permission');
   const access: DocumentedAccess = { permissions: [], optionalPermissions: [], siteHosts: false, optionalHosts: [] };
   for (const cell of firstColumns) {
     const names = [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
@@ -57,8 +59,8 @@ async function manifestFor(browser: string): Promise<UserManifest> {
 
 const sorted = (list: readonly string[] | undefined) => [...(list ?? [])].sort();
 
-describe('README.md § Privacy lists every permission the manifest asks for', () => {
-  const documented = documentedAccess(README);
+describe('PRIVACY.md § Permissions lists every permission the manifest asks for', () => {
+  const documented = documentedAccess(PRIVACY);
 
   it('the table is found and names the permissions in backticks', () => {
     expect(documented.permissions.length).toBeGreaterThan(0);
@@ -68,7 +70,7 @@ describe('README.md § Privacy lists every permission the manifest asks for', ()
   describe.each(['chrome', 'firefox'])('%s build', (browser) => {
     it('permissions are exactly the documented ones', async () => {
       const manifest = await manifestFor(browser);
-      expect(sorted(manifest.permissions as string[]), 'a permission in wxt.config.ts without a row in README.md § Privacy (or the reverse)').toEqual(
+      expect(sorted(manifest.permissions as string[]), 'a permission in wxt.config.ts without a row in PRIVACY.md § Permissions (or the reverse)').toEqual(
         sorted(documented.permissions),
       );
       expect(sorted(manifest.optional_permissions as string[] | undefined)).toEqual(sorted(documented.optionalPermissions));
@@ -81,19 +83,19 @@ describe('README.md § Privacy lists every permission the manifest asks for', ()
     });
   });
 
-  it('the README says why each telehealth host is there: its host table is exactly the registered hosts', () => {
-    const hosts = privacyTable(README, 'host').flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+  it('PRIVACY.md says why each telehealth host is there: its host table is exactly the registered hosts', () => {
+    const hosts = permissionsTable(PRIVACY, 'host').flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
     expect(sorted(hosts)).toEqual(sorted(SITES.flatMap((site) => site.hosts)));
   });
 
-  it('every site with host access is named in the README ("the telehealth sites listed above")', () => {
+  it('every site with host access is named where the README says what Debrief works on', () => {
     const intro = README.split(/^## /m)[0]!;
     expect(SITES.map((site) => site.name).filter((name) => !intro.includes(name))).toEqual([]);
   });
 });
 
 describe('reading the table', () => {
-  const table = (rows: string[]) => ['# Debrief', '## Privacy', '', '| permission | why |', '| --- | --- |', ...rows, '', '## Next'].join('\n');
+  const table = (rows: string[]) => ['# Debrief', '## Permissions', '', '| permission | why |', '| --- | --- |', ...rows, '', '## Next'].join('\n');
 
   it.each([
     { rows: ['| `storage` | settings |'], expected: { permissions: ['storage'], optionalPermissions: [], siteHosts: false, optionalHosts: [] } },
@@ -107,7 +109,7 @@ describe('reading the table', () => {
   });
 
   it('ignores tables in other sections', () => {
-    const readme = `## Tests\n\n| \`tabs\` | no |\n\n${table(['| `storage` | settings |'])}`;
-    expect(documentedAccess(readme).permissions).toEqual(['storage']);
+    const doc = `## Tests\n\n| \`tabs\` | no |\n\n${table(['| `storage` | settings |'])}`;
+    expect(documentedAccess(doc).permissions).toEqual(['storage']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * How long from a call ending to the check-in window being in front of the person, over ten calls.
- * A printed figure for the closing note and the README, not a timing assertion.
+ * A printed figure (tests/bench/README.md), not a timing assertion.
  */
 import { expect, it } from 'vitest';
 import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';

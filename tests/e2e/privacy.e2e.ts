@@ -231,7 +231,7 @@ describe('Debrief makes no network request', () => {
     });
   });
 
-  it('the built manifest grants what wxt.config.ts declares (README § Privacy), and lets no web page message Debrief', async () => {
+  it('the built manifest grants what wxt.config.ts declares (PRIVACY.md § Permissions), and lets no web page message Debrief', async () => {
     const built = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     const manifestOf = config.manifest as (env: object) => Record<string, unknown>;
     const declared = manifestOf({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' });
