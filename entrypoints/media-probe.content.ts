@@ -13,6 +13,6 @@ export default defineContentScript({
   main() {
     // Still loading: registered at document_start, before the page's scripts. Otherwise Debrief was
     // just told to watch this open page, which may already be in a call.
-    installProbe(undefined, undefined, document.readyState !== 'loading');
+    installProbe({ late: document.readyState !== 'loading' });
   },
 });

@@ -1,6 +1,7 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FOLLOW_UP_MS, POLL_MS, watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
+import { watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
+import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/hint-schedule';
 import { GRACE_MS } from '@/utils/session/machine';
 import type { ProbeEvent } from '@/utils/session/probe-events';
 import type { SiteAdapter } from '@/utils/sites/types';

@@ -188,7 +188,7 @@ describe('media probe: installing', () => {
 
   it('posts well-formed messages to its own window by default', () => {
     const { win } = fakeWindow();
-    installProbe(win as unknown as Window & typeof globalThis);
+    installProbe({ win: win as unknown as Window & typeof globalThis });
     watcherListens(win);
     new win.RTCPeerConnection();
     expect(win.postMessage).toHaveBeenCalledTimes(1);
@@ -199,7 +199,7 @@ describe('media probe: installing', () => {
 
   it('does nothing harmful where WebRTC or camera access is missing (an insecure page)', () => {
     const win = Object.assign(new EventTarget(), { EventTarget, postMessage: vi.fn(), navigator: {} });
-    expect(() => installProbe(win as unknown as Window & typeof globalThis)).not.toThrow();
+    expect(() => installProbe({ win: win as unknown as Window & typeof globalThis })).not.toThrow();
     expect(Object.keys(win)).toEqual(['EventTarget', 'postMessage', 'navigator']);
   });
 });

@@ -109,7 +109,7 @@ export function deliver(win: EventTarget, data: unknown, source: unknown = win):
  */
 export function install(win: FakeWindow, late = false, watcher: 'listening' | 'later' = 'listening') {
   const posted: ProbeMessage[] = [];
-  installProbe(win as unknown as Window & typeof globalThis, (message) => posted.push(message), late);
+  installProbe({ win: win as unknown as Window & typeof globalThis, post: (message) => posted.push(message), late });
   if (watcher === 'listening') watcherListens(win);
   return { events: () => posted.map((message) => message.event), posted };
 }

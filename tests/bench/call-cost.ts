@@ -5,7 +5,7 @@
  * Debrief's context attributes script time and tasks to Debrief's own files.
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { POLL_MS } from '@/utils/session/call-watcher';
+import { POLL_MS } from '@/utils/session/hint-schedule';
 import { setMinSessionMinutes } from '../e2e/debrief-state';
 import type { BenchBrowser } from './browser';
 import { alternate, differences, figureOf, median, wait, type Figure } from './stats';

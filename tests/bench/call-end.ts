@@ -8,7 +8,7 @@
 import { CallPage, type CallLog } from '../e2e/call-fixture';
 import { CheckInWindows, firstPaintAt, readSession, setMinSessionMinutes } from '../e2e/debrief-state';
 import { openExtensionPage } from '../e2e/harness';
-import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/call-watcher';
+import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/hint-schedule';
 import { GRACE_MS } from '@/utils/session/machine';
 import type { BenchBrowser } from './browser';
 import { alternate, figureOf, median, wait, type Figure } from './stats';

@@ -1,5 +1,5 @@
 /** The moments every bench section shares, so Chromium's and Firefox's figures measure alike. */
-import { POLL_MS } from '@/utils/session/call-watcher';
+import { POLL_MS } from '@/utils/session/hint-schedule';
 
 /** After `load`, content scripts and the page settle (timers, first frames) before load cost is read. */
 export const SETTLE_MS = 1000;

@@ -7,7 +7,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { POLL_MS } from '../../utils/session/call-watcher';
+import { POLL_MS } from '../../utils/session/hint-schedule';
 import { callbackWindows, TRACE_CATEGORIES, type CallbackWindow, type TraceEvent } from '../bench/trace';
 import { CallPage, serveCallPages, wait } from './call-fixture';
 import { setMinSessionMinutes } from './debrief-state';

@@ -1,21 +1,7 @@
 import type { SiteAdapter } from '@/utils/sites/types';
 import { initialCallState, reduceCall, unloadEnd, type CallEffect, type CallInput, type EndReason, type PendingEnd } from './machine';
 import { isProbeMessage, WATCHER_LISTENING } from './probe-events';
-
-/**
- * How often, while a session is in progress, the site adapter's post-call hint is checked when
- * nothing else prompts it: a backstop for a post-call view that keeps its URL (Meet) and appears
- * with no click and no media change. Each check reads the page and each wake-up costs the call
- * (about 0.25 ms traced on a Meet-sized page), so it is slow; the follow-ups below are the fast path.
- */
-export const POLL_MS = 10_000;
-
-/**
- * When the hint is checked again after the person clicks in the page, the media changes or the
- * URL moves (ms after it): leaving starts with a click on the site's leave button, and the site
- * draws its post-call view moments later. A new prompt restarts the series; it never piles up.
- */
-export const FOLLOW_UP_MS: readonly number[] = [250, 1000, 2500];
+import { hintSaysPostCall, hintSchedule } from './hint-schedule';
 
 /** Where the session happened, as seen by the frame the watcher runs in. */
 interface SessionPlace {
@@ -44,15 +30,6 @@ const systemClock: WatcherClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-// An adapter that throws (its site changed) must not stop detection: the media probe still decides.
-function hintSaysPostCall(site: SiteAdapter, win: Window): boolean {
-  try {
-    return site.postCallHint?.(new URL(win.location.href), win.document) === true;
-  } catch {
-    return false;
-  }
-}
-
 function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
   try {
     return site ? site.isRoom(new URL(win.location.href)) : true;
@@ -80,15 +57,14 @@ export function watchCalls(
   // platform's host never hold a call. Custom sites and adapters without a hint have nothing to
   // check: no timers beyond the grace period.
   let where: { site: SiteAdapter | undefined; place: SessionPlace; hinted: SiteAdapter | undefined } | undefined;
-  const at = () => {
+  const located = () => {
     if (where) return where;
     const found = siteOf();
     return (where = { site: found, place: { siteId: found?.id ?? null, host: win.location.hostname }, hinted: found?.postCallHint ? found : undefined });
   };
   let state = initialCallState();
   let wakeAt: number | null = null;
-  let nextPollAt: number | null = null;
-  let followUps: number[] = [];
+  const hints = hintSchedule();
   let timer: unknown;
   let listening = false;
   /** The session's end if the page went away now, kept ready for `pagehide`. */
@@ -98,13 +74,13 @@ export function watchCalls(
   let sendOnUnload: ((message: SessionMessage) => unknown) | undefined;
 
   const toMessage = (effect: CallEffect): SessionMessage =>
-    effect.type === 'session-started' ? { ...effect, room: isRoom(at().site, win), ...at().place } : { ...effect, ...at().place };
+    effect.type === 'session-started' ? { ...effect, room: isRoom(located().site, win), ...located().place } : { ...effect, ...located().place };
 
   // One timer serves the grace period, the poll and the follow-ups: whichever is due first.
   const schedule = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
-    const due = Math.min(wakeAt ?? Infinity, nextPollAt ?? Infinity, followUps[0] ?? Infinity);
+    const due = Math.min(wakeAt ?? Infinity, hints.due());
     if (due !== Infinity) timer = clock.setTimeout(onTimer, Math.max(0, due - clock.now()));
   };
 
@@ -113,14 +89,11 @@ export function watchCalls(
     const step = reduceCall(state, input, now);
     state = step.state;
     const end = unloadEnd(state);
-    leaving = end && { ...end, ...at().place };
+    leaving = end && { ...end, ...located().place };
     if (leaving) sendOnUnload ??= prepareUnload();
     wakeAt = step.wakeAt;
-    if (state.session && at().hinted) nextPollAt ??= now + POLL_MS;
-    else {
-      nextPollAt = null;
-      followUps = [];
-    }
+    if (state.session && located().hinted) hints.poll(now);
+    else hints.stop();
     schedule();
     listenDuringSession(state.session !== null);
     for (const effect of step.effects) send(toMessage(effect));
@@ -128,32 +101,22 @@ export function watchCalls(
 
   /** Ends the session in progress if the site shows that the call is over; true when it did. */
   const checkHint = (): boolean => {
-    const { hinted } = at();
+    const { hinted } = located();
     if (!state.session || !hinted || !hintSaysPostCall(hinted, win)) return false;
     feed({ type: 'site-post-call' });
     return true;
   };
 
   const followUp = () => {
-    if (!state.session || !at().hinted) return;
-    const now = clock.now();
-    followUps = FOLLOW_UP_MS.map((delay) => now + delay);
+    if (!state.session || !located().hinted) return;
+    hints.followUp(clock.now());
     schedule();
   };
 
   function onTimer() {
     timer = undefined;
     const now = clock.now();
-    let check = false;
-    while (followUps.length > 0 && (followUps[0] ?? Infinity) <= now) {
-      followUps.shift();
-      check = true;
-    }
-    if (nextPollAt !== null && now >= nextPollAt) {
-      nextPollAt = now + POLL_MS;
-      check = true;
-    }
-    if (check && checkHint()) return;
+    if (hints.take(now) && checkHint()) return;
     // The state machine only needs waking when a grace period runs out.
     if (wakeAt !== null && now >= wakeAt) return feed({ type: 'tick' });
     schedule();
@@ -164,8 +127,8 @@ export function watchCalls(
     if (event.source !== win || !isProbeMessage(event.data)) return;
     const during = state.session !== null;
     // Held by the probe until now: it happened then (never later than now, whatever a page posts).
-    const at = event.data.at;
-    feed(event.data.event, at === undefined ? clock.now() : Math.min(at, clock.now()));
+    const heldAt = event.data.at;
+    feed(event.data.event, heldAt === undefined ? clock.now() : Math.min(heldAt, clock.now()));
     // Leaving stops the camera or closes a connection, sometimes just before the post-call view.
     if (during && !checkHint()) followUp();
   };
@@ -198,7 +161,7 @@ export function watchCalls(
     const toggle = (target: EventTarget, type: string, listener: () => void, options?: AddEventListenerOptions) =>
       on ? target.addEventListener(type, listener, options) : target.removeEventListener(type, listener, options);
     toggle(win, 'pagehide', onPageHide);
-    if (!at().hinted) return;
+    if (!located().hinted) return;
     toggle(win, 'click', onClick, passive);
     const navigation = (win as Window & { navigation?: EventTarget }).navigation;
     // The Navigation API's event also fires for pushState and replaceState, which popstate does not.

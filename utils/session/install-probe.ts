@@ -59,7 +59,7 @@ const CALL_METHODS = ['getStats', 'getSenders', 'getReceivers', 'getTransceivers
  * is taken in, with the camera and microphone it sends, the first time the page calls one of its
  * call methods.
  */
-export function installProbe(win: ProbeWindow = window as ProbeWindow, post: Post = postTo(win), late = false): void {
+export function installProbe({ win = window as ProbeWindow, post = postTo(win), late = false }: { win?: ProbeWindow; post?: Post; late?: boolean } = {}): void {
   if (getOwnPropertyDescriptor(win, INSTALLED)) return;
   defineProperty(win, INSTALLED, { value: true });
 

@@ -5,13 +5,11 @@ export const GRACE_MS = 5000;
 
 export type EndReason = 'call-ended' | 'site-signal' | 'navigated';
 
-/** What the call watcher feeds the machine: probe events, its grace timer, the site adapter, the page going away. */
-export type CallInput =
-  | ProbeEvent
-  | { type: 'tick' }
-  | { type: 'site-post-call' }
-  /** `pagehide`: the tab navigated away or closed. Not `visibilitychange` (switching tabs is no end). */
-  | { type: 'page-unload' };
+/**
+ * What the call watcher feeds the machine: probe events, its grace timer and the site adapter.
+ * The page going away is not an input: its end is kept ready (`unloadEnd`) and sent at `pagehide`.
+ */
+export type CallInput = ProbeEvent | { type: 'tick' } | { type: 'site-post-call' };
 
 export type CallEffect =
   | { type: 'session-started'; at: number }
@@ -23,7 +21,7 @@ export interface PeerState {
   spent: boolean;
 }
 
-/** Per-tab call state. Plain JSON so it can be persisted. */
+/** One frame's call state, kept by its call watcher; copied on every step, never changed in place. */
 export interface CallState {
   /** Local camera/microphone tracks from getUserMedia that are still live. */
   liveTracks: string[];
@@ -129,9 +127,6 @@ function record(state: CallState, input: CallInput, now: number, effects: CallEf
       break;
     case 'site-post-call':
       end(state, 'site-signal', now, effects);
-      break;
-    case 'page-unload':
-      end(state, UNLOAD_REASON, now, effects);
       break;
     case 'tick':
       break;
