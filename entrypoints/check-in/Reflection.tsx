@@ -1,3 +1,4 @@
+import { messageOf } from '@/utils/errors';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ReflectionForm } from '@/components/ReflectionForm';
@@ -24,7 +25,7 @@ export function ReflectionView({ checkInId }: { checkInId: string }) {
   useEffect(() => {
     getDb()
       .then((db) => getCheckIn(db, checkInId))
-      .then((found) => setCheckIn(found ?? null), (err: unknown) => setError(String(err)));
+      .then((found) => setCheckIn(found ?? null), (err: unknown) => setError(messageOf(err)));
   }, [checkInId]);
 
   if (error) return <ErrorAlert message={error} />;

@@ -1,3 +1,4 @@
+import { messageOf } from '@/utils/errors';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { WatchSiteOffer } from '@/components/WatchSiteOffer';
@@ -14,9 +15,6 @@ interface OpenTab {
   url: string | undefined;
 }
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** "Ask me after calls on this site" for the tab the popup opened on. */
 export function WatchSite() {
@@ -61,12 +59,12 @@ export function WatchSite() {
           },
           (err: unknown) => {
             setAsking(false);
-            setError(t('watchSite.failed', { host, error: errorText(err) }));
+            setError(t('watchSite.failed', { host, error: messageOf(err) }));
           },
         );
       }}
       onStop={(host) => {
-        removeCustomSite(host).catch((err: unknown) => setError(errorText(err)));
+        removeCustomSite(host).catch((err: unknown) => setError(messageOf(err)));
       }}
     />
   );

@@ -31,8 +31,8 @@ async function loadSettings(): Promise<SettingsValues> {
 
 export function SettingsView() {
   const [values, setValues] = useState<SettingsValues | null>(null);
-  const { error, setError, run } = useAction((err) => t('settings.notSaved', { error: String(err) }));
-  const reload = () => loadSettings().then(setValues, (err: unknown) => setError(String(err)));
+  const { error, setError, run } = useAction((err) => t('settings.notSaved', { error: messageOf(err) }));
+  const reload = () => loadSettings().then(setValues, (err: unknown) => setError(messageOf(err)));
   useEffect(() => {
     void reload();
     const unwatch = [disabledPlatforms.watch(() => void reload()), customSites.watch(() => void reload())];
