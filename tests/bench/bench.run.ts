@@ -15,6 +15,7 @@ import { benchCallCost } from './call-cost';
 import { benchCallEnd } from './call-end';
 import { benchCheckIn } from './check-in';
 import { benchColdStarts } from './cold';
+import { addBlankPage } from './floors';
 import { benchFirefox } from './firefox';
 import { benchOptions } from './options';
 import { describeMachine, formatTable, writeResults } from './report';
@@ -53,6 +54,7 @@ it('bench', async () => {
   if (needsChromium) progress('building the extension into a temporary folder');
   const built = needsChromium ? buildExtension() : { extensionDir: '', remove: () => undefined };
   try {
+    if (needsChromium) addBlankPage(built.extensionDir);
     if (wanted('sizes')) {
       for (const size of measureEntrypoints(built.extensionDir)) {
         const budget = SIZE_BUDGETS[size.entrypoint];

@@ -4,7 +4,7 @@
  * here (not by playwright-core's launcher) so that one connection sees both contexts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -17,6 +17,8 @@ export interface BenchBrowser {
   debrief: Debrief;
   /** A context with no extension at all, in the same browser process. */
   plain: BrowserContext;
+  /** The second extension loaded beside Debrief (`launchBench`'s `peerDir`): its id. */
+  peerId?: string;
   close(): Promise<void>;
 }
 
@@ -44,13 +46,32 @@ function devtoolsUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Starts headless Chromium with the extension built in `extensionDir` and waits for its service worker. */
-export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
+const manifestName = (dir: string) => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { name: string }).name;
+
+/** The service worker of the extension whose manifest.json names it `name` (unlocalised), waiting up to 30 s for it. */
+async function serviceWorkerOf(context: BrowserContext, name: string): Promise<Worker> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    for (const worker of context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'))) {
+      // The file as written: getManifest() may return the name localised.
+      const named = await worker.evaluate(async () => ((await (await fetch('/manifest.json')).json()) as { name: string }).name).catch(() => null);
+      if (named === name) return worker;
+    }
+    if (Date.now() > deadline) throw new Error(`no service worker of "${name}" started within 30 s`);
+    await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Starts headless Chromium with the extension built in `extensionDir` (and, with `peerDir`, a
+ * second unpacked extension beside it) and waits for their service workers.
+ */
+export async function launchBench(extensionDir: string, peerDir?: string): Promise<BenchBrowser> {
   // Its own prefix, so a leftover profile is never mistaken for one of the e2e tests' profiles.
   const userDataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-profile-'));
   const child = spawn(
     CHROMIUM,
-    [...chromiumArgs(extensionDir), ...STEADY_TIMERS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'],
+    [...chromiumArgs(peerDir ? `${extensionDir},${peerDir}` : extensionDir), ...STEADY_TIMERS, '--headless', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // Whatever happens to this process, Chromium must not outlive it.
@@ -60,9 +81,8 @@ export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
     const browser = await chromium.connectOverCDP(await devtoolsUrl(child));
     const context = browser.contexts()[0];
     if (!context) throw new Error('Chromium has no default context');
-    const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-    const serviceWorker =
-      context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 }));
+    const serviceWorker = await serviceWorkerOf(context, manifestName(extensionDir));
+    const peerId = peerDir ? new URL((await serviceWorkerOf(context, manifestName(peerDir))).url()).host : undefined;
     const pageErrors: Error[] = [];
     context.on('page', (page: Page) => page.on('pageerror', (error) => pageErrors.push(error)));
     const debrief: Debrief = { context, serviceWorker, extensionId: new URL(serviceWorker.url()).host, userDataDir, pageErrors };
@@ -71,6 +91,7 @@ export async function launchBench(extensionDir: string): Promise<BenchBrowser> {
       browser,
       debrief,
       plain,
+      ...(peerId ? { peerId } : {}),
       async close() {
         // A graceful quit lets Chromium stop its helper processes and release the profile.
         const cdp = await browser.newBrowserCDPSession().catch(() => null);

@@ -9,8 +9,15 @@ import { POLL_MS } from '@/utils/session/hint-schedule';
 import { setMinSessionMinutes } from '../e2e/debrief-state';
 import type { BenchBrowser } from './browser';
 import { alternate, differences, figureOf, median, wait, type Figure } from './stats';
-import { callbackWindows, readTrace, scriptWindows, TRACE_CATEGORIES, type CallbackWindow } from './trace';
+import type { CallbackWindow } from './trace';
+import { tracedCall, type CallWindow, type TracedRun } from './traced-call';
 import { SETTLE_MS, WARM_UP_MS } from './moments';
+
+/**
+ * What Debrief adds to a task, ms of CPU: its own part of the longest task running its code at load
+ * and during a call (every run), and how much longer the page's longest task at load is with it.
+ */
+const ADDED_MS = { ownAtLoad: 2, ownInCall: 5, longestTask: 5 };
 
 export interface CallCostOptions {
   runs: number;
@@ -33,7 +40,6 @@ interface CallSample {
 }
 
 
-type CallWindow = Window & { call: { start(): Promise<number>; end(): number } };
 
 async function metrics(cdp: CDPSession): Promise<Metrics> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -70,30 +76,6 @@ async function callSample(context: BrowserContext, url: string, seconds: number,
   }
 }
 
-/** Traces one call in `context`: load, the call's first seconds, then `seconds` of steady call. */
-async function tracedCall(bench: BenchBrowser, context: BrowserContext, url: string, seconds: number) {
-  const page = await context.newPage();
-  try {
-    await bench.browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await page.goto(url, { waitUntil: 'load' });
-    await wait(SETTLE_MS);
-    await page.evaluate(() => performance.mark('bench-call-start'));
-    await page.evaluate(() => (window as unknown as CallWindow).call.start());
-    await wait(WARM_UP_MS);
-    await page.evaluate(() => performance.mark('bench-steady'));
-    await wait(seconds * 1000);
-    const events = readTrace(await bench.browser.stopTracing());
-    await page.evaluate(() => (window as unknown as CallWindow).call.end());
-    const marks = ['bench-call-start', 'bench-steady'];
-    const ours = `chrome-extension://${bench.debrief.extensionId}/`;
-    const [load, start, steady] = scriptWindows(events, new URL(url).origin, ours, marks);
-    const callbacks = callbackWindows(events, new URL(url).origin, ours, marks);
-    return { load: load!, start: start!, steady: steady!, callbacks: { load: callbacks[0]!, steady: callbacks[2]! } };
-  } finally {
-    await page.close();
-  }
-}
-
 export async function benchCallCost(bench: BenchBrowser, options: CallCostOptions): Promise<Figure[]> {
   const { runs, sampleSeconds, longSeconds, roomUrl } = options;
   // Calls this short must never open a check-in window in the middle of the measurement.
@@ -122,9 +104,10 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
     // One run has no spread to judge by: reported beside the traced figure, not judged.
     figures.push(figureOf(area, `A/B script time added per minute, one ${longSeconds}-s call`, longAdded, { note: 'one run: not judged' }));
   }
+  const ours = `chrome-extension://${bench.debrief.extensionId}/`;
   const traces = await alternate(runs, {
-    debrief: () => tracedCall(bench, bench.debrief.context, roomUrl, sampleSeconds),
-    plain: () => tracedCall(bench, bench.plain, roomUrl, sampleSeconds),
+    debrief: async () => (await tracedCall(bench, bench.debrief.context, roomUrl, sampleSeconds, [ours]))[0]!,
+    plain: async () => (await tracedCall(bench, bench.plain, roomUrl, sampleSeconds, [ours]))[0]!,
   });
   const traced = traces.debrief;
   const perMinute = 60 / sampleSeconds;
@@ -141,30 +124,42 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
       max: 2,
       note: `${sampleSeconds}-s traced calls × ${perMinute}; ${worst(traced.map((t) => t.steady.tasks * perMinute))} tasks/min`,
     }),
-    // Judged on CPU time: on a shared machine a task's wall time also counts the moments the OS ran others.
+    // The whole task counts the page's own work in it (the probe runs inside the page's first
+    // parser task): printed for context; what is judged is Debrief's part of it, and what it adds.
     figureOf(area, 'trace: longest task with Debrief code, load (warm), CPU', traced.map((t) => t.load.longestTaskCpu), {
-      target: '≤ 8 ms',
-      max: 8,
-      note: `wall ${worst(traced.map((t) => t.load.longestTask))} ms at worst`,
+      note: `the whole task, the page's work included; wall ${worst(traced.map((t) => t.load.longestTask))} ms at worst`,
+    }),
+    figureOf(area, "trace: Debrief's own CPU in that task, load (warm)", traced.map((t) => t.own.load), {
+      target: `≤ ${ADDED_MS.ownAtLoad} ms`,
+      max: ADDED_MS.ownAtLoad,
+      note: "the task's CPU × Debrief's share of its samples (self time)",
+    }),
+    figureOf(area, "trace: A/B page's longest task added, load (warm), CPU", differences(traced.map((t) => t.load.longestPageTaskCpu), traces.plain.map((t) => t.load.longestPageTaskCpu)), {
+      target: `≤ ${ADDED_MS.longestTask} ms`,
+      max: ADDED_MS.longestTask,
+      resolve: true,
+      note: `the renderer's longest main-thread task, with Debrief and without; ${median(traces.plain.map((t) => t.load.longestPageTaskCpu)).toFixed(1)} ms with no extension`,
     }),
     figureOf(area, 'trace: longest task with Debrief code, in call, CPU', traced.map((t) => Math.max(t.start.longestTaskCpu, t.steady.longestTaskCpu)), {
-      target: '≤ 16 ms, every run',
-      max: 16,
+      note: `the whole task; wall ${worst(traced.map((t) => Math.max(t.start.longestTask, t.steady.longestTask)))} ms at worst`,
+    }),
+    figureOf(area, "trace: Debrief's own CPU in that task, in call", traced.map((t) => t.own.call), {
+      target: `≤ ${ADDED_MS.ownInCall} ms, every run`,
+      max: ADDED_MS.ownInCall,
       judge: 'max',
-      note: `wall ${worst(traced.map((t) => Math.max(t.start.longestTask, t.steady.longestTask)))} ms at worst`,
+      note: "the task's CPU × Debrief's share of its samples (self time)",
     }),
     ...callbackFigures(area, traces, perMinute),
   );
   return figures;
 }
 
-type TracedCall = Awaited<ReturnType<typeof tracedCall>>;
 
 /**
  * What Debrief asks the page to call back (timers, animation frames, idle callbacks), found by the
  * stack that asked; and the frames the page drew with Debrief and without it (a frame loop shows there).
  */
-function callbackFigures(area: string, traces: { debrief: TracedCall[]; plain: TracedCall[] }, perMinute: number): Figure[] {
+function callbackFigures(area: string, traces: { debrief: TracedRun[]; plain: TracedRun[] }, perMinute: number): Figure[] {
   const steady = traces.debrief.map((t) => t.callbacks.steady);
   const all = [...steady, ...traces.debrief.map((t) => t.callbacks.load)];
   const sum = (pick: (w: CallbackWindow) => number) => all.reduce((total, w) => total + pick(w), 0);

@@ -85,6 +85,11 @@ export function differences(a: readonly number[], b: readonly number[]): number[
   return a.map((value, index) => value - (b[index] ?? Number.NaN));
 }
 
+/** Run-by-run ratios work[i] ÷ floor[i] (a figure against its floor from the same round). */
+export function ratios(work: readonly number[], floor: readonly number[]): number[] {
+  return work.map((value, index) => value / (floor[index] ?? Number.NaN));
+}
+
 export function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -18,7 +18,11 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
+  /** Profile and ProfileChunk events: which profile. */
+  id?: string;
   args?: {
+    /** Metadata events (thread_name): the thread's name. */
+    name?: string;
     data?: {
       url?: string;
       frame?: string;
@@ -39,6 +43,8 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline.stack',
   'v8',
   'blink.user_timing',
+  // V8's samples: whose code a task was running (samples.ts).
+  'disabled-by-default-v8.cpu_profiler',
 ];
 
 /** A trace as `browser.stopTracing` returns it, parsed once for every reading below. */
@@ -56,6 +62,10 @@ export interface ScriptWindow {
   longestTaskCpu: number;
   /** How many tasks ran Debrief's script. */
   tasks: number;
+  /** Where the longest such task ran (trace µs), to read its samples. */
+  longestAt: { pid: number; tid: number; from: number; to: number } | null;
+  /** The longest main-thread task of the page's renderer, whoever's code it ran: CPU. */
+  longestPageTaskCpu: number;
 }
 
 /** The callbacks Debrief's code requested in one stretch of the trace, and what the page drew. */
@@ -101,7 +111,17 @@ export function scriptWindows(events: TraceEvent[], pageUrlPrefix: string, scrip
     .filter((event) => complete(event) && event.args?.data?.url?.startsWith(scriptUrlPrefix))
     .sort((a, b) => a.ts - b.ts);
 
-  const windows = [...marks, 'end'].map((): ScriptWindow => ({ script: 0, scriptCpu: 0, longestTask: 0, longestTaskCpu: 0, tasks: 0 }));
+  const windows = [...marks, 'end'].map(
+    (): ScriptWindow => ({ script: 0, scriptCpu: 0, longestTask: 0, longestTaskCpu: 0, tasks: 0, longestAt: null, longestPageTaskCpu: 0 }),
+  );
+  const mainThreads = new Set(
+    onPage.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+  );
+  for (const task of tasks) {
+    if (!mainThreads.has(`${task.pid}:${task.tid}`)) continue;
+    const window = windows[windowOf(task.ts)]!;
+    window.longestPageTaskCpu = Math.max(window.longestPageTaskCpu, ms(task.tdur ?? task.dur));
+  }
   const seenTasks = new Set<TraceEvent>();
   // Outermost slices only: a FunctionCall inside an EvaluateScript of the same file is not counted twice.
   const coveredUntil = new Map<number, number>();
@@ -118,7 +138,9 @@ export function scriptWindows(events: TraceEvent[], pageUrlPrefix: string, scrip
     seenTasks.add(task);
     window.tasks++;
     window.longestTask = Math.max(window.longestTask, ms(task.dur));
-    window.longestTaskCpu = Math.max(window.longestTaskCpu, ms(task.tdur ?? task.dur));
+    if (ms(task.tdur ?? task.dur) <= window.longestTaskCpu) continue;
+    window.longestTaskCpu = ms(task.tdur ?? task.dur);
+    window.longestAt = { pid: task.pid, tid: task.tid, from: task.ts, to: task.ts + (task.dur ?? 0) };
   }
   return windows;
 }
