@@ -17,7 +17,7 @@ import { SETTLE_MS, WARM_UP_MS } from './moments';
  * What Debrief adds to a task, ms of CPU: its own part of the longest task running its code at load
  * and during a call (every run), and how much longer the page's longest task at load is with it.
  */
-const ADDED_MS = { ownAtLoad: 2, ownInCall: 5, longestTask: 5 };
+export const ADDED_MS = { ownAtLoad: 2, ownInCall: 5, longestTask: 5 };
 
 export interface CallCostOptions {
   runs: number;

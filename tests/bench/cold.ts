@@ -11,12 +11,16 @@ import { blankWindowPaint, RATIO_TARGETS } from './floors';
 import { firstContentfulPaint } from './marks';
 import { serveHttps } from './serve';
 import { alternate, figureOf, ratios, wait, type Figure } from './stats';
+import { ADDED_MS } from './call-cost';
+import { ownCpuInLongest, readSamples } from './samples';
 import { readTrace, scriptWindows, TRACE_CATEGORIES, type ScriptWindow } from './trace';
 import { HOLD_MS, SETTLE_MS } from './moments';
 
 
 interface Visit {
   load: ScriptWindow;
+  /** Debrief's own CPU in the longest task at load that ran its code (samples.ts). */
+  ownAtLoad: number;
   /** Leave pressed → the check-in window's first paint. */
   leaveToPaint: number;
   /** The check-in window's first paint from its own navigation. */
@@ -32,7 +36,9 @@ async function visit(bench: BenchBrowser, windows: CheckInWindows, roomUrl: stri
     await wait(SETTLE_MS);
     await page.evaluate(() => performance.mark('bench-loaded'));
     const events = readTrace(await bench.browser.stopTracing());
-    const [load] = scriptWindows(events, new URL(roomUrl).origin, `chrome-extension://${bench.debrief.extensionId}/`, ['bench-loaded']);
+    const ours = `chrome-extension://${bench.debrief.extensionId}/`;
+    const [load] = scriptWindows(events, new URL(roomUrl).origin, ours, ['bench-loaded']);
+    const ownAtLoad = ownCpuInLongest(load!, readSamples(events, ours));
     const call = new CallPage(page);
     await call.start();
     await wait(HOLD_MS);
@@ -41,7 +47,7 @@ async function visit(bench: BenchBrowser, windows: CheckInWindows, roomUrl: stri
     const checkIn = await windows.next(mark);
     const paintedAt = await firstPaintAt(checkIn.page);
     const checkInPaint = await firstContentfulPaint(checkIn.page);
-    return { load: load!, leaveToPaint: paintedAt - leftAt, checkInPaint };
+    return { load: load!, ownAtLoad, leaveToPaint: paintedAt - leftAt, checkInPaint };
   } finally {
     await page.close().catch(() => undefined);
     await windows.closeAll();
@@ -101,9 +107,12 @@ export async function benchColdStarts(extensionDir: string, runs: number, roomUr
       note: `${which}; wall ${worst(visits.map((v) => v.load.script))} ms at worst`,
     }),
     figureOf(area, 'trace: longest task with Debrief code, load, CPU', visits.map((v) => v.load.longestTaskCpu), {
-      target: '≤ 8 ms',
-      max: 8,
-      note: `wall ${worst(visits.map((v) => v.load.longestTask))} ms at worst`,
+      note: `the whole task, the page's work included; wall ${worst(visits.map((v) => v.load.longestTask))} ms at worst`,
+    }),
+    figureOf(area, "trace: Debrief's own CPU in that task, load", visits.map((v) => v.ownAtLoad), {
+      target: `≤ ${ADDED_MS.ownAtLoad} ms`,
+      max: ADDED_MS.ownAtLoad,
+      note: "the task's CPU × Debrief's share of its samples (self time)",
     }),
     figureOf(area, 'Leave pressed → check-in painted', visits.map((v) => v.leaveToPaint), { target: '≤ 1 s', max: 1000, note: 'Meet post-call view' }),
     figureOf(area, 'check-in window: first paint from its navigation', visits.map((v) => v.checkInPaint)),
