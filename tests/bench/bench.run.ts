@@ -3,12 +3,14 @@
  * `firefox` section, in firefox-esr), prints one table and writes bench/results.json. Timings are
  * reported, never asserted.
  *
- * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
+ * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (the backstop poll's 20),
  * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
- * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync, firefox).
+ * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync, firefox, peer),
+ * DEBRIEF_BENCH_PEER (the folder of another unpacked extension to measure beside Debrief: the `peer` section).
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
+import { POLL_MS } from '@/utils/session/hint-schedule';
 import { PROJECT_ROOT } from '../e2e/paths';
 import { launchBench } from './browser';
 import { benchCallCost } from './call-cost';
@@ -18,6 +20,7 @@ import { benchColdStarts } from './cold';
 import { addBlankPage } from './floors';
 import { benchFirefox } from './firefox';
 import { benchOptions } from './options';
+import { benchPeer } from './peer';
 import { describeMachine, formatTable, writeResults } from './report';
 import { serveHttps } from './serve';
 import { buildExtension, kb, KB, measureEntrypoints, SIZE_BUDGETS } from './sizes';
@@ -32,16 +35,18 @@ const number = (name: string, fallback: number) => {
 
 const settings = {
   runs: Math.max(1, number('DEBRIEF_BENCH_RUNS', 10)),
-  callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
+  // One backstop poll per sample: a shorter one would hold a poll or none, depending on its phase.
+  callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', POLL_MS / 1000)),
   longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
   entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
-  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync,firefox').split(',').map((part) => part.trim()),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync,firefox,peer').split(',').map((part) => part.trim()),
+  peerDir: process.env.DEBRIEF_BENCH_PEER ?? '',
   // Meet's adapter reads the page for its post-call view during a call: the costliest supported site
   // for Debrief. The page is made as large and as restless as Meet's (6,000 nodes, a tile replaced
   // every 300 ms), so each of those checks costs what it would there.
   roomUrl: 'https://meet.google.com/abc-mnop-xyz?busy=6000',
 };
-const wanted = (section: string) => settings.only.includes(section);
+const wanted = (section: string) => settings.only.includes(section) && (section !== 'peer' || settings.peerDir !== '');
 
 /** Prints a line at once (vitest does not capture output here) so a long run shows progress. */
 const progress = (text: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`);
@@ -50,7 +55,7 @@ it('bench', async () => {
   const figures: Figure[] = [];
   let chromium = 'not started';
   const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
-  const needsChromium = wanted('sizes') || wanted('cold') || sections.length > 0;
+  const needsChromium = wanted('sizes') || wanted('cold') || wanted('peer') || sections.length > 0;
   if (needsChromium) progress('building the extension into a temporary folder');
   const built = needsChromium ? buildExtension() : { extensionDir: '', remove: () => undefined };
   try {
@@ -107,6 +112,10 @@ it('bench', async () => {
       } finally {
         await bench.close();
       }
+    }
+    if (wanted('peer')) {
+      progress(`beside ${settings.peerDir}: ${settings.runs} traced ${settings.callSeconds}-s calls with both extensions and with none, alternating`);
+      figures.push(...(await benchPeer(built.extensionDir, settings.peerDir, { ...settings, sampleSeconds: settings.callSeconds })));
     }
     if (wanted('firefox')) figures.push(...(await benchFirefox(settings, progress)));
   } finally {

@@ -37,7 +37,8 @@ export async function benchCallEnd(bench: BenchBrowser, runs: number): Promise<{
       await wait(HOLD_MS);
       const mark = windows.mark();
       const endedAt = await hangUp(call);
-      const checkIn = await windows.next(mark, GRACE_MS + 15_000);
+      // Past the grace period or the backstop poll, whichever is longer, with room to spare.
+      const checkIn = await windows.next(mark, Math.max(GRACE_MS, POLL_MS) + 15_000);
       const paintedAt = await firstPaintAt(checkIn.page);
       const session = await readSession(reader, checkIn.sessionId);
       return { ms: paintedAt - endedAt, reason: session?.endReason ?? 'unknown', sessionId: checkIn.sessionId };

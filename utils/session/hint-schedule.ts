@@ -3,10 +3,11 @@ import type { SiteAdapter } from '@/utils/sites/types';
 /**
  * How often, while a session is in progress, the site adapter's post-call hint is checked when
  * nothing else prompts it: a backstop for a post-call view that keeps its URL (Meet) and appears
- * with no click and no media change. Each check reads the page and each wake-up costs the call,
- * so it is slow; the follow-ups below are the fast path.
+ * with no click, no media change and no URL change. Leaving starts with one of those (or a closed
+ * tab), and each prompts checks of its own (the follow-ups below), so the backstop is rarely what
+ * ends a session; each wake-up costs the call, so it is slow: 3 a minute.
  */
-export const POLL_MS = 10_000;
+export const POLL_MS = 20_000;
 
 /**
  * When the hint is checked again after the person clicks in the page, the media changes or the
