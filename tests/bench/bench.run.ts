@@ -115,7 +115,9 @@ it('bench', async () => {
     }
     if (wanted('peer')) {
       progress(`beside ${settings.peerDir}: ${settings.runs} traced ${settings.callSeconds}-s calls with both extensions and with none, alternating`);
-      figures.push(...(await benchPeer(built.extensionDir, settings.peerDir, { ...settings, sampleSeconds: settings.callSeconds })));
+      const peer = await benchPeer(built.extensionDir, settings.peerDir, { ...settings, sampleSeconds: settings.callSeconds });
+      figures.push(...peer.figures);
+      chromium = peer.chromium;
     }
     if (wanted('firefox')) figures.push(...(await benchFirefox(settings, progress)));
   } finally {

@@ -25,7 +25,8 @@ function peerName(peerDir: string): string {
   return version ? `${shown} ${version}` : shown;
 }
 
-export async function benchPeer(extensionDir: string, peerDir: string, settings: PeerSettings): Promise<Figure[]> {
+/** The peer's figures, and the Chromium they come from. */
+export async function benchPeer(extensionDir: string, peerDir: string, settings: PeerSettings): Promise<{ figures: Figure[]; chromium: string }> {
   const { runs, sampleSeconds, roomUrl } = settings;
   const bench = await launchBench(extensionDir, resolve(peerDir));
   try {
@@ -43,7 +44,7 @@ export async function benchPeer(extensionDir: string, peerDir: string, settings:
       both: () => tracedCall(bench, bench.debrief.context, roomUrl, sampleSeconds, prefixes),
       plain: () => tracedCall(bench, bench.plain, roomUrl, sampleSeconds, prefixes.slice(0, 1)),
     });
-    return peerFigures(peerName(peerDir), traces, 60 / sampleSeconds);
+    return { figures: peerFigures(peerName(peerDir), traces, 60 / sampleSeconds), chromium: bench.browser.version() };
   } finally {
     await bench.close();
   }
