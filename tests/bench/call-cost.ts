@@ -132,7 +132,7 @@ export async function benchCallCost(bench: BenchBrowser, options: CallCostOption
     figureOf(area, "trace: Debrief's own CPU in that task, load (warm)", traced.map((t) => t.own.load), {
       target: `≤ ${ADDED_MS.ownAtLoad} ms`,
       max: ADDED_MS.ownAtLoad,
-      note: "the task's CPU × Debrief's share of its samples (self time)",
+      note: `the task's CPU × Debrief's share of its samples (self time); ${median(traced.map((t) => t.own.loadSamples))} samples in the task`,
     }),
     figureOf(area, "trace: A/B page's longest task added, load (warm), CPU", differences(traced.map((t) => t.load.longestPageTaskCpu), traces.plain.map((t) => t.load.longestPageTaskCpu)), {
       target: `≤ ${ADDED_MS.longestTask} ms`,

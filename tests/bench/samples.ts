@@ -80,10 +80,12 @@ function shareOf(threads: readonly ThreadSamples[], pid: number, tid: number, fr
 /**
  * Debrief's own CPU inside the longest task that ran its code: the task's CPU times Debrief's share
  * of the samples taken in it (samples are wall-clock spaced; the share is not inflated by a busy
- * machine the way their times would be). 0 when no task ran Debrief's code or none was sampled.
+ * machine the way their times would be), and how many samples the task held (the share's grain).
+ * 0 when no task ran Debrief's code or none was sampled.
  */
-export function ownCpuInLongest(window: ScriptWindow, threads: readonly ThreadSamples[]): number {
+export function ownCpuInLongest(window: ScriptWindow, threads: readonly ThreadSamples[]): { cpu: number; samples: number } {
   const at = window.longestAt;
-  if (!at) return 0;
-  return window.longestTaskCpu * shareOf(threads, at.pid, at.tid, at.from, at.to).share;
+  if (!at) return { cpu: 0, samples: 0 };
+  const { share, samples } = shareOf(threads, at.pid, at.tid, at.from, at.to);
+  return { cpu: window.longestTaskCpu * share, samples };
 }

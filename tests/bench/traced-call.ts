@@ -17,8 +17,8 @@ export interface TracedRun {
   load: ScriptWindow;
   start: ScriptWindow;
   steady: ScriptWindow;
-  /** Its own CPU in the longest task running its code (samples.ts): at load; the worst of the call. */
-  own: { load: number; call: number };
+  /** Its own CPU in the longest task running its code (samples.ts): at load (and the samples in that task); the worst of the call. */
+  own: { load: number; loadSamples: number; call: number };
   callbacks: { load: CallbackWindow; steady: CallbackWindow };
 }
 
@@ -42,7 +42,9 @@ export async function tracedCall(bench: BenchBrowser, context: BrowserContext, u
       const [load, start, steady] = scriptWindows(events, origin, prefix, marks);
       const callbacks = callbackWindows(events, origin, prefix, marks);
       const samples = readSamples(events, prefix);
-      const own = { load: ownCpuInLongest(load!, samples), call: Math.max(ownCpuInLongest(start!, samples), ownCpuInLongest(steady!, samples)) };
+      const atLoad = ownCpuInLongest(load!, samples);
+      const call = Math.max(ownCpuInLongest(start!, samples).cpu, ownCpuInLongest(steady!, samples).cpu);
+      const own = { load: atLoad.cpu, loadSamples: atLoad.samples, call };
       return { load: load!, start: start!, steady: steady!, own, callbacks: { load: callbacks[0]!, steady: callbacks[2]! } };
     });
   } finally {
