@@ -127,8 +127,8 @@ it('bench', async () => {
   const resultsPath = join(PROJECT_ROOT, 'bench', 'results.json');
   writeResults(resultsPath, figures, machine, settings);
   process.stdout.write(
-    `\nDebrief bench — ${machine.nproc} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}\n` +
-      `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the targets (issues 6 and 16). Written to ${resultsPath}\n\n` +
+    `\nDebrief bench — ${machine.nproc} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}, load average ${machine.loadAverage.join(', ')}\n` +
+      `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the targets, × rows as ratios to floors measured in this run (tests/bench/README.md). Written to ${resultsPath}\n\n` +
       `${formatTable(figures)}\n\n`,
   );
 });

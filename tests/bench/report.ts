@@ -1,7 +1,7 @@
 /** The bench's one table, and the same figures as JSON in bench/results.json. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { Figure } from './stats';
 
@@ -13,6 +13,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   chromium: string;
+  /** `uptime`'s load averages (1, 5, 15 minutes) when the figures were written: how quiet the machine was. */
+  loadAverage: number[];
 }
 
 function lscpuModel(): string {
@@ -31,6 +33,7 @@ export function describeMachine(chromium: string): Machine {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     chromium,
+    loadAverage: loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
 
