@@ -79,3 +79,16 @@ export const checkInDetailsOpen = storage.defineItem<boolean>('local:checkInDeta
 
 /** A notification when a session starts and something waits to be brought up: off unless asked for. */
 export const bringUpNotify = storage.defineItem<boolean>('local:bringUpNotify', { fallback: false, version: 1 });
+
+/** Where a meeting platform asks: after every call (the default), or only in the person's therapy rooms. */
+export type RoomMode = 'every-room' | 'therapy-rooms';
+
+/** Each meeting platform's mode, by platform id; a platform not listed asks in every room. */
+export const roomModes = storage.defineItem<Record<string, RoomMode>>('local:roomModes', { fallback: {}, version: 1 });
+
+/** Sets one platform's mode, keeping the others'. */
+export async function setRoomMode(platform: string, mode: RoomMode): Promise<void> {
+  const modes = await roomModes.getValue();
+  if ((modes[platform] ?? 'every-room') === mode) return;
+  await roomModes.setValue({ ...modes, [platform]: mode });
+}

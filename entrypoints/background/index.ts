@@ -6,7 +6,8 @@ import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
 import { alarmFor, alarmName } from '@/utils/alarms';
 import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
-import { siteForUrl } from '@/utils/sites/registry';
+import { roomKeyOf, siteForUrl } from '@/utils/sites/registry';
+import { judgeCall } from '@/utils/session/asking';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
@@ -22,6 +23,7 @@ const deps: TrackerDeps = {
   calls: sessionStorageCalls(),
   minSessionMinutes: () => minSessionMinutes.getValue(),
   offer: (session, options) => (options?.quiet ? refreshBadge() : offerSession(session)),
+  askAbout: async (session, lengthMs) => (await judgeCall(await getDb(), session, lengthMs)).verdict,
   now: () => Date.now(),
   offers: sessionStorageOffers(),
 };
@@ -64,6 +66,8 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
       documentId: documentIdOf(sender),
       platform,
       url: sender.url,
+      // Read here from the sender's address, so nothing more runs in the call page.
+      roomKey: roomKeyOf(new URL(sender.url)),
       at: message.at,
     });
     await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });

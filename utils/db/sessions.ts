@@ -22,7 +22,10 @@ export function listSessions(db: DebriefDb, status: SessionStatus): Promise<Sess
 }
 
 /** Records a session that has just started on a telehealth page. */
-export function createSession(db: DebriefDb, start: { platform: string; host: string; startedMs: number }): Promise<Session> {
+export function createSession(
+  db: DebriefDb,
+  start: { platform: string; host: string; startedMs: number; roomKey?: string | null },
+): Promise<Session> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'meta'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, start.startedMs);
@@ -43,6 +46,7 @@ export function createSession(db: DebriefDb, start: { platform: string; host: st
       status: 'in-progress',
       snoozedUntil: null,
       checkInId: null,
+      roomKey: start.roomKey ?? null,
     };
     await tx.objectStore('sessions').add(session);
     await noteRecordedIn(tx, session.id, 'recording');
@@ -79,7 +83,7 @@ export function patchSession(
 export async function endSession(
   db: DebriefDb,
   id: string,
-  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus },
+  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus; quiet?: boolean },
 ): Promise<Session | undefined> {
   let ended = false;
   const session = await patchSession(
@@ -94,6 +98,7 @@ export async function endSession(
         endReason: end.reason,
         lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
         status: end.status,
+        ...(end.quiet && { quiet: true }),
       };
     },
     end.endedMs,
