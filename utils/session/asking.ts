@@ -1,5 +1,6 @@
 /** The facts the ask rule needs about one call, read from storage and the person's rooms. */
 import type { DebriefDb } from '../db/open';
+import type { Session } from '../db/schema';
 import { getRoom } from '../db/rooms';
 import { siteById } from '../sites/registry';
 import { disabledPlatforms, minSessionMinutes, roomModes } from '../storage';
@@ -27,4 +28,15 @@ export async function judgeCall(db: DebriefDb, call: CallPlace, lengthMs: number
     lengthMs,
     minMinutes,
   });
+}
+
+/** A call outside the therapy rooms waits quietly in the popup this long after it ends. */
+const QUIET_WAIT_MS = 24 * 60 * 60_000;
+
+/** Splits waiting sessions into those put in front of the person and those waiting quietly (for a day). */
+export function splitQuiet(sessions: Session[], now: number): { asked: Session[]; quiet: Session[] } {
+  return {
+    asked: sessions.filter((s) => !s.quiet),
+    quiet: sessions.filter((s) => s.quiet && (s.endedMs ?? s.startedMs) > now - QUIET_WAIT_MS),
+  };
 }
