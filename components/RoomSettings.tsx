@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n';
 import type { RoomKind } from '@/utils/db/schema';
 import type { RoomMode } from '@/utils/storage';
 import { ErrorAlert } from './ErrorAlert';
+import { wholeNumber } from './SettingsForm';
 
 export interface RoomRow {
   id: string;
@@ -21,6 +22,8 @@ export interface RoomPlatform {
 
 export interface RoomSettingsProps {
   platforms: RoomPlatform[];
+  appMinutes: number;
+  onAppMinutes(minutes: number): void;
   onMode(platform: string, mode: RoomMode): void;
   onRename(roomId: string, name: string): void;
   onRemove(roomId: string): void;
@@ -55,6 +58,8 @@ export function RoomSettings(props: RoomSettingsProps) {
   const id = useId();
   const [link, setLink] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [appText, setAppText] = useState(String(props.appMinutes));
+  const [appError, setAppError] = useState<string | null>(null);
   const add = (kind: RoomKind) => async () => {
     const error = await props.onAdd(link, kind);
     setMessage(error);
@@ -102,6 +107,26 @@ export function RoomSettings(props: RoomSettingsProps) {
         </button>
       </form>
       <ErrorAlert message={message} />
+      <label class="field">
+        <span>{t('settings.rooms.appMinutes')}</span>
+        <input
+          type="number"
+          min={1}
+          max={240}
+          step={1}
+          inputMode="numeric"
+          value={appText}
+          aria-invalid={appError ? true : undefined}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setAppText(text);
+            const minutes = wholeNumber(text, 1, 240);
+            setAppError(minutes === null ? t('settings.rooms.appMinutesError') : null);
+            if (minutes !== null) props.onAppMinutes(minutes);
+          }}
+        />
+      </label>
+      <ErrorAlert message={appError} />
     </section>
   );
 }

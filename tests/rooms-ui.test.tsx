@@ -47,6 +47,12 @@ describe('teaching Debrief from the check-in window', () => {
     expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['Stop asking on Doxy.me']);
   });
 
+  it('says a session in the desktop app ran there and its length is not known', async () => {
+    const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: Date.now() - 60 * 60_000, roomKey: 'zoom:1', appDueMs: Date.now() - 1 });
+    render(<CheckInWindow sessionId={session.id} />);
+    expect((await screen.findByText(/in the Zoom app/)).textContent).toMatch(/in the Zoom app · length not known$/);
+  });
+
   it("fills in the therapist with the room's name", async () => {
     await setRoom(db, { id: 'zoom:81234567890', platform: 'zoom', kind: 'therapy', name: 'Dr. Rivera' });
     render(<CheckInWindow sessionId={await endedSession('zoom', 'zoom:81234567890')} />);

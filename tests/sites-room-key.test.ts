@@ -35,6 +35,24 @@ describe('room keys: which meeting an address is', () => {
     },
   );
 
+  it.each([
+    ['https://us06web.zoom.us/j/88395547586?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1#success', true],
+    ['https://app.zoom.us/wc/88395547586/join', false],
+    [
+      'https://teams.microsoft.com/dl/launcher/launcher.html?url=%2f_%23%2fl%2fmeetup-join%2f19%3ameeting_x%40thread.v2%2f0&type=meetup-join&directDl=true&msLaunch=true',
+      true,
+    ],
+    ['https://teams.microsoft.com/v2/?meetingjoin=true#/meet/352026135202?p=ve7NYu&anon=true', false],
+    ['https://veteransaffairs.webex.com/veteransaffairs/j.php?MTID=mf85a5856faead97291fe0ce7cfacfb00', true],
+    ['https://sitename.webex.com/meet/username', true],
+    ['https://nckucc.webex.com/wbxmjs/joinservice/sites/nckucc/meeting/download/5b47c96e851b7e15dd241c2d9430d9e1', false],
+    ['https://meet.google.com/abc-mnop-xyz', false],
+  ])('%s hands the meeting to the desktop app: %s', (url, launch) => {
+    const site = siteForUrl(new URL(url))!;
+    expect(site.isLaunchPage?.(new URL(url)) ?? false).toBe(launch);
+    if (launch) expect(site.roomKey?.(new URL(url))).toMatch(/^[a-z-]+:./);
+  });
+
   it("gives a Zoom meeting's launch page and its web client one key, and only the launch page hands off to the app", () => {
     const launch = new URL('https://us06web.zoom.us/j/88395547586?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1#success');
     const webClient = new URL('https://app.zoom.us/wc/88395547586/join?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1');

@@ -17,6 +17,7 @@ import { planReflection, promptReflection, resumeReflections } from './reflectio
 import { backUpIfDue, startBackups } from './backups';
 import { finishOffer, grantedHosts } from './watching';
 import { clearBringUp, markBringUp } from './bring-up';
+import { appSessionDue, joinedInBrowser, launchPageSeen, personActive } from './app-sessions';
 
 const deps: TrackerDeps = {
   db: getDb,
@@ -71,6 +72,7 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
       at: message.at,
     });
     await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });
+    if (session) await joinedInBrowser(tabId);
     if (session) await markBringUp(tabId, session);
   } else {
     const ended = await callEnded(deps, tabId, {
@@ -109,6 +111,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (!changeInfo.url) return;
     const url = changeInfo.url;
+    launchPageSeen(tabId, url).catch(report);
     deps.calls
       .get(tabId)
       .then((call) => {
@@ -136,9 +139,17 @@ export default defineBackground(() => {
         .then((db) => patchSession(db, alarm.id, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
+    } else if (alarm?.kind === 'app') {
+      appSessionDue(alarm.id).catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
     }
+  });
+
+  // Back in the browser: an app session whose time came is asked about now, never before.
+  browser.tabs.onActivated.addListener(() => void personActive().catch(report));
+  browser.windows.onFocusChanged.addListener((windowId) => {
+    if (windowId !== browser.windows.WINDOW_ID_NONE) personActive().catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {

@@ -87,7 +87,8 @@ export function removeRoom(db: DebriefDb, id: string): Promise<void> {
 export async function usualLengthMs(db: DebriefDb, roomKey: string): Promise<number | null> {
   const sessions: Session[] = await guarded(() => db.getAllFromIndex('sessions', 'by-room', roomKey));
   const lengths = sessions
-    .filter((s) => s.endedMs !== null && s.status !== 'in-progress')
+    // Sessions in an app have no known length.
+    .filter((s) => !s.app && s.endedMs !== null && s.status !== 'in-progress')
     .map((s) => s.endedMs! - s.startedMs)
     .filter((ms) => ms > 0)
     .sort((a, b) => a - b);

@@ -83,6 +83,11 @@ export interface Session extends RecordMeta {
    * in therapy rooms): no window, no notification, not on the badge.
    */
   quiet?: boolean;
+  /**
+   * A session handed to the platform's desktop app from a therapy room's launch page: the browser saw
+   * it start, not end, so its length is unknown (`endedMs` stays null).
+   */
+  app?: boolean;
 }
 
 /** `therapy`: ask after every call in this room. `muted`: never ask, keep nothing. */

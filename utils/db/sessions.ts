@@ -21,10 +21,13 @@ export function listSessions(db: DebriefDb, status: SessionStatus): Promise<Sess
   return guarded(() => db.getAllFromIndex('sessions', 'by-status', status));
 }
 
-/** Records a session that has just started on a telehealth page. */
+/**
+ * Records a session that has just started on a telehealth page; or, with `appDueMs`, one handed to a
+ * desktop app, which waits (snoozed) until then with no end known.
+ */
 export function createSession(
   db: DebriefDb,
-  start: { platform: string; host: string; startedMs: number; roomKey?: string | null },
+  start: { platform: string; host: string; startedMs: number; roomKey?: string | null; appDueMs?: number },
 ): Promise<Session> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'meta'], 'readwrite');
@@ -43,13 +46,14 @@ export function createSession(
       endedMs: null,
       endReason: null,
       lastSeenMs: start.startedMs,
-      status: 'in-progress',
-      snoozedUntil: null,
+      status: start.appDueMs === undefined ? 'in-progress' : 'snoozed',
+      snoozedUntil: start.appDueMs ?? null,
       checkInId: null,
       roomKey: start.roomKey ?? null,
+      ...(start.appDueMs !== undefined && { app: true }),
     };
     await tx.objectStore('sessions').add(session);
-    await noteRecordedIn(tx, session.id, 'recording');
+    await noteRecordedIn(tx, session.id, start.appDueMs === undefined ? 'recording' : 'ended');
     await tx.done;
     return session;
   });

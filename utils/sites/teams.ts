@@ -59,6 +59,10 @@ export const teams: SiteAdapter = {
     if (url.searchParams.get('meetingjoin') === 'true') return true;
     return MEETING_ROUTE.test(url.hash);
   },
+  isLaunchPage(url) {
+    // The app-or-browser chooser every join link passes through.
+    return url.pathname.toLowerCase().startsWith('/dl/launcher/');
+  },
   roomKey(url) {
     // The app-or-browser launcher carries the join link, encoded, in its `url` parameter.
     const launched = url.pathname.toLowerCase().startsWith('/dl/launcher/') ? (url.searchParams.get('url') ?? '') : '';

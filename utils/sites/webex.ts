@@ -43,6 +43,10 @@ export const webex: SiteAdapter = {
   isRoom(url) {
     return JOIN_SERVICE.test(url.pathname);
   },
+  isLaunchPage(url) {
+    // The meeting's information page, which starts the desktop app or offers to join in the browser.
+    return url.pathname.endsWith('/j.php') || /^\/(?:meet|join)\/[^/]+\/?$/.test(url.pathname);
+  },
   roomKey(url) {
     const site = subdomainOf(url.hostname.toLowerCase(), 'webex.com');
     const meeting = NON_SITES.has(site) ? null : meetingOf(url);

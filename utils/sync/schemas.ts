@@ -141,6 +141,7 @@ export const sessionSchema = v.strictObject({
   checkInId: v.nullable(idSchema),
   roomKey: v.optional(v.nullable(textSchema(MAX_SHORT_TEXT))),
   quiet: v.optional(v.boolean()),
+  app: v.optional(v.boolean()),
 });
 
 export const goalSchema = v.strictObject({

@@ -7,11 +7,11 @@ import { listRooms, removeRoom, renameRoom, setRoom } from '@/utils/db/rooms';
 import { t } from '@/utils/i18n';
 import { SITES } from '@/utils/sites/registry';
 import { parseMeetingLink, roomLabelParts } from '@/utils/sites/room-label';
-import { roomModes, setRoomMode } from '@/utils/storage';
+import { appSessionMinutes, roomModes, setRoomMode } from '@/utils/storage';
 
-async function loadRooms(): Promise<RoomPlatform[]> {
-  const [rooms, modes] = await Promise.all([getDb().then(listRooms), roomModes.getValue()]);
-  return SITES.filter((site) => site.kind === 'meeting').map((site) => ({
+async function loadRooms(): Promise<{ platforms: RoomPlatform[]; appMinutes: number }> {
+  const [rooms, modes, appMinutes] = await Promise.all([getDb().then(listRooms), roomModes.getValue(), appSessionMinutes.getValue()]);
+  const platforms = SITES.filter((site) => site.kind === 'meeting').map((site) => ({
     id: site.id,
     name: site.name,
     mode: modes[site.id] ?? 'every-room',
@@ -20,13 +20,14 @@ async function loadRooms(): Promise<RoomPlatform[]> {
       .sort((a, b) => a.createdMs - b.createdMs)
       .map((room) => ({ id: room.id, kind: room.kind, name: room.name, meeting: roomLabelParts(room.id).meeting })),
   }));
+  return { platforms, appMinutes };
 }
 
 /** Settings' meeting rooms: each platform's mode, and the rooms the person taught. */
 export function RoomsSection() {
-  const [platforms, setPlatforms] = useState<RoomPlatform[] | null>(null);
+  const [loaded, setLoaded] = useState<{ platforms: RoomPlatform[]; appMinutes: number } | null>(null);
   const { error, setError, run } = useAction((err) => t('settings.notSaved', { error: String(err) }));
-  const reload = () => loadRooms().then(setPlatforms, (err: unknown) => setError(String(err)));
+  const reload = () => loadRooms().then(setLoaded, (err: unknown) => setError(String(err)));
   useEffect(() => {
     void reload();
     return roomModes.watch(() => void reload());
@@ -35,11 +36,12 @@ export function RoomsSection() {
     await work();
     await reload();
   });
-  if (!platforms) return null;
+  if (!loaded) return null;
   return (
     <>
       <RoomSettings
-        platforms={platforms}
+        {...loaded}
+        onAppMinutes={(minutes) => void run(() => appSessionMinutes.setValue(minutes))}
         onMode={(platform, mode) => change(() => setRoomMode(platform, mode))}
         onRename={(id, name) => change(async () => renameRoom(await getDb(), id, name))}
         onRemove={(id) => change(async () => removeRoom(await getDb(), id))}
