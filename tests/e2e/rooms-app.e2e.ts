@@ -6,9 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCallPages, wait } from './call-fixture';
-import { CheckInWindows, readSessions, setMinSessionMinutes } from './debrief-state';
-import { closeExtension, launchExtension, openExtensionPage, type Debrief } from './harness';
+import { wait } from './call-fixture';
+import { readSessions, type CheckInWindows } from './debrief-state';
+import { launchForCalls } from './call-browser';
+import { closeExtension, openExtensionPage, type Debrief } from './harness';
 
 const THERAPY_LAUNCH = 'https://us06web.zoom.us/j/88395547586?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1';
 const WORK_LAUNCH = 'https://zoom.us/j/1234567890?pwd=test';
@@ -21,11 +22,7 @@ let checkIns: CheckInWindows;
 let reader: Page;
 
 beforeAll(async () => {
-  debrief = await launchExtension();
-  await serveCallPages(debrief.context);
-  await setMinSessionMinutes(debrief, 0);
-  checkIns = new CheckInWindows(debrief.context);
-  reader = await openExtensionPage(debrief, 'popup.html');
+  ({ debrief, checkIns, reader } = await launchForCalls());
 });
 
 afterAll(async () => {

@@ -7,9 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallPage, serveCallPages, wait } from './call-fixture';
-import { CheckInWindows, readSessions, setMinSessionMinutes, type CheckInWindow } from './debrief-state';
-import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief } from './harness';
+import { CallPage, wait } from './call-fixture';
+import { readSessions, type CheckInWindow, type CheckInWindows } from './debrief-state';
+import { launchForCalls } from './call-browser';
+import { closeExtension, openExtensionPage, screenshot, type Debrief } from './harness';
 
 /** How long "nothing opens" is watched for after a call ends. */
 const QUIET_MS = 2500;
@@ -30,11 +31,7 @@ let checkIns: CheckInWindows;
 let reader: Page;
 
 beforeAll(async () => {
-  debrief = await launchExtension();
-  await serveCallPages(debrief.context);
-  await setMinSessionMinutes(debrief, 0);
-  checkIns = new CheckInWindows(debrief.context);
-  reader = await openExtensionPage(debrief, 'popup.html');
+  ({ debrief, checkIns, reader } = await launchForCalls());
 });
 
 afterEach(async ({ task }) => {
