@@ -8,6 +8,8 @@ export interface SessionInfo {
   startedMs: number;
   endedAt: string | null;
   endedMs: number | null;
+  /** Held in the platform's desktop app: the browser saw it start, not end. */
+  app?: boolean;
 }
 
 /** Which session the check-in is about, or that it is a manual one. */
@@ -17,7 +19,7 @@ export function SessionHeader({ session }: { session: SessionInfo | null }) {
   return (
     <p class="session-header">
       <strong>{session.platformName}</strong> · {formatDateTime(session.startedAt)}
-      {duration && <> · {duration}</>}
+      {session.app ? <> · {t('checkIn.inApp', { platform: session.platformName })}</> : duration && <> · {duration}</>}
     </p>
   );
 }

@@ -39,7 +39,8 @@ const END_ACTIONS: { value: EndAction; label(): string }[] = [
   { value: 'badge', label: () => t('settings.endBadge') },
 ];
 
-function wholeNumber(text: string, min: number, max: number): number | null {
+/** A whole number typed in a settings field, or null when it is not one from `min` to `max`. */
+export function wholeNumber(text: string, min: number, max: number): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const value = Number(text);
   return value >= min && value <= max ? value : null;

@@ -61,6 +61,7 @@ function exampleSite(postCall: (url: URL) => boolean = (url) => url.pathname ===
   return {
     id: 'example',
     name: 'Example Video',
+    kind: 'therapy',
     hosts: ['video.example.org'],
     isRoom: (url) => url.pathname.startsWith('/room/'),
     postCallHint: vi.fn((url: URL) => postCall(url)),

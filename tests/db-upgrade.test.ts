@@ -6,6 +6,7 @@ import { claimReflection, listReflections } from '@/utils/db/reflections';
 import { listTrendEntries, unpackMonth } from '@/utils/db/trend-months';
 import { trendEntryOf } from '@/utils/checkin/series';
 import { DB_VERSION, type Draft, type Goal, type Session, type Tombstone } from '@/utils/db/schema';
+import { createVersion1Stores } from './db-versions';
 import { recordMeta, storedCheckIn } from './stored-records';
 
 const NAME = 'debrief-upgrade-test';
@@ -14,22 +15,7 @@ const AT = Date.UTC(2026, 0, 5, 10);
 
 /** Version 1 exactly as it shipped: every store and index, reflections kept in `meta`. */
 async function seedVersion1(): Promise<void> {
-  const v1 = await openDB(NAME, 1, {
-    upgrade(db) {
-      const checkIns = db.createObjectStore('checkIns', { keyPath: 'id' });
-      checkIns.createIndex('by-created', 'createdMs');
-      checkIns.createIndex('by-platform', 'platform');
-      checkIns.createIndex('by-session', 'sessionId');
-      const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
-      sessions.createIndex('by-status', 'status');
-      sessions.createIndex('by-started', 'startedMs');
-      const goals = db.createObjectStore('goals', { keyPath: 'id' });
-      goals.createIndex('by-status', 'status');
-      db.createObjectStore('drafts', { keyPath: 'key' });
-      db.createObjectStore('tombstones', { keyPath: 'id' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-    },
-  });
+  const v1 = await openDB(NAME, 1, { upgrade: createVersion1Stores });
   const tx = v1.transaction(['checkIns', 'sessions', 'goals', 'drafts', 'tombstones', 'meta'], 'readwrite');
   await Promise.all([
     tx.objectStore('checkIns').put(CHECK_IN),
@@ -120,6 +106,6 @@ describe('upgrading a version-1 database', () => {
 
   it('opens a new profile straight at the current version with every store', async () => {
     db = await openDebriefDb(NAME);
-    expect([...db.objectStoreNames].sort()).toEqual(['checkIns', 'drafts', 'goals', 'meta', 'reflections', 'sessions', 'tombstones', 'trendMonths']);
+    expect([...db.objectStoreNames].sort()).toEqual(['checkIns', 'drafts', 'goals', 'meta', 'reflections', 'rooms', 'sessions', 'tombstones', 'trendMonths']);
   });
 });

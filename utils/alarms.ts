@@ -9,6 +9,8 @@ const ALARMS = {
   backup: { name: 'backup' },
   /** "Remind me later" on a session: `snooze:<session id>`. */
   snooze: { prefix: 'snooze:' },
+  /** A session in a desktop app is due: asked about the next time the person is active, `app:<session id>`. */
+  app: { prefix: 'app:' },
   /** The next-day follow-up on a check-in: `reflect:<check-in id>` (also its notification's id). */
   reflect: { prefix: 'reflect:' },
 } as const;

@@ -79,3 +79,27 @@ export const checkInDetailsOpen = storage.defineItem<boolean>('local:checkInDeta
 
 /** A notification when a session starts and something waits to be brought up: off unless asked for. */
 export const bringUpNotify = storage.defineItem<boolean>('local:bringUpNotify', { fallback: false, version: 1 });
+
+/** Where a meeting platform asks: after every call (the default), or only in the person's therapy rooms. */
+export type RoomMode = 'every-room' | 'therapy-rooms';
+
+/** How long to wait before asking about a session in a desktop app, when its room has no usual length yet. */
+export const appSessionMinutes = storage.defineItem<number>('local:appSessionMinutes', { fallback: 50, version: 1 });
+
+/** Each meeting platform's mode, by platform id; a platform not listed asks in every room. */
+export const roomModes = storage.defineItem<Record<string, RoomMode>>('local:roomModes', { fallback: {}, version: 1 });
+
+/** Sets one platform's mode, keeping the others'. */
+export async function setRoomMode(platform: string, mode: RoomMode): Promise<void> {
+  const modes = await roomModes.getValue();
+  if ((modes[platform] ?? 'every-room') === mode) return;
+  await roomModes.setValue({ ...modes, [platform]: mode });
+}
+
+/** Launch pages of therapy rooms seen in a tab, until a call there shows the person joined in the browser. */
+export const appHandoffs = storage.defineItem<{ tabId: number; sessionId: string; roomKey: string; atMs: number }[]>('session:appHandoffs', {
+  fallback: [],
+});
+
+/** App sessions whose time has come, asked about the next time the person is active in the browser. */
+export const dueAppSessions = storage.defineItem<string[]>('session:dueAppSessions', { fallback: [] });

@@ -6,7 +6,8 @@ import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
 import { alarmFor, alarmName } from '@/utils/alarms';
 import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
-import { siteForUrl } from '@/utils/sites/registry';
+import { roomKeyOf, siteForUrl } from '@/utils/sites/registry';
+import { judgeCall } from '@/utils/session/asking';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
@@ -16,12 +17,14 @@ import { planReflection, promptReflection, resumeReflections } from './reflectio
 import { backUpIfDue, startBackups } from './backups';
 import { finishOffer, grantedHosts } from './watching';
 import { clearBringUp, markBringUp } from './bring-up';
+import { appSessionDue, joinedInBrowser, launchPageSeen, personActive } from './app-sessions';
 
 const deps: TrackerDeps = {
   db: getDb,
   calls: sessionStorageCalls(),
   minSessionMinutes: () => minSessionMinutes.getValue(),
   offer: (session, options) => (options?.quiet ? refreshBadge() : offerSession(session)),
+  askAbout: async (session, lengthMs) => (await judgeCall(await getDb(), session, lengthMs)).verdict,
   now: () => Date.now(),
   offers: sessionStorageOffers(),
 };
@@ -64,9 +67,12 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
       documentId: documentIdOf(sender),
       platform,
       url: sender.url,
+      // Read here from the sender's address, so nothing more runs in the call page.
+      roomKey: roomKeyOf(new URL(sender.url)),
       at: message.at,
     });
     await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });
+    if (session) await joinedInBrowser(tabId);
     if (session) await markBringUp(tabId, session);
   } else {
     const ended = await callEnded(deps, tabId, {
@@ -105,6 +111,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (!changeInfo.url) return;
     const url = changeInfo.url;
+    launchPageSeen(tabId, url).catch(report);
     deps.calls
       .get(tabId)
       .then((call) => {
@@ -132,9 +139,17 @@ export default defineBackground(() => {
         .then((db) => patchSession(db, alarm.id, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
+    } else if (alarm?.kind === 'app') {
+      appSessionDue(alarm.id).catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
     }
+  });
+
+  // Back in the browser: an app session whose time came is asked about now, never before.
+  browser.tabs.onActivated.addListener(() => void personActive().catch(report));
+  browser.windows.onFocusChanged.addListener((windowId) => {
+    if (windowId !== browser.windows.WINDOW_ID_NONE) personActive().catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {

@@ -10,7 +10,8 @@ const NOTIFICATION_PREFIX = 'session:';
 
 /** The toolbar badge shows how many check-ins are waiting. */
 export async function refreshBadge(): Promise<void> {
-  const count = (await offeredSessions(await getDb())).length;
+  // A call waiting quietly (not a therapy room) is in the popup but not on the badge.
+  const count = (await offeredSessions(await getDb())).filter((s) => !s.quiet).length;
   await browser.action.setBadgeText({ text: count ? String(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#2d5bd3' });
 }

@@ -4,7 +4,7 @@ import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
-import { SessionActions } from '@/components/SessionActions';
+import { SessionActions, type LastingChoice } from '@/components/SessionActions';
 import { markBroughtUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
 import { dbCheckInStore } from '@/utils/checkin/store';
@@ -12,10 +12,18 @@ import { getDb } from '@/utils/db/open';
 import { dismissSession, snoozeSession } from '@/utils/db/sessions';
 import { t } from '@/utils/i18n';
 import type { PageMessage } from '@/utils/session/messages';
-import { checkInDetailsOpen, setPlatformAsked, SNOOZE_MINUTES } from '@/utils/storage';
+import { checkInDetailsOpen, SNOOZE_MINUTES } from '@/utils/storage';
+import { lastingChoicesFor, takeLastingChoice, type LastingChoiceId } from '@/utils/session/choices';
 import { messageOf } from '@/utils/errors';
 import { platformName } from '@/utils/sites/registry';
 import { loadWindowData, sessionInfo, type WindowData } from './load';
+
+/** Each lasting choice's button and what it says once taken, on a platform. */
+const CHOICE_TEXT: Record<LastingChoiceId, (platform: string) => { label: string; done: string }> = {
+  muteRoom: () => ({ label: t('checkIn.choice.muteRoom'), done: t('checkIn.chosen.muteRoom') }),
+  therapyRoomsOnly: (platform) => ({ label: t('checkIn.choice.therapyRoomsOnly', { platform }), done: t('checkIn.chosen.therapyRoomsOnly', { platform }) }),
+  stopAsking: (platform) => ({ label: t('checkIn.choice.stopAsking', { platform }), done: t('checkIn.chosen.stopAsking', { platform }) }),
+};
 
 function tellBackground(message: PageMessage): Promise<unknown> {
   return browser.runtime.sendMessage(message);
@@ -27,7 +35,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { error, run } = useAction();
-  const [stoppedAsking, setStoppedAsking] = useState(false);
+  const [taken, setTaken] = useState<LastingChoiceId[]>([]);
   const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
   const [hiddenBringUps, setHiddenBringUps] = useState<string[]>([]);
 
@@ -64,11 +72,18 @@ export function App({ sessionId }: { sessionId: string | null }) {
     if (updated && data) setData({ ...data, session: updated });
     await tellBackground({ type: 'sessions-changed' });
   });
-  const stopAsking = act(async () => {
-    if (!session) return;
-    await setPlatformAsked(session.platform, false);
-    setStoppedAsking(true);
-  });
+  const choices = (current: NonNullable<typeof session>): LastingChoice[] => {
+    const platform = platformName(current.platform);
+    return lastingChoicesFor(current).map((id) => ({
+      id,
+      ...CHOICE_TEXT[id](platform),
+      taken: taken.includes(id),
+      onChoose: act(async () => {
+        await takeLastingChoice(await getDb(), current, id);
+        setTaken((ids) => [...ids, id]);
+      }),
+    }));
+  };
   const did = (checkInId: string) =>
     act(async () => {
       await markBroughtUp(await getDb(), checkInId);
@@ -79,14 +94,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const sessionActions = (dismissed: boolean) =>
     session && (
       <>
-        <SessionActions
-        platformName={platformName(session.platform)}
-        dismissed={dismissed}
-        stoppedAsking={stoppedAsking}
-        onRemindLater={remindLater}
-        onDismiss={dismiss}
-        onStopAsking={stopAsking}
-        />
+        <SessionActions dismissed={dismissed} choices={choices(session)} onRemindLater={remindLater} onDismiss={dismiss} />
         <ErrorAlert message={error} />
       </>
     );

@@ -5,6 +5,7 @@ import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
 import { getSession } from '@/utils/db/sessions';
+import { getRoom } from '@/utils/db/rooms';
 import { platformName } from '@/utils/sites/registry';
 import { checkInDetailsOpen } from '@/utils/storage';
 
@@ -26,6 +27,7 @@ export function sessionInfo(session: Session): SessionInfo {
     startedMs: session.startedMs,
     endedAt: session.endedAt,
     endedMs: session.endedMs,
+    app: !!session.app,
   };
 }
 
@@ -33,11 +35,14 @@ export function sessionInfo(session: Session): SessionInfo {
 export async function loadWindowData(sessionId: string | null): Promise<WindowData> {
   const db = await getDb();
   const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
-  const [goals, provider, detailsOpen] = await Promise.all([
+  const [goals, lastProvider, room, detailsOpen] = await Promise.all([
     listGoals(db),
     lastProviderForPlatform(db, session?.platform ?? null),
+    session?.roomKey ? getRoom(db, session.roomKey) : undefined,
     checkInDetailsOpen.getValue().catch(() => false),
   ]);
+  // A room's name (its therapist, as the person gave it) beats the last therapist named on the platform.
+  const provider = room?.name || lastProvider;
   const bringUps = session ? await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider }) : [];
   return { session, goals, provider, bringUps, detailsOpen };
 }

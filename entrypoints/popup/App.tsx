@@ -3,6 +3,10 @@ import { browser } from 'wxt/browser';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { NextTimeList } from '@/components/NextTimeList';
 import { PendingList } from '@/components/PendingList';
+import { QuietCalls } from '@/components/QuietCalls';
+import { CallStatus } from '@/components/CallStatus';
+import { setRoom } from '@/utils/db/rooms';
+import { dismissSession } from '@/utils/db/sessions';
 import { PopupIntro } from '@/components/PopupIntro';
 import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
@@ -29,6 +33,8 @@ export function App() {
   const [checkingIn, setCheckingIn] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [markedTherapy, setMarkedTherapy] = useState(false);
+  const [notTherapy, setNotTherapy] = useState(false);
 
   const refresh = () => loadPopupData().then(setData, (err: unknown) => setError(messageOf(err)));
   useEffect(() => {
@@ -42,6 +48,22 @@ export function App() {
   const openOptions = (hash: string) => (event: Event) => {
     event.preventDefault();
     thenClose(browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }).then(() => undefined));
+  };
+  const markTherapy = () => {
+    const call = data?.call;
+    if (!call?.roomKey) return;
+    getDb()
+      .then((db) => setRoom(db, { id: call.roomKey!, platform: call.platform, kind: 'therapy' }))
+      .then(() => setMarkedTherapy(true), (err: unknown) => setError(messageOf(err)));
+  };
+  const markNotTherapy = (sessionId: string) => {
+    const changed: PageMessage = { type: 'sessions-changed' };
+    getDb()
+      .then((db) => dismissSession(db, sessionId))
+      // The badge is the background's to update; the row goes either way.
+      .then(() => browser.runtime.sendMessage(changed).catch(() => undefined))
+      .then(() => setNotTherapy(true))
+      .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
   const tickNextTime = (checkInId: string) => {
     getDb()
@@ -81,11 +103,14 @@ export function App() {
       ) : (
         <>
           <WatchSite />
-          {data && data.count === 0 && data.pending.length === 0 && (
+          {data && data.count === 0 && data.pending.length === 0 && data.quiet.length === 0 && (
             <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
           )}
+          {data?.call && <CallStatus {...data.call} marked={markedTherapy} onMarkTherapy={markTherapy} />}
           {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
           <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
+          <QuietCalls calls={data?.quiet ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} onNotTherapy={markNotTherapy} />
+          {notTherapy && <p role="status">{t('popup.notTherapyDone')}</p>}
           <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
           <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
             {t('checkInFlow.startManual')}

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PendingSession } from '@/components/PendingList';
+import type { QuietCall } from '@/components/QuietCalls';
+import type { CallStatusProps } from '@/components/CallStatus';
 import type { NextTimeNote } from '@/components/NextTimeList';
 import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
@@ -10,7 +12,11 @@ import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
-import { listSessions, offeredSessions } from '@/utils/db/sessions';
+import { getSession, listSessions, offeredSessions } from '@/utils/db/sessions';
+import { getRoom } from '@/utils/db/rooms';
+import { judgeCall, splitQuiet } from '@/utils/session/asking';
+import type { TabCall } from '@/utils/session/tracker';
+import type { DebriefDb } from '@/utils/db/open';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { platformName, SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
@@ -22,6 +28,10 @@ export interface PopupData {
   /** The therapist last named on a manual check-in. */
   manualProvider: string;
   pending: PendingSession[];
+  /** Calls outside the therapy rooms, waiting quietly for a day. */
+  quiet: QuietCall[];
+  /** The call in progress in the current tab: whether Debrief will ask after it, and why. */
+  call: (Omit<CallStatusProps, 'marked' | 'onMarkTherapy'> & { roomKey: string | null; platform: string }) | null;
   reflections: WaitingReflection[];
   /** Notes for next time, when a session is in progress in the current tab. */
   nextTime: { platformName: string; notes: NextTimeNote[] } | null;
@@ -40,27 +50,41 @@ function sessionPlace(platform: string | null): string {
   return platform ? platformName(platform) : t('common.manualCheckIn');
 }
 
-async function currentCallPlatform(): Promise<string | null> {
+async function currentCall(): Promise<TabCall | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
-  return (await sessionStorageCalls().get(tab.id))?.platform ?? null;
+  return sessionStorageCalls().get(tab.id);
+}
+
+async function callStatus(db: DebriefDb, call: TabCall | null, now: number): Promise<PopupData['call']> {
+  const session = call && (await getSession(db, call.sessionId));
+  if (!session) return null;
+  const roomKey = session.roomKey ?? null;
+  const [judged, room, minMinutes] = await Promise.all([
+    judgeCall(db, session, now - session.startedMs),
+    roomKey ? getRoom(db, roomKey) : undefined,
+    minSessionMinutes.getValue(),
+  ]);
+  return { platform: session.platform, platformName: sessionPlace(session.platform), reason: judged.reason, minMinutes, roomKey, unknownRoom: roomKey !== null && !room };
 }
 
 /** Everything the toolbar popup shows, read in one go. */
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
+  const [count, goals, manualProvider, waiting, snoozed, schedules, call, minutes, sites] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
     offeredSessions(db, now),
     listSessions(db, 'snoozed'),
     listReflections(db),
-    currentCallPlatform(),
+    currentCall(),
     minSessionMinutes.getValue(),
     watchedSites(),
   ]);
+  const { asked: offered, quiet } = splitQuiet(waiting, now);
+  const platform = call?.platform ?? null;
   // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
   const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
   const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
@@ -96,6 +120,13 @@ export async function loadPopupData(): Promise<PopupData> {
       endedMs: s.endedMs,
       snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
     })),
+    quiet: quiet.map((s) => ({
+      id: s.id,
+      platformName: sessionPlace(s.platform),
+      endedMs: s.endedMs ?? s.startedMs,
+      minutes: Math.round(((s.endedMs ?? s.startedMs) - s.startedMs) / 60_000),
+    })),
+    call: await callStatus(db, call, now),
     reflections,
     nextTime,
     asks: { minutes, sites },

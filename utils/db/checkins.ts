@@ -4,6 +4,7 @@ import { toStorageError } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { followRecordedIn } from './recorded';
+import { setRoomIn } from './rooms';
 import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
 import { localIsoString } from './time';
 import { followCheckIns } from './trend-months';
@@ -16,12 +17,13 @@ export interface NewCheckIn extends CheckInAnswers {
 }
 
 /**
- * Saves a new check-in, marks its session answered and clears its draft, all in one
- * transaction: either everything happens or nothing does.
+ * Saves a new check-in, marks its session answered, makes its room a therapy room (named after the
+ * therapist when it had no name) and clears its draft, all in one transaction: either everything
+ * happens or nothing does.
  */
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
   try {
-    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths'], 'readwrite');
+    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
     const checkIn: CheckIn = {
       ...input,
@@ -42,6 +44,9 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
         const answered = { ...session, status: 'answered' as const, checkInId: checkIn.id, updatedAt: stamp, deviceId };
         await tx.objectStore('sessions').put(answered);
         await followRecordedIn(tx, session.id, answered);
+        if (session.roomKey) {
+          await setRoomIn(tx, { id: session.roomKey, platform: session.platform, kind: 'therapy', name: input.provider }, now.getTime());
+        }
       }
     }
     await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));

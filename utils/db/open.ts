@@ -46,6 +46,13 @@ export async function openDebriefDb(name: string = DB_NAME, version: number = DB
           // Starts empty: the trends page fills it on its first visit (trend-months.ts).
           db.createObjectStore('trendMonths', { keyPath: 'month' });
         }
+        if (oldVersion < 4) {
+          // Rooms start empty: Debrief learns them from check-ins and the person's answers.
+          const rooms = db.createObjectStore('rooms', { keyPath: 'id' });
+          rooms.createIndex('by-platform', 'platform');
+          // A room's past sessions give its usual length; older sessions have no room key and stay out.
+          tx.objectStore('sessions').createIndex('by-room', 'roomKey');
+        }
       },
       blocked() {
         rejectBlocked?.(new StorageError(blockedMessage(), 'blocked'));

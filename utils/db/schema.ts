@@ -2,7 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Notes, Rating, Ratings } from '../checkin/instrument';
 
 export const DB_NAME = 'debrief';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Fields every record the user creates carries (DESIGN §4). */
 export interface RecordMeta {
@@ -73,6 +73,33 @@ export interface Session extends RecordMeta {
   status: SessionStatus;
   snoozedUntil: number | null;
   checkInId: string | null;
+  /**
+   * The meeting the call was in (`zoom:81234567890`, see SiteAdapter.roomKey); null on a therapy
+   * service or an address naming no meeting. Absent on sessions recorded before rooms were known.
+   */
+  roomKey?: string | null;
+  /**
+   * Set while a call in a room not known as therapy waits quietly in the popup (the platform asks only
+   * in therapy rooms): no window, no notification, not on the badge.
+   */
+  quiet?: boolean;
+  /**
+   * A session handed to the platform's desktop app from a therapy room's launch page: the browser saw
+   * it start, not end, so its length is unknown (`endedMs` stays null).
+   */
+  app?: boolean;
+}
+
+/** `therapy`: ask after every call in this room. `muted`: never ask, keep nothing. */
+export type RoomKind = 'therapy' | 'muted';
+
+/** A meeting room the person taught Debrief about; its id is the room key. */
+export interface Room extends RecordMeta {
+  /** Site id from the registry. */
+  platform: string;
+  kind: RoomKind;
+  /** What the person calls it (their therapist's name, say); '' when they gave none. */
+  name: string;
 }
 
 export type GoalStatus = 'active' | 'achieved' | 'archived';
@@ -148,7 +175,8 @@ export interface DebriefSchema extends DBSchema {
   sessions: {
     key: string;
     value: Session;
-    indexes: { 'by-status': SessionStatus; 'by-started': number };
+    /** `by-room` since version 4; sessions without a room key are not in it. */
+    indexes: { 'by-status': SessionStatus; 'by-started': number; 'by-room': string };
   };
   goals: {
     key: string;
@@ -162,6 +190,8 @@ export interface DebriefSchema extends DBSchema {
   reflections: { key: string; value: ReflectionSchedule };
   /** Since version 3: derived from `checkIns`, rebuilt whenever it disagrees with them. */
   trendMonths: { key: string; value: TrendMonth };
+  /** Since version 4: the person's therapy rooms and muted rooms, by room key. */
+  rooms: { key: string; value: Room; indexes: { 'by-platform': string } };
 }
 
-export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'reflections' | 'trendMonths';
+export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'reflections' | 'trendMonths' | 'rooms';

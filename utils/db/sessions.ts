@@ -1,17 +1,9 @@
-import { toStorageError } from './errors';
+import { guarded } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
 import { localIsoString } from './time';
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
 
 export function getSession(db: DebriefDb, id: string): Promise<Session | undefined> {
   return guarded(() => db.get('sessions', id));
@@ -21,8 +13,14 @@ export function listSessions(db: DebriefDb, status: SessionStatus): Promise<Sess
   return guarded(() => db.getAllFromIndex('sessions', 'by-status', status));
 }
 
-/** Records a session that has just started on a telehealth page. */
-export function createSession(db: DebriefDb, start: { platform: string; host: string; startedMs: number }): Promise<Session> {
+/**
+ * Records a session that has just started on a telehealth page; or, with `appDueMs`, one handed to a
+ * desktop app, which waits (snoozed) until then with no end known.
+ */
+export function createSession(
+  db: DebriefDb,
+  start: { platform: string; host: string; startedMs: number; roomKey?: string | null; appDueMs?: number },
+): Promise<Session> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'meta'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, start.startedMs);
@@ -40,12 +38,14 @@ export function createSession(db: DebriefDb, start: { platform: string; host: st
       endedMs: null,
       endReason: null,
       lastSeenMs: start.startedMs,
-      status: 'in-progress',
-      snoozedUntil: null,
+      status: start.appDueMs === undefined ? 'in-progress' : 'snoozed',
+      snoozedUntil: start.appDueMs ?? null,
       checkInId: null,
+      roomKey: start.roomKey ?? null,
+      ...(start.appDueMs !== undefined && { app: true }),
     };
     await tx.objectStore('sessions').add(session);
-    await noteRecordedIn(tx, session.id, 'recording');
+    await noteRecordedIn(tx, session.id, start.appDueMs === undefined ? 'recording' : 'ended');
     await tx.done;
     return session;
   });
@@ -79,7 +79,7 @@ export function patchSession(
 export async function endSession(
   db: DebriefDb,
   id: string,
-  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus },
+  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus; quiet?: boolean },
 ): Promise<Session | undefined> {
   let ended = false;
   const session = await patchSession(
@@ -94,6 +94,7 @@ export async function endSession(
         endReason: end.reason,
         lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
         status: end.status,
+        ...(end.quiet && { quiet: true }),
       };
     },
     end.endedMs,

@@ -10,7 +10,7 @@ import type { StoreName } from './schema';
  * folder, import bookkeeping) goes, so a wipe also disconnects the sync folder.
  */
 const KEPT_META = new Set(['deviceId', 'clock']);
-const CLEARED: readonly StoreName[] = ['checkIns', 'sessions', 'goals', 'drafts', 'tombstones', 'reflections', 'trendMonths'];
+const CLEARED: readonly StoreName[] = ['checkIns', 'sessions', 'goals', 'drafts', 'tombstones', 'reflections', 'trendMonths', 'rooms'];
 
 export interface WipeResult {
   checkIns: number;

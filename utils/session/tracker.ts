@@ -1,6 +1,7 @@
 import type { DebriefDb } from '../db/open';
 import type { Session, SessionEndReason } from '../db/schema';
-import { createSession, discardSession, endSession, recordingSessions } from '../db/sessions';
+import { createSession, discardSession, endSession, getSession, recordingSessions } from '../db/sessions';
+import type { AskVerdict } from './ask-rule';
 
 /** A call in progress in one tab, kept in `storage.session` so a stopped worker loses nothing. */
 export interface TabCall {
@@ -36,6 +37,11 @@ export interface TrackerDeps {
    * only counts it on the badge and in the popup's list.
    */
   offer(session: Session, options?: { quiet: boolean }): Promise<void>;
+  /**
+   * What the person taught about calls like this one (ask-rule.ts), for a session long enough to ask
+   * about. Left out, every such call is asked about.
+   */
+  askAbout?(session: Session, lengthMs: number): Promise<AskVerdict>;
   now(): number;
   offers: OfferLog;
 }
@@ -46,6 +52,8 @@ export interface CallStart {
   documentId?: string;
   platform: string;
   url: string;
+  /** The meeting the call is in (SiteAdapter.roomKey), or null. */
+  roomKey?: string | null;
   /** When the page saw the call connect; clamped to the last minute. */
   at: number;
 }
@@ -84,7 +92,7 @@ async function startCall(deps: TrackerDeps, start: CallStart): Promise<Session |
   const now = deps.now();
   const startedMs = clamp(start.at, now - 60_000, now);
   const db = await deps.db();
-  const session = await createSession(db, { platform: start.platform, host: new URL(start.url).host, startedMs });
+  const session = await createSession(db, { platform: start.platform, host: new URL(start.url).host, startedMs, roomKey: start.roomKey ?? null });
   await deps.calls.set({
     tabId: start.tabId,
     frameId: start.frameId,
@@ -146,11 +154,24 @@ async function finish(
     await discardSession(db, sessionId, endedMs);
     return null;
   }
+  const verdict = await verdictFor(deps, sessionId, endedMs - startedMs);
+  if (verdict === 'silent') {
+    // A muted room keeps nothing of the call.
+    await discardSession(db, sessionId, endedMs);
+    return null;
+  }
   // Offer only a session this call moved out of progress, never one ended already.
-  const session = await endSession(db, sessionId, { endedMs, reason, status: 'pending' });
+  const session = await endSession(db, sessionId, { endedMs, reason, status: 'pending', quiet: verdict === 'quiet' });
   if (!session) return null;
-  await deps.offer(session, { quiet });
+  await deps.offer(session, { quiet: quiet || verdict === 'quiet' });
   return session;
+}
+
+async function verdictFor(deps: TrackerDeps, sessionId: string, lengthMs: number): Promise<AskVerdict> {
+  if (!deps.askAbout) return 'ask';
+  const session = await getSession(await deps.db(), sessionId);
+  // Only a call still in progress is judged; one ended already is left to endSession to refuse.
+  return session?.status === 'in-progress' ? deps.askAbout(session, lengthMs) : 'ask';
 }
 
 /**

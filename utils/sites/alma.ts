@@ -13,6 +13,7 @@ import type { SiteAdapter, SiteExamples } from './types';
 export const alma: SiteAdapter = {
   id: 'alma',
   name: 'Alma',
+  kind: 'therapy',
   hosts: ['telehealth.helloalma.com'],
   isRoom: () => true,
 };

@@ -14,6 +14,7 @@ import type { SiteAdapter, SiteExamples } from './types';
 export const betterHelp: SiteAdapter = {
   id: 'betterhelp',
   name: 'BetterHelp',
+  kind: 'therapy',
   hosts: ['betterhelp.com', 'www.betterhelp.com'],
   isRoom: () => true,
 };

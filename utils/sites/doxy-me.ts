@@ -21,6 +21,7 @@ const LANGUAGE_PREFIX = /^[a-z]{2}(-[a-z]{2})?$/i;
 export const doxyMe: SiteAdapter = {
   id: 'doxy-me',
   name: 'Doxy.me',
+  kind: 'therapy',
   hosts: ['doxy.me', '*.doxy.me'],
   isRoom(url) {
     if (NON_ROOM_SUBDOMAINS.has(subdomainOf(url.hostname, 'doxy.me'))) return false;

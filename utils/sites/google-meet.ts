@@ -19,9 +19,13 @@ const LEFT_HEADING = /^(?:you(?:'|’)?(?:ve)? left the (?:meeting|call)\b|has s
 export const googleMeet: SiteAdapter = {
   id: 'google-meet',
   name: 'Google Meet',
+  kind: 'meeting',
   hosts: ['meet.google.com'],
   isRoom(url) {
     return MEETING_CODE.test(url.pathname);
+  },
+  roomKey(url) {
+    return MEETING_CODE.test(url.pathname) ? `google-meet:${url.pathname.replaceAll('/', '').toLowerCase()}` : null;
   },
   postCallHint(url, doc) {
     if (!MEETING_CODE.test(url.pathname)) return false;
@@ -50,6 +54,14 @@ export const googleMeetExamples: SiteExamples = {
       'https://meet.google.com/lookup/itypedthismeeturl',
     ],
   },
+  roomKeys: [
+    ['https://meet.google.com/abc-mnop-xyz', 'google-meet:abc-mnop-xyz'],
+    ['https://meet.google.com/abc-mnop-xyz?authuser=1&hs=122', 'google-meet:abc-mnop-xyz'],
+    ['https://meet.google.com/ABC-MNOP-XYZ/', 'google-meet:abc-mnop-xyz'],
+    ['https://meet.google.com/jfz-atvy-hrh', 'google-meet:jfz-atvy-hrh'],
+    ['https://meet.google.com/new', null],
+    ['https://meet.google.com/landing', null],
+  ],
   source:
     'https://developers.google.com/workspace/meet/api/guides/meeting-spaces; https://support.google.com/meet/answer/9303164',
 };

@@ -15,6 +15,7 @@ import type { SiteAdapter, SiteExamples } from './types';
 export const growTherapy: SiteAdapter = {
   id: 'grow-therapy',
   name: 'Grow Therapy',
+  kind: 'therapy',
   hosts: ['telehealth.growtherapy.com'],
   isRoom: () => true,
 };

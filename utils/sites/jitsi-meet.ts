@@ -24,12 +24,17 @@ const CLOSE_PAGE = /^\/static\/close[23]?\.html$/;
 export const jitsiMeet: SiteAdapter = {
   id: 'jitsi-meet',
   name: 'Jitsi Meet',
+  kind: 'meeting',
   hosts: ['meet.jit.si', '8x8.vc'],
   isRoom(url) {
     const segments = pathSegments(url);
     if (segments.length < 1 || segments.length > 2) return false;
     if (STATIC_DIRS.has(segments[0] ?? '')) return false;
     return segments.every((segment) => ROOM_NAME.test(segment));
+  },
+  roomKey(url) {
+    // Jitsi lowercases room names, so MyRoom and myroom are one room; each host has its own rooms.
+    return jitsiMeet.isRoom(url) ? `jitsi-meet:${url.hostname.toLowerCase()}/${pathSegments(url).join('/').toLowerCase()}` : null;
   },
   postCallHint(url) {
     return CLOSE_PAGE.test(url.pathname);
@@ -53,6 +58,12 @@ export const jitsiMeetExamples: SiteExamples = {
     ],
     postCall: ['https://meet.jit.si/static/close.html', 'https://meet.jit.si/static/close2.html', 'https://meet.jit.si/static/close3.html#jitsi_meet_external_api_id=0'],
   },
+  roomKeys: [
+    ['https://meet.jit.si/AcmeDailyStandup', 'jitsi-meet:meet.jit.si/acmedailystandup'],
+    ['https://meet.jit.si/acmedailystandup#config.startWithVideoMuted=true', 'jitsi-meet:meet.jit.si/acmedailystandup'],
+    ['https://8x8.vc/vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/SampleAppRoom', 'jitsi-meet:8x8.vc/vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe/sampleapproom'],
+    ['https://meet.jit.si/static/close.html', null],
+  ],
   source:
     'https://github.com/jitsi/jitsi-meet (doc/debian/jitsi-meet/jitsi-meet.example; react/features/app/actions.web.ts); https://developer.8x8.com/jaas/docs/iframe-api-integration',
 };

@@ -14,6 +14,7 @@ const PASS_JOIN = /^\/pass\/join\/\d{9}\/?$/i;
 export const secureVideo: SiteAdapter = {
   id: 'securevideo',
   name: 'SecureVideo',
+  kind: 'therapy',
   hosts: ['securevideo.com', '*.securevideo.com'],
   isRoom(url) {
     return PASS_JOIN.test(url.pathname);

@@ -14,6 +14,7 @@ const APPOINTMENT = /^\/appt-[0-9a-f]{16,}\/?$/i;
 export const simplePractice: SiteAdapter = {
   id: 'simplepractice',
   name: 'SimplePractice',
+  kind: 'therapy',
   hosts: ['video.simplepractice.com'],
   isRoom(url) {
     return APPOINTMENT.test(url.pathname);

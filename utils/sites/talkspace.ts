@@ -18,6 +18,7 @@ const ROOM = /^\/room\/\d+(?:\/|$)/;
 export const talkspace: SiteAdapter = {
   id: 'talkspace',
   name: 'Talkspace',
+  kind: 'therapy',
   hosts: ['app.talkspace.com'],
   isRoom(url) {
     return ROOM.test(url.pathname);

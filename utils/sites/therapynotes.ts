@@ -15,6 +15,7 @@ import { pathSegments } from './paths';
 export const therapyNotes: SiteAdapter = {
   id: 'therapynotes',
   name: 'TherapyNotes',
+  kind: 'therapy',
   hosts: ['therapyportal.com', 'www.therapyportal.com'],
   isRoom(url) {
     const [portal, practice, page] = pathSegments(url);

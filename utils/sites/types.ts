@@ -1,3 +1,5 @@
+export type SiteKind = 'therapy' | 'meeting';
+
 /** Everything Debrief knows about one telehealth platform. One file per platform. */
 export interface SiteAdapter {
   /** Stable id stored with sessions, e.g. `doxy-me`. */
@@ -9,8 +11,20 @@ export interface SiteAdapter {
    * Content-script `matches` and `host_permissions` are derived from these.
    */
   hosts: string[];
+  /**
+   * `therapy`: a therapy service or practice platform, where every call is asked about.
+   * `meeting`: a general meeting platform, where Debrief learns which rooms are therapy.
+   */
+  kind: SiteKind;
   /** True when the URL is a call/room page (not a dashboard, sign-in or marketing page). */
   isRoom(url: URL): boolean;
+  /**
+   * The meeting's identity, with the platform in front (`zoom:81234567890`), from a room page or the
+   * meeting's launch page alike; null when the URL names no meeting. Meeting platforms only.
+   */
+  roomKey?(url: URL): string | null;
+  /** True on the page that hands a meeting to the desktop app (Zoom's /j/<id>). Meeting platforms only. */
+  isLaunchPage?(url: URL): boolean;
   /**
    * Cheap optional hint that the call has ended on this page (a post-call URL or an
    * end-of-call view). Checked every few seconds during a session and right after a click, a media
@@ -26,6 +40,11 @@ export interface SiteAdapter {
 export interface SiteExamples {
   /** Real URLs (used by the meta-test and the browser tests). */
   testUrls: { rooms: string[]; notRooms: string[]; postCall?: string[] };
+  /**
+   * Meeting platforms: real addresses and the room key each gives. Addresses of one meeting (its
+   * launch page and its web client) share a key; `null` marks an address that names no meeting.
+   */
+  roomKeys?: [url: string, key: string | null][];
   /**
    * Every page of the hosts counts (`isRoom` is always true, `notRooms` empty): no source gives the
    * room path and the hosts serve only the platform's own app, so the media probe alone decides.

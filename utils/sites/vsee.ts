@@ -13,6 +13,7 @@ import { pathSegments } from './paths';
 export const vsee: SiteAdapter = {
   id: 'vsee',
   name: 'VSee',
+  kind: 'therapy',
   hosts: ['*.vsee.me'],
   isRoom(url) {
     const segments = pathSegments(url);

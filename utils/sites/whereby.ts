@@ -19,6 +19,7 @@ const NON_ROOM_SUBDOMAINS = new Set(['docs', 'dev', 'api']);
 export const whereby: SiteAdapter = {
   id: 'whereby',
   name: 'Whereby',
+  kind: 'meeting',
   hosts: ['whereby.com', '*.whereby.com'],
   isRoom(url) {
     if (NON_ROOM_SUBDOMAINS.has(subdomainOf(url.hostname, 'whereby.com'))) return false;
@@ -26,6 +27,13 @@ export const whereby: SiteAdapter = {
     if (segments.length !== 1) return false;
     const [room = ''] = segments;
     return !APP_PATHS.has(room.toLowerCase()) && !room.includes('.');
+  },
+  roomKey(url) {
+    if (!whereby.isRoom(url)) return null;
+    // A company subdomain has its own rooms: aoi.whereby.com/standup is not whereby.com/standup.
+    const company = subdomainOf(url.hostname.toLowerCase(), 'whereby.com');
+    const room = pathSegments(url)[0]!.toLowerCase();
+    return `whereby:${company && company !== 'www' ? `${company}/` : ''}${room}`;
   },
 };
 
@@ -49,6 +57,13 @@ export const wherebyExamples: SiteExamples = {
       'https://api.whereby.com/v1/meetings',
     ],
   },
+  roomKeys: [
+    ['https://whereby.com/acme-standup', 'whereby:acme-standup'],
+    ['https://whereby.com/Acme-Standup?lang=es', 'whereby:acme-standup'],
+    ['https://aoi.whereby.com/agent-smith', 'whereby:aoi/agent-smith'],
+    ['https://garcia.whereby.com/e24f501b-0d97-4f72-b36c-f471e7cbfa85?embed&chat=on&screenshare=on', 'whereby:garcia/e24f501b-0d97-4f72-b36c-f471e7cbfa85'],
+    ['https://whereby.com/user', null],
+  ],
   source:
     'https://whereby.helpscoutdocs.com/article/427-create-a-room; https://ithelpcentre.atlassian.net/wiki/spaces/KB/pages/30474810; https://docs.whereby.com/whereby-101/using-the-rest-api/using-create-a-room',
 };

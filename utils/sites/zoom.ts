@@ -14,15 +14,32 @@ import { pathSegments } from './paths';
 
 const MEETING_ID = /^\d{9,11}$/;
 
+/** The meeting number in a web client address (/wc/join/<id>, /wc/<id>/join) or a launch page (/j/<id>, /s/<id>). */
+function meetingNumber(url: URL): string | null {
+  const [first = '', second = '', third = ''] = pathSegments(url);
+  if (first === 'j' || first === 's') return MEETING_ID.test(second) ? second : null;
+  if (first !== 'wc') return null;
+  if (second === 'join') return MEETING_ID.test(third) ? third : null;
+  return MEETING_ID.test(second) && (third === 'join' || third === 'start') ? second : null;
+}
+
 export const zoom: SiteAdapter = {
   id: 'zoom',
   name: 'Zoom',
+  kind: 'meeting',
   hosts: ['zoom.us', '*.zoom.us', 'zoomgov.com', '*.zoomgov.com'],
   isRoom(url) {
-    const [wc, first = '', second = ''] = pathSegments(url);
-    if (wc !== 'wc') return false;
-    if (first === 'join') return MEETING_ID.test(second);
-    return MEETING_ID.test(first) && (second === 'join' || second === 'start');
+    return pathSegments(url)[0] === 'wc' && meetingNumber(url) !== null;
+  },
+  roomKey(url) {
+    const number = meetingNumber(url);
+    if (number) return `zoom:${number}`;
+    // A personal link (zoom.us/my/<name>) is one room whatever its meeting number.
+    const [my, name = ''] = pathSegments(url);
+    return my === 'my' && /^[\w.-]{1,64}$/.test(name) ? `zoom:my/${name.toLowerCase()}` : null;
+  },
+  isLaunchPage(url) {
+    return pathSegments(url)[0] === 'j' && meetingNumber(url) !== null;
   },
   postCallHint(url) {
     return url.pathname.startsWith('/wc/leave') || url.pathname.startsWith('/postattendee');
@@ -53,6 +70,20 @@ export const zoomExamples: SiteExamples = {
     ],
     postCall: ['https://zoom.us/wc/leave', 'https://us02web.zoom.us/postattendee?mn=123456789', 'https://app.zoom.us/wc/leave?meetingId=123456789'],
   },
+  roomKeys: [
+    // One meeting: the launch page, its web client and the host's start page share the key.
+    ['https://us06web.zoom.us/j/88395547586?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1#success', 'zoom:88395547586'],
+    ['https://app.zoom.us/wc/88395547586/join?pwd=4KcslVk8qLNSDcTSjalXdrLbGG8xmR.1', 'zoom:88395547586'],
+    ['https://zoom.us/wc/join/88395547586', 'zoom:88395547586'],
+    ['https://us02web.zoom.us/s/88395547586', 'zoom:88395547586'],
+    ['https://zoom.us/j/1234567890?pwd=test', 'zoom:1234567890'],
+    ['https://us02web.zoom.us/wc/123456789/start', 'zoom:123456789'],
+    ['https://agency.zoomgov.com/wc/join/1600991835', 'zoom:1600991835'],
+    ['https://zoom.us/my/dr.rivera', 'zoom:my/dr.rivera'],
+    ['https://example.zoomgov.com/j/123', null],
+    ['https://app.zoom.us/wc/home', null],
+    ['https://zoom.us/signin', null],
+  ],
   source:
     'https://github.com/EdoardoTosin/Silly-Redirect-for-Zoom-Meetings; https://github.com/zoom/meetingsdk-web; https://github.com/chandan-singh/zoom-tab-remover',
 };

@@ -139,6 +139,9 @@ export const sessionSchema = v.strictObject({
   status: v.picklist(['in-progress', 'pending', 'snoozed', 'answered', 'dismissed']),
   snoozedUntil: v.nullable(epochMsSchema),
   checkInId: v.nullable(idSchema),
+  roomKey: v.optional(v.nullable(textSchema(MAX_SHORT_TEXT))),
+  quiet: v.optional(v.boolean()),
+  app: v.optional(v.boolean()),
 });
 
 export const goalSchema = v.strictObject({

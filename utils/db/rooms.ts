@@ -1,0 +1,90 @@
+/** The rooms the person taught Debrief: therapy rooms (always ask) and muted rooms (never ask). */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { guarded } from './errors';
+import { stampIn } from './meta';
+import type { DebriefDb } from './open';
+import type { DebriefSchema, Room, RoomKind, Session } from './schema';
+import { localIsoString } from './time';
+
+type RoomTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
+
+export const MAX_ROOM_NAME = 200;
+
+export function getRoom(db: DebriefDb, id: string): Promise<Room | undefined> {
+  return guarded(() => db.get('rooms', id));
+}
+
+export function listRooms(db: DebriefDb): Promise<Room[]> {
+  return guarded(() => db.getAll('rooms'));
+}
+
+/**
+ * Makes a room therapy or muted inside a transaction that holds `rooms` and `meta`, keeping its name
+ * (or taking `name` when it had none). A room already of that kind is left as it is.
+ */
+export async function setRoomIn(tx: RoomTx, room: { id: string; platform: string; kind: RoomKind; name?: string }, now: number): Promise<Room> {
+  const store = tx.objectStore('rooms');
+  const current = await store.get(room.id);
+  const name = (current?.name || room.name || '').trim().slice(0, MAX_ROOM_NAME);
+  if (current && current.kind === room.kind && current.name === name) return current;
+  const { stamp, deviceId } = await stampIn(tx, now);
+  const next: Room = {
+    id: room.id,
+    createdAt: current?.createdAt ?? localIsoString(new Date(now)),
+    createdMs: current?.createdMs ?? now,
+    updatedAt: stamp,
+    deviceId,
+    platform: room.platform,
+    kind: room.kind,
+    name,
+  };
+  await store.put(next);
+  return next;
+}
+
+/** Makes a room therapy or muted (a mute replaces therapy, and therapy a mute). */
+export function setRoom(db: DebriefDb, room: { id: string; platform: string; kind: RoomKind; name?: string }, now: number = Date.now()): Promise<Room> {
+  return guarded(async () => {
+    const tx = db.transaction(['rooms', 'meta'], 'readwrite');
+    const saved = await setRoomIn(tx, room, now);
+    await tx.done;
+    return saved;
+  });
+}
+
+/** Gives a room the name the person knows it by; bad input changes nothing. */
+export function renameRoom(db: DebriefDb, id: string, name: string, now: number = Date.now()): Promise<Room | undefined> {
+  return guarded(async () => {
+    const tx = db.transaction(['rooms', 'meta'], 'readwrite');
+    const current = await tx.objectStore('rooms').get(id);
+    const trimmed = name.trim().slice(0, MAX_ROOM_NAME);
+    if (!current || current.name === trimmed) {
+      await tx.done;
+      return current;
+    }
+    const { stamp, deviceId } = await stampIn(tx, now);
+    const next = { ...current, name: trimmed, updatedAt: stamp, deviceId };
+    await tx.objectStore('rooms').put(next);
+    await tx.done;
+    return next;
+  });
+}
+
+/** Forgets a room: calls there are asked about as the platform's setting says. */
+export function removeRoom(db: DebriefDb, id: string): Promise<void> {
+  return guarded(() => db.delete('rooms', id));
+}
+
+/** How long calls in this room usually last: the median of its finished sessions, or null with none. */
+export async function usualLengthMs(db: DebriefDb, roomKey: string): Promise<number | null> {
+  const sessions: Session[] = await guarded(() => db.getAllFromIndex('sessions', 'by-room', roomKey));
+  const lengths = sessions
+    // Sessions in an app have no known length.
+    .filter((s) => !s.app && s.endedMs !== null && s.status !== 'in-progress')
+    .map((s) => s.endedMs! - s.startedMs)
+    .filter((ms) => ms > 0)
+    .sort((a, b) => a - b);
+  if (lengths.length === 0) return null;
+  const middle = Math.floor(lengths.length / 2);
+  return lengths.length % 2 ? lengths[middle]! : Math.round((lengths[middle - 1]! + lengths[middle]!) / 2);
+}
