@@ -6,10 +6,9 @@ import type { IDBPTransaction, StoreValue } from 'idb';
 import { toStorageError } from '../db/errors';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
-import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
+import type { CheckIn, DebriefSchema, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
 import { localIsoString } from '../db/time';
 import { followCheckIns, type CheckInChange } from '../db/trend-months';
-import { FileRefused, storeClash } from './clash';
 import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
 import { newestStamp } from './merge';
@@ -93,11 +92,6 @@ function checkInChanges(local: readonly CheckIn[], { put, remove }: StoreWrites<
   return [...put.map((after) => ({ before: before.get(after.id), after })), ...remove.map((id) => ({ before: before.get(id) }))];
 }
 
-function restore<S extends SyncStoreName>(tx: SyncTx<'readwrite'>, entry: UndoEntryOf<S>): Promise<unknown> {
-  const target = tx.objectStore(entry.store);
-  return entry.before ? target.put(entry.before) : target.delete(entry.id);
-}
-
 export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string };
 
 /** What importing `file` would change, read without writing anything; or why it is refused here. */
@@ -106,24 +100,17 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
-    const clash = storeClash(local, file);
-    return clash ? { ok: false, error: clash } : { ok: true, preview: planMerge(local, file).preview };
+    return { ok: true, preview: planMerge(local, file).preview };
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-/**
- * Merges a validated file into the database in one transaction; returns its counts and undo.
- * Throws FileRefused, writing nothing, when the file's ids clash with the profile's.
- */
+/** Merges a validated file into the database in one transaction; returns its counts and undo. */
 export async function importFile(db: DebriefDb, file: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
-    const clash = storeClash(local, file);
-    // Nothing is queued yet: the transaction ends with no write.
-    if (clash) throw new FileRefused(clash);
     const { writes, preview } = planMerge(local, file);
     // Queue every request without awaiting in between: the transaction must not go idle.
     const requests = [
@@ -144,7 +131,6 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
     ];
     return { preview, undo: { importedAt: localIsoString(now), entries } };
   } catch (error) {
-    if (error instanceof FileRefused) throw error;
     throw toStorageError(error);
   }
 }
@@ -162,35 +148,63 @@ export async function importText(
 ): Promise<ImportTextResult> {
   const read = await readExportText(text, passphrase, options);
   if (!read.ok) return read;
-  try {
-    const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
-    return { ok: true, file: read.file, result };
-  } catch (error) {
-    if (error instanceof FileRefused) return { ok: false, error: error.message, needsPassphrase: false };
-    throw error;
-  }
+  const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
+  return { ok: true, file: read.file, result };
+}
+
+/** A record an undo left as it is, and why: edited since the import, or deleted since. */
+export interface NotUndone {
+  store: SyncedStore;
+  id: string;
+  why: 'changed' | 'deleted';
+}
+
+/** The record as it was before the import, minus what a deletion that stays removed from it. */
+function restorable(entry: ImportUndoEntry, tombstone: Tombstone | null | undefined): AnyRecord | null | 'deleted' {
+  const before = entry.before;
+  if (!before || entry.store === 'tombstones' || !tombstone || tombstone.store !== entry.store) return before;
+  const record = before as CheckIn | Session | Goal;
+  if (record.updatedAt <= tombstone.deletedAt) return 'deleted';
+  if (!('history' in record)) return record;
+  return { ...record, history: record.history.filter((version) => version.updatedAt > tombstone.deletedAt) };
 }
 
 /**
- * Puts back what an import changed. A record edited since the import keeps the edit
- * (counted in `kept`), so undo never destroys newer work.
+ * Puts back what an import changed, as if it had not happened, except where a later change
+ * stands in the way: a record edited or deleted since keeps that change and is listed.
  */
-export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ restored: number; kept: number }> {
+export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ restored: number; notUndone: NotUndone[] }> {
   try {
     const tx = db.transaction(TX_STORES, 'readwrite');
     const currents = await Promise.all(undo.entries.map((entry) => tx.objectStore(entry.store).get(entry.id)));
+    const unchanged = undo.entries.map((entry, index) => fingerprint(currents[index]) === entry.after);
+    // The deletion records as they will stand once the undo is done.
+    const tombstones = new Map<string, Tombstone | null | undefined>();
+    undo.entries.forEach((entry, index) => {
+      if (entry.store === 'tombstones') tombstones.set(entry.id, unchanged[index] ? entry.before : (currents[index] as Tombstone | undefined));
+    });
+    const deletionOf = async (id: string) => (tombstones.has(id) ? tombstones.get(id) : tx.objectStore('tombstones').get(id));
+    const deletions = await Promise.all(undo.entries.map((entry) => deletionOf(entry.id)));
     let restored = 0;
+    const notUndone: NotUndone[] = [];
     const requests: Promise<unknown>[] = [];
     const checkIns: CheckInChange[] = [];
     undo.entries.forEach((entry, index) => {
-      if (fingerprint(currents[index]) !== entry.after) return;
-      requests.push(restore(tx, entry));
-      if (entry.store === 'checkIns') checkIns.push({ before: currents[index] as CheckIn | undefined, after: entry.before });
+      const current = currents[index];
+      const before = unchanged[index] ? restorable(entry, deletions[index]) : 'changed';
+      if (before === 'changed' || before === 'deleted') {
+        if (entry.store !== 'tombstones') notUndone.push({ store: entry.store, id: entry.id, why: before === 'changed' && current ? 'changed' : 'deleted' });
+        return;
+      }
+      const target = tx.objectStore(entry.store);
+      // `before` is a record of entry.store: restorable only trims a check-in's history.
+      requests.push(before ? target.put(before as never) : target.delete(entry.id));
+      if (entry.store === 'checkIns') checkIns.push({ before: current as CheckIn | undefined, after: before as CheckIn | null });
       restored++;
     });
     requests.push(followCheckIns(tx.objectStore('trendMonths'), checkIns));
     await Promise.all([...requests, tx.done]);
-    return { restored, kept: undo.entries.length - restored };
+    return { restored, notUndone };
   } catch (error) {
     throw toStorageError(error);
   }

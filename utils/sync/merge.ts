@@ -3,7 +3,8 @@
  * associative and idempotent, so devices that swap files in any order, any number of
  * times, end with the same data.
  *
- * - Every id from either side survives, as a record or as a tombstone.
+ * - Every id from either side survives, as a record or as a tombstone; an id two kinds of
+ *   record claim is settled first, the same way on every device (clash.ts).
  * - Newer `updatedAt` wins; equal stamps with different content (which a real clock
  *   never produces) break the tie by content, so every device picks the same winner.
  * - Check-ins keep every version ever seen: the set of versions is unioned, the newest
@@ -17,6 +18,7 @@
  */
 import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
 import { compareStamped, sameJson } from './canonical';
+import { settleIds } from './clash';
 import type { SyncData } from './format';
 
 export type { SyncData } from './format';
@@ -117,6 +119,12 @@ function joinLatest<T extends Stamped>(store: SyncedStore, lists: readonly T[][]
 
 /** Merges two copies of the data into one; neither input is changed. */
 export function mergeData(local: SyncData, incoming: SyncData): SyncData {
+  const [mine, theirs] = settleIds([local, incoming]).settled as [SyncData, SyncData];
+  return join(mine, theirs);
+}
+
+/** Joins two copies whose ids are settled (each id of one store). */
+function join(local: SyncData, incoming: SyncData): SyncData {
   const tombstones = joinTombstones(local.tombstones, incoming.tombstones);
   return {
     checkIns: joinCheckIns([local.checkIns, incoming.checkIns], tombstones),

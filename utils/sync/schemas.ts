@@ -8,16 +8,10 @@ import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
+import { MAX_GOAL_PROGRESS, MAX_HISTORY, MAX_ID_LENGTH, MAX_NOTE_LENGTH, MAX_RECORDS, MAX_SHORT_TEXT, MAX_TAGS } from '../checkin/limits';
 
 // Messages are functions so they are looked up when a file is checked, in the browser's language.
 
-export const MAX_ID_LENGTH = 128;
-export const MAX_NOTE_LENGTH = 20_000;
-export const MAX_SHORT_TEXT = 500;
-export const MAX_TAGS = 100;
-export const MAX_GOAL_PROGRESS = 200;
-export const MAX_HISTORY = 1_000;
-export const MAX_RECORDS = 200_000;
 /** Latest representable date (ECMAScript's limit, year 275760). */
 const MAX_EPOCH_MS = 8.64e15;
 
