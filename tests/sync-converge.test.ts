@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { addGoal } from '@/utils/db/goals';
+import { stampIn } from '@/utils/db/meta';
 import { formatHlc, MAX_CLOCK_AHEAD_MS } from '@/utils/db/hlc';
 import type { DebriefDb } from '@/utils/db/open';
 import type { SyncData } from '@/utils/sync/format';
@@ -117,12 +118,20 @@ describe('limits kept by every write', () => {
 });
 
 describe('stamps at the edge of the accepted future', () => {
-  it('a local edit in the same millisecond as a file at the edge still exports a valid file', async () => {
+  it('a local write in the same millisecond as a file at the edge waits until its stamp is valid', async () => {
     const db = await freshDb();
     const edge = formatHlc({ wall: NOW + MAX_CLOCK_AHEAD_MS, counter: 0xffff, deviceId: 'dev-b' });
     await importAll(db, [text({ goals: [goal('g-edge', edge)] })]);
-    await addGoal(db, 'Walk daily', new Date(NOW));
-    const result = await importText(await freshDb(), await ownExport(db), '', { now: NOW });
+    // The device's clock, 1 ms further each time it is read.
+    let ticks = 0;
+    const clock = () => NOW + ticks++;
+    const tx = db.transaction(['goals', 'meta'], 'readwrite');
+    const { stamp, deviceId } = await stampIn(tx, NOW, clock);
+    await tx.objectStore('goals').put({ ...goal('g-mine', stamp), deviceId });
+    await tx.done;
+    const at = clock();
+    expect(stamp > edge).toBe(true);
+    const result = await importText(await freshDb(), await ownExport(db, at), '', { now: at });
     expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
 });
