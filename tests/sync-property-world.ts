@@ -16,6 +16,7 @@ import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { parseExport, type DebriefExport, type SyncData } from '@/utils/sync/format';
 import { isValidStamp } from '@/utils/sync/schemas';
+import { movedId } from '@/utils/sync/clash';
 import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
@@ -191,7 +192,12 @@ export async function brokenInvariant(profile: Profile, state: Snapshot, fresh?:
   const stored = storedProblem(state);
   if (stored) return stored;
   const now = new Map(state.tombstones.map((t) => [`${t.store}/${t.id}`, t.deletedAt]));
-  for (const [key, deletedAt] of profile.deleted) if ((now.get(key) ?? '') < deletedAt) return `resurrected: deletion of ${key} lost`;
+  // A deletion of a kind that lost its id to another kind lives on under the moved id.
+  const held = (key: string) => {
+    const [store, id] = key.split(/\/(.*)/s) as [SyncedStore, string];
+    return now.get(key) ?? now.get(`${store}/${movedId(id, store)}`) ?? '';
+  };
+  for (const [key, deletedAt] of profile.deleted) if (held(key) < deletedAt) return `resurrected: deletion of ${key} lost`;
   profile.deleted = now;
   const offered = await offeredSessions(profile.db, clock.now);
   const foreign = offered.find((s) => !profile.recorded.has(s.id) || profile.closed.has(s.id));

@@ -96,15 +96,20 @@ function countStore(
   return counts;
 }
 
+/** The writes that turn `before` into `after`, store by store. */
+export function writesBetween(before: SyncData, after: SyncData): MergeWrites {
+  return {
+    checkIns: diff(indexById(before.checkIns), indexById(after.checkIns)),
+    sessions: diff(indexById(before.sessions), indexById(after.sessions)),
+    goals: diff(indexById(before.goals), indexById(after.goals)),
+    tombstones: diff(indexById(before.tombstones), indexById(after.tombstones)),
+  };
+}
+
 /** Merges `incoming` into `local` and works out the writes and counts, without touching storage. */
 export function planMerge(local: SyncData, incoming: SyncData): MergePlan {
   const merged = mergeData(local, incoming);
-  const writes: MergeWrites = {
-    checkIns: diff(indexById(local.checkIns), indexById(merged.checkIns)),
-    sessions: diff(indexById(local.sessions), indexById(merged.sessions)),
-    goals: diff(indexById(local.goals), indexById(merged.goals)),
-    tombstones: diff(indexById(local.tombstones), indexById(merged.tombstones)),
-  };
+  const writes = writesBetween(local, merged);
   const byStore = {} as Record<SyncedStore, MergeCounts>;
   const total = emptyCounts();
   for (const store of STORES) {
