@@ -89,6 +89,13 @@ describe('ids shared by two kinds of record are settled the same way in any orde
     );
   });
 
+  it('the preview counts a record that moved to a new id as moved, not as new', () => {
+    const local = { ...emptyData(), goals: [goal('x1', stamp(1))] };
+    const preview = previewMerge(local, { ...emptyData(), checkIns: [checkIn('x1', stamp(2))] });
+    expect(preview).toMatchObject({ new: 1, moved: 1, updated: 0, deleted: 0 });
+    expect(preview.byStore.goals).toMatchObject({ new: 0, moved: 1 });
+  });
+
   it('a check-in keeps its id; the goal that shared it moves, with its deletion records', () => {
     const local = { ...emptyData(), goals: [goal('x1', stamp(1))], tombstones: [tombstone('x1', 'goals', stamp(0))] };
     const incoming = { ...emptyData(), checkIns: [checkIn('x1', stamp(2))] };
@@ -248,8 +255,8 @@ describe('previewMerge', () => {
 
   it('breaks the counts down by store', () => {
     const { byStore } = previewMerge(local, incoming);
-    expect(byStore.checkIns).toEqual({ new: 1, updated: 1, deleted: 1, unchanged: 2, keptAsHistory: 2 });
-    expect(byStore.goals).toEqual({ new: 1, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0 });
+    expect(byStore.checkIns).toEqual({ new: 1, updated: 1, deleted: 1, unchanged: 2, keptAsHistory: 2, moved: 0 });
+    expect(byStore.goals).toEqual({ new: 1, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0, moved: 0 });
   });
 
   it('reports nothing new when a file is imported twice', () => {

@@ -81,15 +81,16 @@ function applyMoves(data: SyncData, moves: Moves): SyncData {
 
 /**
  * The copies with every shared id settled by the law (each copy is returned as is when nothing
- * is shared). Settling the copies together or one pair at a time ends the same.
+ * is shared), and how many ids of each kind moved. Settling the copies together or one pair at a
+ * time ends the same.
  */
-export function settleIds(copies: readonly SyncData[]): { settled: SyncData[]; moved: number } {
+export function settleIds(copies: readonly SyncData[]): { settled: SyncData[]; moved: Record<SyncedStore, number> } {
   let settled = [...copies];
-  let moved = 0;
+  const moved: Record<SyncedStore, number> = { checkIns: 0, goals: 0, sessions: 0 };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const moves = movesFor(settled);
     if (moves.size === 0) return { settled, moved };
-    moved += moves.size;
+    for (const key of moves.keys()) moved[key.slice(0, key.indexOf('/')) as SyncedStore]++;
     settled = settled.map((data) => applyMoves(data, moves));
   }
   throw new Error('ids moved too many times');
