@@ -11,6 +11,7 @@ import { formatHlc, MAX_CLOCK_AHEAD_MS } from '@/utils/db/hlc';
 import type { DebriefDb } from '@/utils/db/open';
 import type { SyncData } from '@/utils/sync/format';
 import { exportData, importText, serializeExport, undoImport } from '@/utils/sync/apply';
+import { exportText } from '@/utils/sync/export';
 import { mergeData } from '@/utils/sync/merge';
 import { MAX_HISTORY } from '@/utils/checkin/limits';
 import { newCheckIn, useFreshDbs } from './db-fixture';
@@ -132,6 +133,30 @@ describe('stamps at the edge of the accepted future', () => {
     const at = clock();
     expect(stamp > edge).toBe(true);
     const result = await importText(await freshDb(), await ownExport(db, at), '', { now: at });
+    expect(result.ok ? 'ok' : result.error).toBe('ok');
+  });
+});
+
+describe('what Debrief accepts it can export and read back', () => {
+  const big = (prefix: string, count = 1_400) => ({
+    checkIns: Array.from({ length: count }, (_, i) => checkIn(`${prefix}-${i}`, at(1), { notes: { helpful: 'x'.repeat(20_000), unhelpful: '', takeaway: '', nextTime: '' } })),
+  });
+
+  it('a file that would grow the data past what a Debrief file may hold is refused, changing nothing', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    await importAll(db, [text(big('one'))]);
+    const before = await dataOf(db);
+    const result = await importText(db, text(big('two')), '', { now: NOW });
+    expect(result.ok ? 'ok' : result.error).toMatch(/larger than the 50 MB Debrief can import/);
+    expect(await dataOf(db)).toEqual(before);
+  });
+
+  it('an export of 39 MB, larger than 50 MB once encrypted, imports encrypted too', { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    await importAll(db, [text(big('one', 1_950))]);
+    const encrypted = await exportText(await exportData(db, new Date(NOW)), 'pass', { iterations: 1_000 });
+    expect(encrypted.length).toBeGreaterThan(50 * 1024 * 1024);
+    const result = await importText(await freshDb(), encrypted, 'pass', { now: NOW, minIterations: 1_000 });
     expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
 });

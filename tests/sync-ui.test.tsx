@@ -179,7 +179,7 @@ describe('import', () => {
     ['wrong type', async () => fileFrom({ checkIns: [{ ...checkIn('x', stamp(1)), overall: 'seven' as never }] }), '"overall"'],
     ['extra key', async () => fileFrom({ checkIns: [{ ...checkIn('x', stamp(1)), mood: 3 } as never] }), 'a field Debrief does not know: "mood"'],
     ['__proto__ key', async () => fileFrom({}).replace('"checkIns":[]', '"checkIns":[],"__proto__":{"admin":true}'), '"__proto__"'],
-    ['too large', async () => fileFrom({}), 'larger than the 50 MB Debrief can import', 60 * 1024 * 1024],
+    ['too large', async () => fileFrom({}), 'larger than the 200.1 MB Debrief can import', 210 * 1024 * 1024],
     [
       'tampered encryption',
       async () => {

@@ -8,7 +8,8 @@ import type { DebriefDb } from '../db/open';
 import { localIsoString } from '../db/time';
 import { followCheckIns } from '../db/trend-months';
 import type { CryptoOptions } from './crypto';
-import type { DebriefExport, ParseOptions } from './format';
+import type { DebriefExport, ParseOptions, SyncData } from './format';
+import { checkExportLength } from './json';
 import { newestStamp } from './merge';
 import { planMerge, type MergePreview } from './plan';
 import { readExportText } from './read';
@@ -23,6 +24,17 @@ export interface ImportResult {
   undo: ImportUndo;
 }
 
+/** A file refused for what it would do here: the data it would leave could not be exported and read back. */
+class ImportRefused extends Error {
+  override name = 'ImportRefused';
+}
+
+/** Why merged data may not be kept, or null: its export must stay within what Debrief imports. */
+function keepProblem(merged: SyncData): string | null {
+  // The header (format, dates, device id) adds well under this many characters.
+  return checkExportLength(JSON.stringify(merged).length + 512);
+}
+
 export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string };
 
 /** What importing `file` would change, read without writing anything; or why it is refused here. */
@@ -31,18 +43,26 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
-    return { ok: true, preview: planMerge(local, file).preview };
+    const { merged, preview } = planMerge(local, file);
+    const problem = keepProblem(merged);
+    return problem ? { ok: false, error: problem } : { ok: true, preview };
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-/** Merges a validated file into the database in one transaction; returns its counts and undo. */
+/**
+ * Merges a validated file into the database in one transaction; returns its counts and undo.
+ * Throws, writing nothing, when the merged data would be too large to export and read back.
+ */
 export async function importFile(db: DebriefDb, file: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
-    const { writes, preview } = planMerge(local, file);
+    const { merged, writes, preview } = planMerge(local, file);
+    const problem = keepProblem(merged);
+    // Nothing is queued yet: the transaction ends with no write.
+    if (problem) throw new ImportRefused(problem);
     // Queue every request without awaiting in between: the transaction must not go idle.
     const requests = [
       ...queueAll(tx, writes),
@@ -59,6 +79,7 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
     ];
     return { preview, undo: { importedAt: localIsoString(now), entries } };
   } catch (error) {
+    if (error instanceof ImportRefused) throw error;
     throw toStorageError(error);
   }
 }
@@ -76,7 +97,12 @@ export async function importText(
 ): Promise<ImportTextResult> {
   const read = await readExportText(text, passphrase, options);
   if (!read.ok) return read;
-  const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
-  return { ok: true, file: read.file, result };
+  try {
+    const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
+    return { ok: true, file: read.file, result };
+  } catch (error) {
+    if (error instanceof ImportRefused) return { ok: false, error: error.message, needsPassphrase: false };
+    throw error;
+  }
 }
 
