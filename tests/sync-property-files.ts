@@ -8,8 +8,7 @@ import { formatHlc, MAX_CLOCK_AHEAD_MS, MAX_HLC_COUNTER } from '@/utils/db/hlc';
 import type { CheckIn, Session, SessionStatus, SyncedStore } from '@/utils/db/schema';
 import type { DebriefExport, SyncData } from '@/utils/sync/format';
 import { checkIn, goal, session } from './sync-fixtures';
-import { movedId } from '@/utils/sync/clash';
-import { clock, STORES, type Profile, type Snapshot } from './sync-property-world';
+import { clock, movesOf, STORES, type Profile, type Snapshot } from './sync-property-world';
 
 const HOUR = 3_600_000;
 const WALL_OFFSETS = [-30 * 24 * HOUR, -HOUR, -1, 0, HOUR, MAX_CLOCK_AHEAD_MS - 1, MAX_CLOCK_AHEAD_MS, MAX_CLOCK_AHEAD_MS + 1, 30 * 24 * HOUR];
@@ -160,8 +159,8 @@ export function lostRecords(before: SyncData, file: SyncData, after: SyncData): 
     const now = new Map((after[store] as { id: string; updatedAt: string }[]).map((r) => [r.id, r.updatedAt]));
     const deleted = new Map(after.tombstones.filter((t) => t.store === store).map((t) => [t.id, t.deletedAt]));
     for (const record of [...before[store], ...file[store]] as { id: string; updatedAt: string }[]) {
-      // A record of a kind that lost its id to another kind lives on under its moved id.
-      const at = (map: Map<string, string>) => map.get(record.id) ?? map.get(movedId(record.id, store)) ?? '';
+      // A record of a kind that lost its id to another kind lives on under its moved id (moved again if that one is taken).
+      const at = (map: Map<string, string>) => movesOf(record.id, store).map((id) => map.get(id)).find((found) => found !== undefined) ?? '';
       const kept = at(now) >= record.updatedAt;
       const covered = at(deleted) >= record.updatedAt;
       if (!kept && !covered) lost++;

@@ -22,6 +22,13 @@ import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
 
 export const STORES: readonly SyncedStore[] = ['checkIns', 'sessions', 'goals'];
+
+/** An id and the ids it moves to, in turn, when another kind of record takes it (clash.ts). */
+export function movesOf(id: string, store: SyncedStore): string[] {
+  const ids = [id];
+  for (let round = 0; round < 8; round++) ids.push(movedId(ids[ids.length - 1]!, store));
+  return ids;
+}
 const MINUTE = 60_000;
 
 /** The simulated clock every profile reads. */
@@ -195,7 +202,7 @@ export async function brokenInvariant(profile: Profile, state: Snapshot, fresh?:
   // A deletion of a kind that lost its id to another kind lives on under the moved id.
   const held = (key: string) => {
     const [store, id] = key.split(/\/(.*)/s) as [SyncedStore, string];
-    return now.get(key) ?? now.get(`${store}/${movedId(id, store)}`) ?? '';
+    return movesOf(id, store).map((moved) => now.get(`${store}/${moved}`)).find((found) => found !== undefined) ?? '';
   };
   for (const [key, deletedAt] of profile.deleted) if (held(key) < deletedAt) return `resurrected: deletion of ${key} lost`;
   profile.deleted = now;

@@ -141,9 +141,13 @@ export async function recordingSessions(db: DebriefDb): Promise<Session[]> {
 export function discardSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'tombstones', 'meta'], 'readwrite');
-    const { stamp } = await stampIn(tx, now);
-    await tx.objectStore('sessions').delete(id);
-    await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
+    // Gone already (or moved to a new id when a record of another kind took its id): no
+    // deletion record, which would take the id from the record that holds it now.
+    if (await tx.objectStore('sessions').get(id)) {
+      const { stamp } = await stampIn(tx, now);
+      await tx.objectStore('sessions').delete(id);
+      await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
+    }
     await followRecordedIn(tx, id, null);
     await tx.done;
   });
