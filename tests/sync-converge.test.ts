@@ -160,3 +160,15 @@ describe('what Debrief accepts it can export and read back', () => {
     expect(result.ok ? 'ok' : result.error).toBe('ok');
   });
 });
+
+describe('deletion records past what a file may hold', () => {
+  it('two files of 110,000 deletion records each: the second is refused, changing nothing, and the own export still imports', { timeout: 120_000 }, async () => {
+    const deletions = (prefix: string) => ({ tombstones: Array.from({ length: 110_000 }, (_, i) => tombstone(`${prefix}-${i}`, 'checkIns', at(1))) });
+    const db = await freshDb();
+    await importAll(db, [text(deletions('one'))]);
+    const result = await importText(db, text(deletions('two')), '', { now: NOW });
+    expect(result.ok ? 'ok' : result.error).toMatch(/more than 200,000 records of one kind/);
+    expect(await db.count('tombstones')).toBe(110_000);
+    await importAll(await freshDb(), [await ownExport(db)]);
+  });
+});

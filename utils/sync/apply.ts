@@ -10,6 +10,8 @@ import { followCheckIns } from '../db/trend-months';
 import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
 import { checkExportLength } from './json';
+import { MAX_RECORDS } from '../checkin/limits';
+import { formatNumber, t } from '../i18n';
 import { newestStamp } from './merge';
 import { planMerge, type MergePreview } from './plan';
 import { readExportText } from './read';
@@ -31,6 +33,8 @@ class ImportRefused extends Error {
 
 /** Why merged data may not be kept, or null: its export must stay within what Debrief imports. */
 function keepProblem(merged: SyncData): string | null {
+  const full = (['checkIns', 'sessions', 'goals', 'tombstones'] as const).find((list) => merged[list].length > MAX_RECORDS);
+  if (full) return t('sync.tooMany', { max: formatNumber(MAX_RECORDS) });
   // The header (format, dates, device id) adds well under this many characters.
   return checkExportLength(JSON.stringify(merged).length + 512);
 }
