@@ -14,3 +14,8 @@ export const MAX_HISTORY = 1_000;
 export const MAX_RECORDS = 200_000;
 /** A goal's title: short enough to read at a glance (well within MAX_SHORT_TEXT). */
 export const GOAL_TITLE_MAX = 200;
+/**
+ * The longest export Debrief imports, in characters of its JSON, and so the most its data may grow
+ * to (an import that would pass it is refused). Years of weekly check-ins are well under 10 MB.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

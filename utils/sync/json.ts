@@ -1,11 +1,9 @@
 /** Reading untrusted JSON text: size, truncation and dangerous keys, each with a clear message. */
+import { MAX_IMPORT_BYTES } from '../checkin/limits';
 import { formatNumber, t } from '../i18n';
 
-/**
- * The longest export Debrief imports, in characters of its JSON, and so the most its data may grow
- * to (an import that would pass it is refused). Years of weekly check-ins are well under 10 MB.
- */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
+
 /** The largest file read at all: that text as UTF-8 (3 bytes a character at most), encrypted, in base64, with its header. */
 const MAX_FILE_BYTES = Math.ceil((3 * MAX_IMPORT_BYTES + 16) / 3) * 4 + 64 * 1024;
 
