@@ -79,3 +79,8 @@ export const checkInDetailsOpen = storage.defineItem<boolean>('local:checkInDeta
 
 /** A notification when a session starts and something waits to be brought up: off unless asked for. */
 export const bringUpNotify = storage.defineItem<boolean>('local:bringUpNotify', { fallback: false, version: 1 });
+
+export const DEFAULT_UNANSWERED_DAYS = 3;
+
+/** A session left unanswered this many days stops counting on the badge and moves to "Older, not answered". */
+export const unansweredDays = storage.defineItem<number>('local:unansweredDays', { fallback: DEFAULT_UNANSWERED_DAYS, version: 1 });

@@ -108,8 +108,9 @@ export default defineBackground(() => {
     deps.calls
       .get(tabId)
       .then((call) => {
-        if (call && withoutHash(call.roomUrl) !== withoutHash(url)) return callEnded(deps, tabId, { reason: 'navigated' });
-        return null;
+        if (!call || withoutHash(call.roomUrl) === withoutHash(url)) return null;
+        // The tab stays open on another page: its "something to bring up" goes with the call.
+        return callEnded(deps, tabId, { reason: 'navigated' }).then((ended) => ended && clearBringUp(tabId));
       })
       .catch(report);
   });
@@ -132,6 +133,8 @@ export default defineBackground(() => {
         .then((db) => patchSession(db, alarm.id, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
+    } else if (alarm?.kind === 'ageing') {
+      refreshBadge().catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
     }

@@ -4,12 +4,13 @@ import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
-import { SessionActions } from '@/components/SessionActions';
+import { SessionActions, SetAsidePanel } from '@/components/SessionActions';
 import { markBroughtUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { getDb } from '@/utils/db/open';
-import { dismissSession, snoozeSession } from '@/utils/db/sessions';
+import { dismissSession, restoreWaiting, snoozeSession } from '@/utils/db/sessions';
+import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import type { PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen, setPlatformAsked, SNOOZE_MINUTES } from '@/utils/storage';
@@ -28,6 +29,8 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const { error, run } = useAction();
   const [stoppedAsking, setStoppedAsking] = useState(false);
+  // The session as it was before "Not a therapy session", so Undo puts it back exactly.
+  const [beforeDismiss, setBeforeDismiss] = useState<Session | null>(null);
   const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
   const [hiddenBringUps, setHiddenBringUps] = useState<string[]>([]);
 
@@ -61,7 +64,17 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const dismiss = act(async () => {
     if (!session) return;
     const updated = await dismissSession(await getDb(), session.id);
+    setBeforeDismiss(session);
     if (updated && data) setData({ ...data, session: updated });
+    await tellBackground({ type: 'sessions-changed' });
+  });
+  const undoDismiss = act(async () => {
+    if (!session) return;
+    const restored = await restoreWaiting(await getDb(), session.id, beforeDismiss);
+    if (restored && data) setData({ ...data, session: restored });
+    // Undo takes back everything chosen here, a platform turned off included.
+    if (stoppedAsking) await setPlatformAsked(session.platform, true);
+    setStoppedAsking(false);
     await tellBackground({ type: 'sessions-changed' });
   });
   const stopAsking = act(async () => {
@@ -69,6 +82,9 @@ export function App({ sessionId }: { sessionId: string | null }) {
     await setPlatformAsked(session.platform, false);
     setStoppedAsking(true);
   });
+  const choices = session
+    ? [{ label: t('checkIn.stopAsking', { platform: platformName(session.platform) }), onChoose: stopAsking }]
+    : [];
   const did = (checkInId: string) =>
     act(async () => {
       await markBroughtUp(await getDb(), checkInId);
@@ -79,14 +95,17 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const sessionActions = (dismissed: boolean) =>
     session && (
       <>
-        <SessionActions
-        platformName={platformName(session.platform)}
-        dismissed={dismissed}
-        stoppedAsking={stoppedAsking}
-        onRemindLater={remindLater}
-        onDismiss={dismiss}
-        onStopAsking={stopAsking}
-        />
+        {dismissed ? (
+          <SetAsidePanel
+            message={t('setAside.dismissed')}
+            done={stoppedAsking ? t('checkIn.stoppedAsking', { platform: platformName(session.platform) }) : null}
+            choices={stoppedAsking ? [] : choices}
+            onUndo={undoDismiss}
+            onClose={() => window.close()}
+          />
+        ) : (
+          <SessionActions onRemindLater={remindLater} onDismiss={dismiss} />
+        )}
         <ErrorAlert message={error} />
       </>
     );

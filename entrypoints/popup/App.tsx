@@ -8,6 +8,7 @@ import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { MANUAL_DRAFT_KEY } from '@/utils/checkin/drafts';
 import { updateCheckIn } from '@/utils/db/checkins';
+import { setSessionAside, stopAskingOn, undoSetAside } from '@/utils/session/set-aside';
 import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
@@ -49,6 +50,16 @@ export function App() {
       .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
 
+  // The list keeps the row, now a confirmation with Undo; a failure is said and leaves the row as it was.
+  const changeSession = (work: Promise<void>) =>
+    work.then(
+      () => setError(null),
+      (err: unknown) => {
+        setError(messageOf(err));
+        throw err;
+      },
+    );
+
   return (
     <main class="popup">
       <header class="popup-header">
@@ -85,7 +96,15 @@ export function App() {
             <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
           )}
           {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
-          <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
+          <PendingList
+            sessions={data?.pending ?? []}
+            older={data?.older ?? []}
+            headingLevel={2}
+            onCheckIn={(id) => thenClose(openCheckInWindow(id))}
+            onSetAside={(session, kind) => changeSession(getDb().then((db) => setSessionAside(db, session.id, kind)))}
+            onUndo={(session, _kind, askAgain) => changeSession(getDb().then((db) => undoSetAside(db, session, askAgain)))}
+            onStopAsking={(session) => changeSession(stopAskingOn(session.platform))}
+          />
           <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />
           <button type="button" class="primary" onClick={() => setCheckingIn(true)}>
             {t('checkInFlow.startManual')}

@@ -13,7 +13,9 @@ import type { Goal } from '@/utils/db/schema';
 import { listSessions, offeredSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { platformName, SITES } from '@/utils/sites/registry';
-import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { customSites, disabledPlatforms, minSessionMinutes, unansweredDays } from '@/utils/storage';
+import { splitByAge } from '@/utils/session/waiting';
+import type { Session } from '@/utils/db/schema';
 import { uiLocale } from '@/utils/i18n';
 
 export interface PopupData {
@@ -21,7 +23,9 @@ export interface PopupData {
   goals: Goal[];
   /** The therapist last named on a manual check-in. */
   manualProvider: string;
+  /** Waiting sessions, newest first: recent ones, and those older than the set time. */
   pending: PendingSession[];
+  older: PendingSession[];
   reflections: WaitingReflection[];
   /** Notes for next time, when a session is in progress in the current tab. */
   nextTime: { platformName: string; notes: NextTimeNote[] } | null;
@@ -50,7 +54,7 @@ async function currentCallPlatform(): Promise<string | null> {
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
+  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites, days] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
@@ -60,10 +64,23 @@ export async function loadPopupData(): Promise<PopupData> {
     currentCallPlatform(),
     minSessionMinutes.getValue(),
     watchedSites(),
+    unansweredDays.getValue(),
   ]);
   // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
   const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
-  const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
+  const { recent, older } = splitByAge(
+    [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs),
+    days,
+    now,
+  );
+  const pendingOf = (s: Session): PendingSession => ({
+    id: s.id,
+    platform: s.platform,
+    platformName: sessionPlace(s.platform),
+    startedMs: s.startedMs,
+    endedMs: s.endedMs,
+    snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
+  });
   const reflections: WaitingReflection[] = [];
   for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
     const checkIn = await getCheckIn(db, schedule.checkInId);
@@ -88,14 +105,8 @@ export async function loadPopupData(): Promise<PopupData> {
     count,
     goals,
     manualProvider,
-    pending: sessions.map((s) => ({
-      id: s.id,
-      platformName: sessionPlace(s.platform),
-      startedAt: s.startedAt,
-      startedMs: s.startedMs,
-      endedMs: s.endedMs,
-      snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
-    })),
+    pending: recent.map(pendingOf),
+    older: older.map(pendingOf),
     reflections,
     nextTime,
     asks: { minutes, sites },

@@ -5,24 +5,27 @@ import { t } from '@/utils/i18n';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
-import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
+import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked, unansweredDays } from '@/utils/storage';
+import type { PageMessage } from '@/utils/session/messages';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
 
 async function loadSettings(): Promise<SettingsValues> {
-  const [minutes, action, delay, disabled, custom, notifyBringUp] = await Promise.all([
+  const [minutes, action, delay, disabled, custom, notifyBringUp, days] = await Promise.all([
     minSessionMinutes.getValue(),
     endAction.getValue(),
     reflectionDelayHours.getValue(),
     disabledPlatforms.getValue(),
     customSites.getValue(),
     bringUpNotify.getValue(),
+    unansweredDays.getValue(),
   ]);
   return {
     minSessionMinutes: minutes,
     endAction: action,
     reflectionDelayHours: delay,
+    unansweredDays: days,
     bringUpNotify: notifyBringUp,
     platforms: SITES.map((site) => ({ id: site.id, name: site.name, enabled: !disabled.includes(site.id) })),
     customSites: custom,
@@ -56,6 +59,11 @@ export function SettingsView() {
           save(endAction.setValue(action));
         }}
         onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
+        onUnansweredDays={(days) => {
+          // The badge recounts with the new age at once.
+          const changed: PageMessage = { type: 'sessions-changed' };
+          save(unansweredDays.setValue(days).then(() => browser.runtime.sendMessage(changed)));
+        }}
         onBringUpNotify={(on) => {
           setValues({ ...values, bringUpNotify: on });
           save(bringUpNotify.setValue(on));
