@@ -5,7 +5,7 @@ import { CheckInScreen } from '@/components/CheckInScreen';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { SessionActions, SetAsidePanel } from '@/components/SessionActions';
-import { markBroughtUp } from '@/utils/checkin/bring-up';
+import { markBroughtUp, type BringUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { getDb } from '@/utils/db/open';
@@ -85,10 +85,10 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const choices = session
     ? [{ label: t('checkIn.stopAsking', { platform: platformName(session.platform) }), onChoose: stopAsking }]
     : [];
-  const did = (checkInId: string) =>
+  const did = (note: BringUp) =>
     act(async () => {
-      await markBroughtUp(await getDb(), checkInId);
-      setHiddenBringUps((ids) => [...ids, checkInId]);
+      await markBroughtUp(await getDb(), note);
+      setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!]);
     })();
 
   // Errors from these actions show beside them, where the eye is.
@@ -136,7 +136,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   } else if (session?.status === 'dismissed') {
     body = sessionActions(true);
   } else {
-    const bringUps = data.bringUps.filter((note) => !hiddenBringUps.includes(note.checkInId));
+    const bringUps = data.bringUps.filter((note) => !hiddenBringUps.includes(note.checkInIds[0]!));
     body = (
       <CheckInScreen
         store={store}
@@ -149,7 +149,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
           <BringUpList
             notes={bringUps}
             onDid={did}
-            onNotYet={(id) => setHiddenBringUps((ids) => [...ids, id])}
+            onNotYet={(note) => setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!])}
           />
         }
         detailsOpen={data.detailsOpen}

@@ -7,7 +7,7 @@ import { PopupIntro } from '@/components/PopupIntro';
 import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { MANUAL_DRAFT_KEY } from '@/utils/checkin/drafts';
-import { updateCheckIn } from '@/utils/db/checkins';
+import { markBroughtUp, type BringUp } from '@/utils/checkin/bring-up';
 import { setSessionAside, stopAskingOn, undoSetAside } from '@/utils/session/set-aside';
 import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
@@ -44,9 +44,9 @@ export function App() {
     event.preventDefault();
     thenClose(browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }).then(() => undefined));
   };
-  const tickNextTime = (checkInId: string) => {
+  const tickNextTime = (note: BringUp) => {
     getDb()
-      .then((db) => updateCheckIn(db, checkInId, () => ({ nextTimeDone: true })))
+      .then((db) => markBroughtUp(db, note))
       .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
 
@@ -95,7 +95,7 @@ export function App() {
           {data && data.count === 0 && data.pending.length === 0 && (
             <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
           )}
-          {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
+          <NextTimeList notes={data?.nextTime ?? []} onDone={tickNextTime} />
           <PendingList
             sessions={data?.pending ?? []}
             older={data?.older ?? []}

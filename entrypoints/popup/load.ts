@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PendingSession } from '@/components/PendingList';
-import type { NextTimeNote } from '@/components/NextTimeList';
 import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
-import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkins';
+import { countCheckIns, getCheckIn } from '@/utils/db/checkins';
+import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -27,8 +27,8 @@ export interface PopupData {
   pending: PendingSession[];
   older: PendingSession[];
   reflections: WaitingReflection[];
-  /** Notes for next time, when a session is in progress in the current tab. */
-  nextTime: { platformName: string; notes: NextTimeNote[] } | null;
+  /** Notes to bring up, when a session is in progress in the current tab: the check-in window's, by the same rule. */
+  nextTime: BringUp[];
   /** When Debrief asks: the minimum length and the sites it watches. */
   asks: { minutes: number; sites: string };
 }
@@ -44,24 +44,24 @@ function sessionPlace(platform: string | null): string {
   return platform ? platformName(platform) : t('common.manualCheckIn');
 }
 
-async function currentCallPlatform(): Promise<string | null> {
+async function currentCall(): Promise<{ platform: string; startedMs: number } | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
-  return (await sessionStorageCalls().get(tab.id))?.platform ?? null;
+  return sessionStorageCalls().get(tab.id);
 }
 
 /** Everything the toolbar popup shows, read in one go. */
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites, days] = await Promise.all([
+  const [count, goals, manualProvider, offered, snoozed, schedules, call, minutes, sites, days] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
     offeredSessions(db, now),
     listSessions(db, 'snoozed'),
     listReflections(db),
-    currentCallPlatform(),
+    currentCall(),
     minSessionMinutes.getValue(),
     watchedSites(),
     unansweredDays.getValue(),
@@ -91,16 +91,9 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
-  const nextTime = platform
-    ? {
-        platformName: sessionPlace(platform),
-        notes: (await openNextTimeNotes(db, platform)).map((c) => ({
-          checkInId: c.id,
-          text: c.notes.nextTime,
-          noted: formatDateTime(c.createdAt),
-        })),
-      }
-    : null;
+  const nextTime = call
+    ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
+    : [];
   return {
     count,
     goals,
