@@ -42,11 +42,19 @@ export function SettingsView() {
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
-  const save = (work: Promise<unknown>) => void run(() => work);
+  // Each change is saved as it is made; the status line says so (and a failure says why instead).
+  const [saved, setSaved] = useState(false);
+  const save = (work: Promise<unknown>) => {
+    setSaved(false);
+    void run(() => work).then(setSaved);
+  };
   if (!values) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <>
       <ErrorAlert message={error} />
+      <p role="status" class="status-line settings-saved">
+        {saved && t('settings.saved')}
+      </p>
       <SettingsForm
         values={values}
         customSitesUnsupported={
