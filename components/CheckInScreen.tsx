@@ -114,6 +114,23 @@ export function CheckInScreen(props: CheckInScreenProps) {
     }
   };
 
+  // Ctrl+Enter (⌘+Enter) saves from anywhere in the page, whatever has focus: caught before the
+  // focused control sees it, so a focused button ("Not a therapy session") is never activated.
+  const latestSubmit = useRef(submit);
+  latestSubmit.current = submit;
+  const formShown = !(saved && onClose) && answers !== null;
+  useEffect(() => {
+    if (!formShown) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void latestSubmit.current();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [formShown]);
+
   // The form that held focus is gone after saving; keep keyboard users on the next step.
   useEffect(() => {
     if (saved && onClose) {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatRating } from '@/utils/checkin/format';
-import { formatAverage, formatDay, mean, type GoalProgressEntry } from '@/utils/checkin/trends';
+import { goalProgressSummary } from '@/utils/checkin/goal-progress';
+import { formatDay, type GoalProgressEntry } from '@/utils/checkin/trends';
 import type { Goal, GoalStatus } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { ErrorAlert } from './ErrorAlert';
@@ -31,21 +32,6 @@ const ACTIONS: Record<GoalStatus, { label(): string; status: GoalStatus }[]> = {
   ],
   archived: [{ label: () => t('goals.makeActive'), status: 'active' }],
 };
-
-function progressSummary(goal: Goal, progress: GoalProgressEntry[], locale?: string): string {
-  const rated = progress.filter((entry): entry is GoalProgressEntry & { rating: number } => entry.rating !== null);
-  const latest = rated.at(-1);
-  if (latest) {
-    const average = formatAverage(mean(rated.map((entry) => entry.rating))!, locale);
-    return t('goals.rated', rated.length, [formatNumber(rated.length, locale)], {
-      latest: latest.rating,
-      day: formatDay(latest.ms, locale),
-      average,
-    });
-  }
-  if (progress.length > 0) return t('goals.notesOnly', progress.length, [formatNumber(progress.length, locale)]);
-  return goal.status === 'active' ? t('goals.noProgressActive') : t('goals.noProgress');
-}
 
 function ProgressEntry({ entry, locale }: { entry: GoalProgressEntry; locale?: string }) {
   return (
@@ -98,7 +84,7 @@ export function GoalItem({ goal, progress, onRename, onSetStatus, focusOnMount, 
       <h4 id={`${id}-title`} ref={heading} tabIndex={-1}>
         {goal.title}
       </h4>
-      <p class="goal-summary">{progressSummary(goal, progress, locale)}</p>
+      <p class="goal-summary">{goalProgressSummary(goal, progress, locale)}</p>
       {shown.length > 0 && (
         <ul class="goal-progress-list" aria-label={t('goals.progressList', { goal: goal.title })}>
           {shown.map((entry) => (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   EMPTY_FILTER,
@@ -8,11 +9,10 @@ import {
   searchTextOf,
   type HistoryFilter,
 } from '@/utils/checkin/filters';
-import type { CheckIn, Session } from '@/utils/db/schema';
+import type { CheckIn } from '@/utils/db/schema';
 import { formatNumber, t } from '@/utils/i18n';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
-import { HistoryPending } from './HistoryPending';
 
 /** Rows added per page; a first screen at 200% zoom holds far fewer. */
 export const HISTORY_PAGE_SIZE = 50;
@@ -24,10 +24,10 @@ export interface HistoryPageProps {
   checkIns: readonly CheckIn[];
   /** False while only the newest page has been read. */
   complete: boolean;
-  sessions: readonly Session[];
+  /** Sessions waiting for a check-in and those set aside, shown above the search. */
+  waiting?: ComponentChildren;
   platformName(platform: string): string;
   goalName(goalId: string): string;
-  checkInUrl(sessionId: string): string;
   entryHref(id: string): string;
   /** Hidden (not unmounted) while an entry is open, so filters and paging survive. */
   hidden?: boolean;
@@ -43,7 +43,7 @@ function resultsText(matching: number, total: number, filtered: boolean, complet
 
 /** The history's browsing screen: sessions awaiting a check-in, search, filters and the list. */
 export function HistoryPage(props: HistoryPageProps) {
-  const { checkIns, complete, sessions, platformName, goalName, searchDelayMs = 40 } = props;
+  const { checkIns, complete, platformName, goalName, searchDelayMs = 40 } = props;
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
   const [query, setQuery] = useState('');
 
@@ -88,7 +88,7 @@ export function HistoryPage(props: HistoryPageProps) {
 
   return (
     <div class="history-page" hidden={props.hidden}>
-      <HistoryPending sessions={sessions} platformName={platformName} checkInUrl={props.checkInUrl} />
+      {props.waiting}
       <HistoryFilters filter={filter} facets={facets} platformName={platformName} goalName={goalName} onChange={setFilter} />
       <h3 id={HISTORY_RESULTS_ID} tabIndex={-1} class="history-results-title">
         {t('history.title')}

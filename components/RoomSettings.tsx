@@ -3,7 +3,7 @@ import { t } from '@/utils/i18n';
 import type { RoomKind } from '@/utils/db/schema';
 import type { RoomMode } from '@/utils/storage';
 import { ErrorAlert } from './ErrorAlert';
-import { wholeNumber } from './SettingsForm';
+import { wholeNumber } from './WholeNumberField';
 
 export interface RoomRow {
   id: string;

@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { EndAction } from '@/utils/storage';
 import { ErrorAlert } from './ErrorAlert';
+import { WholeNumberField } from './WholeNumberField';
 
 export interface PlatformToggle {
   id: string;
@@ -13,6 +14,8 @@ export interface SettingsValues {
   minSessionMinutes: number;
   endAction: EndAction;
   reflectionDelayHours: number;
+  /** Days a session waits for a check-in before it stops counting on the badge. */
+  unansweredDays: number;
   /** Notify when a session starts and a note waits to be brought up. */
   bringUpNotify: boolean;
   platforms: PlatformToggle[];
@@ -26,6 +29,7 @@ export interface SettingsFormProps {
   onMinSessionMinutes(minutes: number): void;
   onEndAction(action: EndAction): void;
   onReflectionDelayHours(hours: number): void;
+  onUnansweredDays(days: number): void;
   onBringUpNotify(on: boolean): void;
   onPlatformToggle(id: string, enabled: boolean): void;
   /** Resolves to an error message to show, or null on success. */
@@ -39,19 +43,11 @@ const END_ACTIONS: { value: EndAction; label(): string }[] = [
   { value: 'badge', label: () => t('settings.endBadge') },
 ];
 
-/** A whole number typed in a settings field, or null when it is not one from `min` to `max`. */
-export function wholeNumber(text: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const value = Number(text);
-  return value >= min && value <= max ? value : null;
-}
 
 /** Detection and reminder settings; every change is saved as it is made. */
 export function SettingsForm(props: SettingsFormProps) {
   const id = useId();
   const { values } = props;
-  const [minutesText, setMinutesText] = useState(String(values.minSessionMinutes));
-  const [minutesError, setMinutesError] = useState<string | null>(null);
   const [siteInput, setSiteInput] = useState('');
   const [siteMessage, setSiteMessage] = useState<string | null>(null);
 
@@ -66,30 +62,16 @@ export function SettingsForm(props: SettingsFormProps) {
     <div class="settings">
       <section aria-labelledby={`${id}-detect`}>
         <h3 id={`${id}-detect`}>{t('settings.afterSession')}</h3>
-        <label class="field">
-          <span>{t('settings.minLength')}</span>
-          <input
-            type="number"
-            min={0}
-            max={240}
-            step={1}
-            inputMode="numeric"
-            value={minutesText}
-            aria-describedby={`${id}-min-help`}
-            aria-invalid={minutesError ? true : undefined}
-            onInput={(e) => {
-              const text = e.currentTarget.value;
-              setMinutesText(text);
-              const minutes = wholeNumber(text, 0, 240);
-              setMinutesError(minutes === null ? t('settings.minError') : null);
-              if (minutes !== null) props.onMinSessionMinutes(minutes);
-            }}
-          />
-        </label>
-        <p id={`${id}-min-help`} class="hint">
-          {t('settings.minHelp')}
-        </p>
-        <ErrorAlert message={minutesError} />
+        <WholeNumberField
+          id={`${id}-min`}
+          label={t('settings.minLength')}
+          help={t('settings.minHelp')}
+          error={t('settings.minError')}
+          min={0}
+          max={240}
+          value={values.minSessionMinutes}
+          onValue={props.onMinSessionMinutes}
+        />
         <fieldset class="choice-group">
           <legend>{t('settings.whenEnds')}</legend>
           {END_ACTIONS.map((action) => (
@@ -104,24 +86,26 @@ export function SettingsForm(props: SettingsFormProps) {
             </label>
           ))}
         </fieldset>
-        <label class="field">
-          <span>{t('settings.reflectAfter')}</span>
-          <input
-            type="number"
-            min={0}
-            max={168}
-            step={1}
-            value={values.reflectionDelayHours}
-            aria-describedby={`${id}-reflect-help`}
-            onInput={(e) => {
-              const hours = wholeNumber(e.currentTarget.value, 0, 168);
-              if (hours !== null) props.onReflectionDelayHours(hours);
-            }}
-          />
-        </label>
-        <p id={`${id}-reflect-help`} class="hint">
-          {t('settings.reflectHelp')}
-        </p>
+        <WholeNumberField
+          id={`${id}-reflect`}
+          label={t('settings.reflectAfter')}
+          help={t('settings.reflectHelp')}
+          error={t('settings.reflectError')}
+          min={0}
+          max={168}
+          value={values.reflectionDelayHours}
+          onValue={props.onReflectionDelayHours}
+        />
+        <WholeNumberField
+          id={`${id}-unanswered`}
+          label={t('settings.unansweredDays')}
+          help={t('settings.unansweredHelp')}
+          error={t('settings.unansweredError')}
+          min={1}
+          max={60}
+          value={values.unansweredDays}
+          onValue={props.onUnansweredDays}
+        />
         <label class="choice">
           <input type="checkbox" checked={values.bringUpNotify} onChange={(e) => props.onBringUpNotify(e.currentTarget.checked)} />
           <span>{t('checkInFlow.bringUpNotify')}</span>

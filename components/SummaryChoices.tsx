@@ -1,6 +1,6 @@
 import { NOTE_PROMPTS, type NoteId } from '@/utils/checkin/instrument';
-import type { SummaryChoice } from '@/utils/checkin/summary';
-import { t } from '@/utils/i18n';
+import { SUMMARY_SESSIONS, type SummaryChoice } from '@/utils/checkin/summary';
+import { formatNumber, t } from '@/utils/i18n';
 import { TrendFilters } from './TrendFilters';
 
 export interface SummaryChoicesProps {
@@ -36,6 +36,16 @@ export function SummaryChoices({ value, onChange, providers, action, target, sub
           </label>
         ))}
       </fieldset>
+      <label class="field">
+        <span>{t('summary.sessionsChoice')}</span>
+        <select name="sessions" value={String(value.sessions)} onChange={(e) => onChange({ ...value, sessions: Number(e.currentTarget.value) })}>
+          {SUMMARY_SESSIONS.map((count) => (
+            <option key={count} value={String(count)}>
+              {count === 0 ? t('summary.sessionsAll') : t('summary.sessionsLast', count, [formatNumber(count)])}
+            </option>
+          ))}
+        </select>
+      </label>
       <div class="form-actions">
         <button type="submit" class="primary">
           {submitLabel}

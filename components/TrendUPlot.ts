@@ -6,6 +6,8 @@
  */
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { timeAxis } from '@/utils/checkin/time-axis';
+import { uiLocale } from '@/utils/i18n';
 
 export interface PlotLine {
   label: string;
@@ -122,14 +124,20 @@ export const drawWithUPlot: DrawPlot = (target, spec) => {
       grid: { stroke: () => palette().grid, width: 1 },
       ticks: { stroke: () => palette().grid, width: 1 },
     };
+    // A few points get an axis of whole days around them (uPlot alone would tick hours or years).
+    const span = timeAxis(spec.times);
+    const dayLabel = new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' });
+    const xAxis: uPlot.Axis = span?.ticks
+      ? { ...axis, splits: () => span.ticks!.map((ms) => ms / 1000), values: (_u, splits) => splits.map((s) => dayLabel.format(s * 1000)) }
+      : axis;
     plot = new UPlot(
       {
         width,
         height: spec.height,
         legend: { show: false },
         cursor: { show: false },
-        scales: { x: { time: true }, y: { range: [0, 10] } },
-        axes: [axis, { ...axis, size: 36, splits: () => [0, 2, 4, 6, 8, 10] }],
+        scales: { x: { time: true, ...(span && { range: (): uPlot.Range.MinMax => [span.min / 1000, span.max / 1000] }) }, y: { range: [0, 10] } },
+        axes: [xAxis, { ...axis, size: 36, splits: () => [0, 2, 4, 6, 8, 10] }],
         series: [
           {},
           ...spec.lines.map<uPlot.Series>((line) => ({

@@ -250,7 +250,8 @@ describe('the background, sent forged messages', () => {
     it('the check-in window may snooze and plan a reflection', async () => {
       await send(snooze(), ownPage('check-in.html'));
       await send({ type: 'check-in-saved', checkInId: before.checkIns[0]!.id, createdMs: NOW }, ownPage('popup.html'));
-      expect((await world()).alarms).toEqual([`reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
+      // The badge recounted too, and set its alarm for when the waiting session leaves it.
+      expect((await world()).alarms).toEqual(['ageing', `reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
     });
 
     it.each([

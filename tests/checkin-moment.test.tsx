@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { emptyAnswers, hasHiddenDetails } from '@/utils/checkin/answers';
 import { markBroughtUp, waitingBringUps } from '@/utils/checkin/bring-up';
@@ -112,10 +113,55 @@ describe('notes to bring up next time', () => {
     const job = await note('The new job', 4_000);
     await note('Written after the session started', 9_000);
     expect((await waitingBringUps(db, { beforeMs: 5_000 })).map((n) => n.text)).toEqual(['The new job', 'Sleep, again', 'The argument with my sister']);
-    expect((await waitingBringUps(db, { beforeMs: 5_000, therapist: 'dr. lee' })).map((n) => n.checkInId)).toEqual([job.id, sister.id]);
+    expect((await waitingBringUps(db, { beforeMs: 5_000, therapist: 'dr. lee' })).map((n) => n.checkInIds)).toEqual([[job.id], [sister.id]]);
 
-    await markBroughtUp(db, sister.id);
+    await markBroughtUp(db, { checkInIds: [sister.id] });
     expect((await waitingBringUps(db, { beforeMs: 5_000, therapist: 'Dr. Lee' })).map((n) => n.text)).toEqual(['The new job']);
+  });
+});
+
+describe('the same note noted again, and how old a note is', () => {
+  const DAY = 86_400_000;
+  const at = (day: number) => Date.UTC(2026, 10, day, 15);
+  const note = (nextTime: string, createdMs: number) =>
+    saveCheckIn(db, newCheckIn({ notes: { ...emptyNotes(), nextTime } }), new Date(createdMs));
+
+  it('folds the same words into one note (case, spaces and a full stop aside), "Last time" only for the check-in just before', async () => {
+    const first = await note('Ask about sleep', at(16));
+    const older = await note('The argument with my sister', at(23));
+    const again = await note('ask about  sleep.', at(30));
+    await note('', at(30) + DAY); // the last check-in noted nothing
+    const notes = await waitingBringUps(db, { beforeMs: at(30) + 2 * DAY });
+    expect(notes.map(({ text, checkInIds, lastTime }) => ({ text, checkInIds, lastTime }))).toEqual([
+      { text: 'ask about  sleep.', checkInIds: [again.id, first.id], lastTime: false },
+      { text: 'The argument with my sister', checkInIds: [older.id], lastTime: false },
+    ]);
+    const next = await waitingBringUps(db, { beforeMs: at(30) + 1 });
+    expect(next.map((n) => [n.checkInIds.length, n.lastTime])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    // "I did" ticks off every check-in that noted it.
+    await markBroughtUp(db, notes[0]!);
+    expect((await waitingBringUps(db, { beforeMs: at(30) + 2 * DAY })).map((n) => n.text)).toEqual(['The argument with my sister']);
+  });
+
+  it('the window words each note by age, says how often it was noted, and keeps two on the first screen', async () => {
+    const notes = [
+      { checkInIds: ['a', 'b'], text: 'Ask about sleep', notedMs: at(30), lastTime: true },
+      { checkInIds: ['c'], text: 'The new job', notedMs: at(23), lastTime: false },
+      { checkInIds: ['d'], text: 'My sister', notedMs: at(16), lastTime: false },
+    ];
+    render(<BringUpList notes={notes} onDid={() => undefined} onNotYet={() => undefined} />);
+    const first = screen.getByRole('list', { name: 'What you wanted to bring up' });
+    expect(within(first).getAllByRole('listitem').map((li) => li.querySelector('p')!.textContent)).toEqual([
+      'Last time you wanted to bring up: Ask about sleep (noted 2 times)',
+      'From Nov 23: The new job',
+    ]);
+    const more = screen.getByText('1 more to bring up').closest('details')!;
+    expect(more.open).toBe(false);
+    expect(more.textContent).toContain('From Nov 16: My sister');
+    expect(screen.getAllByRole('button', { name: /^I did/, hidden: true })).toHaveLength(3);
   });
 });
 

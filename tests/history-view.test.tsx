@@ -176,39 +176,92 @@ describe('history view', () => {
     expect(await countCheckIns(db)).toBe(3);
   });
 
-  it('lists sessions that ended without a check-in, each with "Check in" and a put-off one with when it is asked again', async () => {
-    const session = (id: string, status: Session['status'], startedMs: number): Session => ({
-      id,
-      createdAt: new Date(startedMs).toISOString(),
-      createdMs: startedMs,
-      updatedAt: '',
-      deviceId: 'd',
-      platform: 'doxy-me',
-      host: 'doxy.me',
-      startedAt: new Date(startedMs).toISOString(),
-      startedMs,
-      lastSeenMs: startedMs,
-      endedAt: new Date(startedMs + 50 * 60_000).toISOString(),
-      endedMs: startedMs + 50 * 60_000,
-      endReason: 'call-ended',
-      status,
-      snoozedUntil: status === 'snoozed' ? new Date(2026, 0, 13, 15, 47).getTime() : null,
-      checkInId: null,
-    });
-    await putRecordedSession(db, session('s-pending', 'pending', Date.UTC(2026, 0, 20, 9)));
-    await putRecordedSession(db, session('s-snoozed', 'snoozed', Date.UTC(2026, 0, 13, 9)));
-    await putRecordedSession(db, session('s-answered', 'answered', Date.UTC(2026, 0, 6, 9)));
-    await db.put('sessions', session('s-laptop', 'pending', Date.UTC(2026, 0, 21, 9))); // another device's, from a file
+  const HOUR = 60 * 60_000;
+  const waitingSession = (id: string, status: Session['status'], startedMs: number): Session => ({
+    id,
+    createdAt: new Date(startedMs).toISOString(),
+    createdMs: startedMs,
+    updatedAt: '',
+    deviceId: 'd',
+    platform: 'doxy-me',
+    host: 'doxy.me',
+    startedAt: new Date(startedMs).toISOString(),
+    startedMs,
+    lastSeenMs: startedMs,
+    endedAt: new Date(startedMs + 50 * 60_000).toISOString(),
+    endedMs: startedMs + 50 * 60_000,
+    endReason: 'call-ended',
+    status,
+    snoozedUntil: status === 'snoozed' ? new Date(2026, 0, 13, 15, 47).getTime() : null,
+    checkInId: null,
+  });
+
+  it('lists sessions waiting for a check-in, told apart by time and length, the ones older than 3 days apart', async () => {
+    const now = Date.now();
+    await putRecordedSession(db, waitingSession('s-pending', 'pending', now - 2 * HOUR));
+    await putRecordedSession(db, waitingSession('s-snoozed', 'snoozed', now - 26 * HOUR));
+    await putRecordedSession(db, waitingSession('s-old', 'pending', now - 5 * 24 * HOUR));
+    await putRecordedSession(db, waitingSession('s-answered', 'answered', now - 3 * HOUR));
+    await db.put('sessions', waitingSession('s-laptop', 'pending', now - HOUR)); // another device's, from a file
     render(<HistoryView />);
 
     const region = await screen.findByRole('region', { name: 'Waiting for a check-in' });
-    const links = within(region).getAllByRole('link', { name: 'Check in' });
+    const links = within(region).getAllByRole('link', { name: /^Check in on Doxy\.me/ });
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       'chrome-extension://test-extension-id/check-in.html?session=s-pending',
       'chrome-extension://test-extension-id/check-in.html?session=s-snoozed',
+      'chrome-extension://test-extension-id/check-in.html?session=s-old',
     ]);
-    expect(region.textContent).toContain('50 min');
+    // "Dec 7, 2:56 – 3:46 PM, 50 min": the start, the end and the length.
+    expect(links[0]!.getAttribute('aria-label')).toMatch(/\d:\d\d\s?(AM|PM)?\s?–\s?\d+:\d\d\s(AM|PM), 50 min$/);
     expect(region.textContent).toMatch(/I’ll ask again at 3:47\sPM/);
+    const older = region.querySelector('details')!;
+    expect(older.open).toBe(false);
+    expect(within(older).getByText('Older, not answered (1)')).toBeTruthy();
+    expect(within(older).getByRole('link', { name: /^Check in on/ }).getAttribute('href')).toContain('s-old');
+  });
+
+  it('marks a waiting session not therapy or skipped from its row, and Undo puts it back exactly as it was', async () => {
+    const now = Date.now();
+    await putRecordedSession(db, waitingSession('s-pending', 'pending', now - 2 * HOUR));
+    await putRecordedSession(db, waitingSession('s-snoozed', 'snoozed', now - 26 * HOUR));
+    render(<HistoryView />);
+    const region = await screen.findByRole('region', { name: 'Waiting for a check-in' });
+    const [pendingRow, snoozedRow] = within(region).getAllByRole('listitem');
+
+    fireEvent.click(within(pendingRow!).getByRole('button', { name: 'Not therapy' }));
+    await within(pendingRow!).findByText(/marked as not a therapy session\.$/);
+    expect((await db.get('sessions', 's-pending'))!.status).toBe('dismissed');
+    fireEvent.click(within(pendingRow!).getByRole('button', { name: 'Undo' }));
+    await within(pendingRow!).findByRole('button', { name: 'Not therapy' });
+    expect((await db.get('sessions', 's-pending'))!.status).toBe('pending');
+
+    fireEvent.click(within(snoozedRow!).getByRole('button', { name: 'Skip' }));
+    await within(snoozedRow!).findByText(/skipped\. Debrief will not ask about it\.$/);
+    expect((await db.get('sessions', 's-snoozed'))!.status).toBe('skipped');
+    fireEvent.click(within(snoozedRow!).getByRole('button', { name: 'Undo' }));
+    await within(snoozedRow!).findByRole('button', { name: 'Skip' });
+    expect(await db.get('sessions', 's-snoozed')).toMatchObject({ status: 'snoozed', snoozedUntil: new Date(2026, 0, 13, 15, 47).getTime() });
+  });
+
+  it('keeps sessions set aside where they can be found, and "Ask me again" makes one wait again', async () => {
+    const now = Date.now();
+    await putRecordedSession(db, waitingSession('s-pending', 'pending', now - 2 * HOUR));
+    render(<HistoryView />);
+    const region = await screen.findByRole('region', { name: 'Waiting for a check-in' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Skip' }));
+    fireEvent.click(await within(region).findByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Waiting for a check-in' })).toBeNull());
+    cleanup();
+
+    render(<HistoryView />);
+    const found = await screen.findByText('Not therapy or skipped (1)');
+    const list = found.closest('details')!;
+    expect(list.textContent).toContain('skipped');
+    fireEvent.click(within(list).getByRole('button', { name: 'Ask me again' }));
+    const back = await screen.findByRole('region', { name: 'Waiting for a check-in' });
+    expect(within(back).getByRole('link', { name: /^Check in on Doxy\.me/ }).getAttribute('href')).toContain('s-pending');
+    expect((await db.get('sessions', 's-pending'))!.status).toBe('pending');
   });
 
   it('explains an entry link whose check-in is gone', async () => {

@@ -42,10 +42,11 @@ describe('Debrief in Spanish', () => {
     const climbing = weeklyOverall('2026-01-06', [3, 4, 5, 6, 7, 8]);
     const trustFalling = [8, 7, 6, 5, 4].map((value, i) => checkInOn(`2026-03-${String(1 + 7 * i).padStart(2, '0')}`, { ratings: { trust: value } }));
     expect(describeChanges(climbing, new Date(2026, 2, 31)).map((i) => i.text)).toEqual([
-      'Tu valoración general ha subido en tus últimas seis sesiones.',
+      'Tu valoración general ha subido 5 puntos en tus últimas seis sesiones.',
     ]);
     expect(describeChanges(trustFalling, new Date(2026, 3, 5)).map((i) => i.text)).toEqual([
-      'Tu valoración de «Confianza y sintonía» ha bajado en tus últimas cinco sesiones.',
+      'Tu valoración de «Confianza y sintonía» ha bajado 4 puntos en tus últimas cinco sesiones.',
+      'Tu valoración general tiene aún muy pocas respuestas para mostrar una dirección.',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App as CheckInWindow } from '@/entrypoints/check-in/App';
 import { getRoom, setRoom } from '@/utils/db/rooms';
 import type { DebriefDb } from '@/utils/db/open';
-import { createSession, endSession } from '@/utils/db/sessions';
+import { createSession, endSession, getSession } from '@/utils/db/sessions';
 import { roomModes } from '@/utils/storage';
 import { useTestDb } from './db-fixture';
 
@@ -41,10 +41,25 @@ describe('teaching Debrief from the check-in window', () => {
     expect(within(group).getByRole('button', { name: 'Stop asking on Zoom' })).toBeTruthy();
   });
 
+  it('Undo takes back the session and every lasting choice taken with it', async () => {
+    const sessionId = await endedSession('zoom', 'zoom:81234567890');
+    render(<CheckInWindow sessionId={sessionId} />);
+    const group = await markNotTherapy();
+    fireEvent.click(within(group).getByRole('button', { name: "Don't ask about this meeting again" }));
+    await within(group).findByText(/will not ask about this meeting again/);
+    fireEvent.click(within(group).getByRole('button', { name: 'On Zoom, ask only in my therapy rooms' }));
+    await within(group).findByText(/On Zoom, Debrief now asks only in your therapy rooms/);
+    fireEvent.click(within(group).getByRole('button', { name: 'Undo' }));
+    await screen.findByRole('button', { name: 'Not a therapy session' });
+    expect(await getRoom(db, 'zoom:81234567890')).toBeUndefined();
+    expect((await roomModes.getValue()).zoom ?? 'every-room').toBe('every-room');
+    expect((await getSession(db, sessionId))?.status).toBe('pending');
+  });
+
   it('offers only "Stop asking" on a therapy service, where every call is asked about', async () => {
     render(<CheckInWindow sessionId={await endedSession('doxy-me', null)} />);
     const group = await markNotTherapy();
-    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['Stop asking on Doxy.me']);
+    expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['Undo', 'Close', 'Stop asking on Doxy.me']);
   });
 
   it('says a session in the desktop app ran there and its length is not known', async () => {

@@ -8,8 +8,11 @@ describe('settings', () => {
     render(<SettingsView />);
     const input = (await screen.findByRole('spinbutton', { name: 'Minimum session length' })) as HTMLInputElement;
     expect(input.value).toBe('10');
+    expect(screen.getByRole('status').textContent).toBe('');
     fireEvent.input(input, { target: { value: '0' } });
     await waitFor(async () => expect(await minSessionMinutes.getValue()).toBe(0));
+    // The change says it was kept.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved. Changes apply at once.'));
   });
 
   it('rejects a length that is not a whole number of minutes and keeps the old one', async () => {
@@ -18,6 +21,7 @@ describe('settings', () => {
     fireEvent.input(input, { target: { value: '-3' } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/whole number of minutes/);
     expect(await minSessionMinutes.getValue()).toBe(10);
+    expect(screen.getByRole('status').textContent).toBe(''); // nothing was saved, and nothing says so
   });
 
   it('turns a platform off and back on', async () => {

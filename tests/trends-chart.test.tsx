@@ -116,7 +116,7 @@ describe('Trends view', () => {
     await seed();
     const { draw } = recordingDraw();
     render(<TrendsView openDb={() => Promise.resolve(db)} now={() => new Date(2026, 2, 20)} draw={draw} />);
-    expect(await screen.findByText('Your overall rating has risen over your last six sessions.')).toBeTruthy();
+    expect(await screen.findByText('Your overall rating has risen over your last six sessions, by 5 points.')).toBeTruthy();
     const charts = screen.getAllByRole('figure').map((figure) => figure.querySelector('h3')?.textContent);
     expect(charts).toEqual(['Overall', ...SIGNS.map((sign) => sign.name)]);
     expect(screen.getAllByRole('img')).toHaveLength(2); // only overall and trust were rated

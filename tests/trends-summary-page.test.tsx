@@ -46,18 +46,37 @@ describe('printable summary page', () => {
     const row = (name: string) => averages.getByRole('rowheader', { name }).closest('tr')!.textContent;
     expect(row('Overall')).toMatch(/^Overall72 sessions8 on /);
     expect(row('Trust and rapport')).toMatch(/^Trust and rapport81 session8 on /);
-    expect(row('Coping')).toBe('Coping—0 sessions—');
+    expect(row('Coping')).toBe('Coping—0 sessions——');
+    // The direction beside each average.
+    expect(row('Overall')).toMatch(/—$|Up$|Steady$/);
 
     expect(within(screen.getByRole('region', { name: 'Trends' })).getAllByRole('figure')).toHaveLength(7);
     const notes = within(screen.getByRole('region', { name: 'Notes' }));
     expect(notes.getByText('Naming the pattern')).toBeTruthy();
     expect(screen.queryByText('Private')).toBeNull();
     expect(screen.queryByText('Old news')).toBeNull();
-    expect(screen.queryByText('Ask about sleep')).toBeNull();
+    // Not among the chosen notes, but open: listed once, under what I want to bring up.
+    expect(notes.queryByText('Ask about sleep')).toBeNull();
+    const open = within(screen.getByRole('region', { name: 'What I want to bring up' }));
+    expect(open.getByRole('listitem').textContent).toMatch(/^Ask about sleep \(noted 19 Jan 2026\)$|^Ask about sleep \(noted Jan 19, 2026\)$/);
+    expect(within(screen.getByRole('region', { name: 'My active goals' })).getByText('No active goals.')).toBeTruthy();
     expect(document.title).toMatch(/^Debrief summary, .*2026.*2026/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('lists my active goals with their progress, and leaves out what was already brought up', async () => {
+    await seed();
+    await db.put('goals', { id: 'g1', createdAt: '', createdMs: 1, updatedAt: '', deviceId: 'd', title: 'Sleep before midnight', status: 'active' });
+    await db.put('goals', { id: 'g2', createdAt: '', createdMs: 2, updatedAt: '', deviceId: 'd', title: 'Old goal', status: 'archived' });
+    await saveCheckIn(db, checkIn({ overall: 7, goalProgress: [{ goalId: 'g1', rating: 6, note: '' }] }), new Date(2026, 0, 26, 10));
+    const [asked] = (await db.getAll('checkIns')).filter((c) => c.notes.nextTime === 'Ask about sleep');
+    await db.put('checkIns', { ...asked!, nextTimeDone: true });
+    render(<SummaryPage search="" openDb={openDb} print={() => {}} draw={noDrawing} />);
+    const goals = within(await screen.findByRole('region', { name: 'My active goals' }));
+    expect(goals.getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^Sleep before midnight · Rated in 1 session · latest 6\/10/)]);
+    expect(within(screen.getByRole('region', { name: 'What I want to bring up' })).getByText('Nothing waiting to be brought up.')).toBeTruthy();
   });
 
   it('prints no notes at all unless some were chosen', async () => {
@@ -83,7 +102,7 @@ describe('summary choices in the options page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'To bring up next time' }));
 
     const query = new URLSearchParams([...new FormData(form).entries()].map(([key, value]) => [key, String(value)]));
-    expect(summaryChoiceFromQuery(query)).toEqual({ from: '2026-01-01', to: '', provider: '', notes: ['takeaway', 'nextTime'] });
+    expect(summaryChoiceFromQuery(query)).toEqual({ from: '2026-01-01', to: '', provider: '', notes: ['takeaway', 'nextTime'], sessions: 6 });
     expect(screen.getByRole('button', { name: 'Open printable summary' })).toBeTruthy();
   });
 });

@@ -5,13 +5,16 @@ import { checkInOn } from './trends-fixtures';
 
 describe('summary choice in the URL', () => {
   it.each<{ query: string; expected: SummaryChoice }>([
-    { query: '', expected: { from: '', to: '', provider: '', notes: [] } },
+    { query: '', expected: { from: '', to: '', provider: '', notes: [], sessions: 6 } },
     {
       query: 'from=2026-01-01&to=2026-03-31&note=takeaway&note=helpful',
-      expected: { from: '2026-01-01', to: '2026-03-31', provider: '', notes: ['helpful', 'takeaway'] },
+      expected: { from: '2026-01-01', to: '2026-03-31', provider: '', notes: ['helpful', 'takeaway'], sessions: 6 },
     },
-    { query: 'note=nextTime&note=nextTime&note=passwords', expected: { from: '', to: '', provider: '', notes: ['nextTime'] } },
-    { query: 'provider=Dr%20Lee&from=March', expected: { from: '', to: '', provider: 'Dr Lee', notes: [] } },
+    { query: 'note=nextTime&note=nextTime&note=passwords', expected: { from: '', to: '', provider: '', notes: ['nextTime'], sessions: 6 } },
+    { query: 'provider=Dr%20Lee&from=March', expected: { from: '', to: '', provider: 'Dr Lee', notes: [], sessions: 6 } },
+    { query: 'sessions=12', expected: { from: '', to: '', provider: '', notes: [], sessions: 12 } },
+    { query: 'sessions=0', expected: { from: '', to: '', provider: '', notes: [], sessions: 0 } },
+    { query: 'sessions=1000', expected: { from: '', to: '', provider: '', notes: [], sessions: 6 } },
   ])('"$query"', ({ query, expected }) => {
     expect(summaryChoiceFromQuery(query)).toEqual(expected);
     expect(summaryChoiceFromQuery(summaryQuery(expected))).toEqual(expected);
@@ -30,22 +33,28 @@ describe('summaryEntries', () => {
   it.each([
     { name: 'no notes chosen shows none', noteIds: [] as const, expected: [] },
     {
-      name: 'only the chosen prompt, oldest first, trimmed',
+      name: 'only the chosen prompt, newest first, trimmed',
       noteIds: ['helpful'] as const,
-      expected: [['Most helpful moment: Naming the pattern'], ['Most helpful moment: Role play']],
+      expected: [['Most helpful moment: Role play'], ['Most helpful moment: Naming the pattern']],
     },
     {
       name: 'several prompts in instrument order; sessions without them are left out',
       noteIds: ['nextTime', 'helpful'] as const,
-      expected: [['Most helpful moment: Naming the pattern'], ['Most helpful moment: Role play', 'To bring up next time: Sleep']],
+      expected: [['Most helpful moment: Role play', 'To bring up next time: Sleep'], ['Most helpful moment: Naming the pattern']],
     },
     {
       name: 'a note only some sessions have',
       noteIds: ['unhelpful'] as const,
-      expected: [['Anything unhelpful: Ran over time'], ['Anything unhelpful: Felt rushed']],
+      expected: [['Anything unhelpful: Felt rushed'], ['Anything unhelpful: Ran over time']],
     },
   ])('$name', ({ noteIds, expected }) => {
     expect(shown(noteIds)).toEqual(expected);
+  });
+
+  it('keeps to the latest sessions chosen: the budget counts sessions, not only those with notes', () => {
+    const latestTwo = summaryEntries(checkIns, ['helpful', 'unhelpful'], 2).map((entry) => entry.notes.map((note) => note.text));
+    expect(latestTwo).toEqual([['Felt rushed'], ['Role play', 'Ran over time']]);
+    expect(summaryEntries(checkIns, ['helpful'], 1)).toEqual([]);
   });
 });
 

@@ -5,6 +5,8 @@
 const ALARMS = {
   /** Once a minute while a call is live: notes that the call is still going. */
   heartbeat: { name: 'heartbeat' },
+  /** When the next waiting session becomes old: the badge is counted again without it. */
+  ageing: { name: 'ageing' },
   /** Hourly: an automatic backup when one is due. */
   backup: { name: 'backup' },
   /** "Remind me later" on a session: `snooze:<session id>`. */

@@ -103,3 +103,8 @@ export const appHandoffs = storage.defineItem<{ tabId: number; sessionId: string
 
 /** App sessions whose time has come, asked about the next time the person is active in the browser. */
 export const dueAppSessions = storage.defineItem<string[]>('session:dueAppSessions', { fallback: [] });
+
+export const DEFAULT_UNANSWERED_DAYS = 3;
+
+/** A session left unanswered this many days stops counting on the badge and moves to "Older, not answered". */
+export const unansweredDays = storage.defineItem<number>('local:unansweredDays', { fallback: DEFAULT_UNANSWERED_DAYS, version: 1 });

@@ -33,5 +33,6 @@ export async function markBringUp(tabId: number, session: Session): Promise<void
 export async function clearBringUp(tabId: number): Promise<void> {
   // null (not '') hands the tab back to the global badge; the polyfill's types only allow a string.
   await browser.action.setBadgeText({ tabId, text: null as unknown as string });
-  await browser.action.setTitle({ tabId, title: null as unknown as string });
+  // Chromium refuses a null title, so the tab takes the toolbar's own (the count of waiting check-ins).
+  await browser.action.setTitle({ tabId, title: await browser.action.getTitle({}) });
 }

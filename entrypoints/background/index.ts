@@ -115,8 +115,9 @@ export default defineBackground(() => {
     deps.calls
       .get(tabId)
       .then((call) => {
-        if (call && withoutHash(call.roomUrl) !== withoutHash(url)) return callEnded(deps, tabId, { reason: 'navigated' });
-        return null;
+        if (!call || withoutHash(call.roomUrl) === withoutHash(url)) return null;
+        // The tab stays open on another page: its "something to bring up" goes with the call.
+        return callEnded(deps, tabId, { reason: 'navigated' }).then((ended) => ended && clearBringUp(tabId));
       })
       .catch(report);
   });
@@ -141,6 +142,8 @@ export default defineBackground(() => {
         .catch(report);
     } else if (alarm?.kind === 'app') {
       appSessionDue(alarm.id).catch(report);
+    } else if (alarm?.kind === 'ageing') {
+      refreshBadge().catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
     }

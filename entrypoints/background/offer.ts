@@ -4,16 +4,29 @@ import { t } from '@/utils/i18n';
 import type { Session } from '@/utils/db/schema';
 import { offeredSessions } from '@/utils/db/sessions';
 import { openCheckInWindow } from '@/utils/session/check-in-window';
-import { endAction } from '@/utils/storage';
+import { endAction, unansweredDays } from '@/utils/storage';
+import { alarmName } from '@/utils/alarms';
+import { nextAgeing, splitByAge } from '@/utils/session/waiting';
+import { formatNumber } from '@/utils/i18n';
 
 const NOTIFICATION_PREFIX = 'session:';
 
-/** The toolbar badge shows how many check-ins are waiting. */
-export async function refreshBadge(): Promise<void> {
+/**
+ * The toolbar badge and tooltip say how many recent check-ins are waiting; a session left longer
+ * than the set days stops counting, and an alarm recounts when the next one does. Calls waiting
+ * quietly (outside the therapy rooms) are in the popup only.
+ */
+export async function refreshBadge(now: number = Date.now()): Promise<void> {
+  const [offered, days] = await Promise.all([offeredSessions(await getDb(), now), unansweredDays.getValue()]);
   // A call waiting quietly (not a therapy room) is in the popup but not on the badge.
-  const count = (await offeredSessions(await getDb())).filter((s) => !s.quiet).length;
-  await browser.action.setBadgeText({ text: count ? String(count) : '' });
+  const { recent } = splitByAge(offered.filter((s) => !s.quiet), days, now);
+  const count = recent.length;
+  await browser.action.setBadgeText({ text: count ? formatNumber(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#2d5bd3' });
+  await browser.action.setTitle({ title: count ? t('setAside.badgeTitle', count, [formatNumber(count)]) : t('app.name') });
+  const next = nextAgeing(recent, days, now);
+  if (next === null) await browser.alarms.clear(alarmName('ageing'));
+  else await browser.alarms.create(alarmName('ageing'), { when: next });
 }
 
 /** Puts a finished session in front of the person, as their setting says. */

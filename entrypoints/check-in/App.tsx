@@ -4,12 +4,13 @@ import { BringUpList } from '@/components/BringUpList';
 import { CheckInScreen } from '@/components/CheckInScreen';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
-import { SessionActions, type LastingChoice } from '@/components/SessionActions';
-import { markBroughtUp } from '@/utils/checkin/bring-up';
+import { SessionActions, SetAsidePanel, type LastingChoice } from '@/components/SessionActions';
+import { markBroughtUp, type BringUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { getDb } from '@/utils/db/open';
-import { dismissSession, snoozeSession } from '@/utils/db/sessions';
+import { dismissSession, restoreWaiting, snoozeSession } from '@/utils/db/sessions';
+import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import type { PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen, SNOOZE_MINUTES } from '@/utils/storage';
@@ -35,7 +36,10 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { error, run } = useAction();
-  const [taken, setTaken] = useState<LastingChoiceId[]>([]);
+  // Lasting choices taken here, newest last, each with what puts it back: Undo takes them all back.
+  const [taken, setTaken] = useState<{ id: LastingChoiceId; undo(): Promise<void> }[]>([]);
+  // The session as it was before "Not a therapy session", so Undo puts it back exactly.
+  const [beforeDismiss, setBeforeDismiss] = useState<Session | null>(null);
   const [snoozedUntil, setSnoozedUntil] = useState<number | null>(null);
   const [hiddenBringUps, setHiddenBringUps] = useState<string[]>([]);
 
@@ -69,32 +73,54 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const dismiss = act(async () => {
     if (!session) return;
     const updated = await dismissSession(await getDb(), session.id);
+    setBeforeDismiss(session);
     if (updated && data) setData({ ...data, session: updated });
     await tellBackground({ type: 'sessions-changed' });
   });
-  const choices = (current: NonNullable<typeof session>): LastingChoice[] => {
+  const undoDismiss = act(async () => {
+    if (!session) return;
+    // Undo takes back everything chosen here, newest first: a muted meeting, a platform's mode, a platform turned off.
+    for (const choice of [...taken].reverse()) await choice.undo();
+    setTaken([]);
+    const restored = await restoreWaiting(await getDb(), session.id, beforeDismiss);
+    if (restored && data) setData({ ...data, session: restored });
+    await tellBackground({ type: 'sessions-changed' });
+  });
+  const choices = (current: Session): LastingChoice[] => {
     const platform = platformName(current.platform);
-    return lastingChoicesFor(current).map((id) => ({
-      id,
-      ...CHOICE_TEXT[id](platform),
-      taken: taken.includes(id),
-      onChoose: act(async () => {
-        await takeLastingChoice(await getDb(), current, id);
-        setTaken((ids) => [...ids, id]);
-      }),
-    }));
+    return lastingChoicesFor(current)
+      .filter((id) => !taken.some((choice) => choice.id === id))
+      .map((id) => ({
+        label: CHOICE_TEXT[id](platform).label,
+        onChoose: act(async () => {
+          const undo = await takeLastingChoice(await getDb(), current, id);
+          setTaken((list) => [...list, { id, undo }]);
+        }),
+      }));
   };
-  const did = (checkInId: string) =>
+  const lastTaken = taken.at(-1);
+  const did = (note: BringUp) =>
     act(async () => {
-      await markBroughtUp(await getDb(), checkInId);
-      setHiddenBringUps((ids) => [...ids, checkInId]);
+      await markBroughtUp(await getDb(), note);
+      setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!]);
     })();
 
   // Errors from these actions show beside them, where the eye is.
   const sessionActions = (dismissed: boolean) =>
     session && (
       <>
-        <SessionActions dismissed={dismissed} choices={choices(session)} onRemindLater={remindLater} onDismiss={dismiss} />
+        {dismissed ? (
+          <SetAsidePanel
+            label={t('checkIn.notTherapy')}
+            message={t('setAside.dismissed')}
+            done={lastTaken ? CHOICE_TEXT[lastTaken.id](platformName(session.platform)).done : null}
+            choices={choices(session)}
+            onUndo={undoDismiss}
+            onClose={() => window.close()}
+          />
+        ) : (
+          <SessionActions onRemindLater={remindLater} onDismiss={dismiss} />
+        )}
         <ErrorAlert message={error} />
       </>
     );
@@ -125,7 +151,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
   } else if (session?.status === 'dismissed') {
     body = sessionActions(true);
   } else {
-    const bringUps = data.bringUps.filter((note) => !hiddenBringUps.includes(note.checkInId));
+    const bringUps = data.bringUps.filter((note) => !hiddenBringUps.includes(note.checkInIds[0]!));
     body = (
       <CheckInScreen
         store={store}
@@ -138,7 +164,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
           <BringUpList
             notes={bringUps}
             onDid={did}
-            onNotYet={(id) => setHiddenBringUps((ids) => [...ids, id])}
+            onNotYet={(note) => setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!])}
           />
         }
         detailsOpen={data.detailsOpen}

@@ -6,12 +6,12 @@ import { PendingList } from '@/components/PendingList';
 import { QuietCalls } from '@/components/QuietCalls';
 import { CallStatus } from '@/components/CallStatus';
 import { setRoom } from '@/utils/db/rooms';
-import { dismissSession } from '@/utils/db/sessions';
 import { PopupIntro } from '@/components/PopupIntro';
 import { ReflectionsWaiting } from '@/components/ReflectionsWaiting';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { MANUAL_DRAFT_KEY } from '@/utils/checkin/drafts';
-import { updateCheckIn } from '@/utils/db/checkins';
+import { markBroughtUp, type BringUp } from '@/utils/checkin/bring-up';
+import { setSessionAside, stopAskingOn, undoSetAside } from '@/utils/session/set-aside';
 import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
@@ -57,19 +57,26 @@ export function App() {
       .then(() => setMarkedTherapy(true), (err: unknown) => setError(messageOf(err)));
   };
   const markNotTherapy = (sessionId: string) => {
-    const changed: PageMessage = { type: 'sessions-changed' };
     getDb()
-      .then((db) => dismissSession(db, sessionId))
-      // The badge is the background's to update; the row goes either way.
-      .then(() => browser.runtime.sendMessage(changed).catch(() => undefined))
+      .then((db) => setSessionAside(db, sessionId, 'dismissed'))
       .then(() => setNotTherapy(true))
       .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
-  const tickNextTime = (checkInId: string) => {
+  const tickNextTime = (note: BringUp) => {
     getDb()
-      .then((db) => updateCheckIn(db, checkInId, () => ({ nextTimeDone: true })))
+      .then((db) => markBroughtUp(db, note))
       .then(refresh, (err: unknown) => setError(messageOf(err)));
   };
+
+  // The list keeps the row, now a confirmation with Undo; a failure is said and leaves the row as it was.
+  const changeSession = (work: Promise<void>) =>
+    work.then(
+      () => setError(null),
+      (err: unknown) => {
+        setError(messageOf(err));
+        throw err;
+      },
+    );
 
   return (
     <main class="popup">
@@ -107,8 +114,16 @@ export function App() {
             <PopupIntro {...data.asks} settingsHref={browser.runtime.getURL('/options.html#/settings')} onSettings={openOptions('#/settings')} />
           )}
           {data?.call && <CallStatus {...data.call} marked={markedTherapy} onMarkTherapy={markTherapy} />}
-          {data?.nextTime && <NextTimeList {...data.nextTime} onDone={tickNextTime} />}
-          <PendingList sessions={data?.pending ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} />
+          <NextTimeList notes={data?.nextTime ?? []} onDone={tickNextTime} />
+          <PendingList
+            sessions={data?.pending ?? []}
+            older={data?.older ?? []}
+            headingLevel={2}
+            onCheckIn={(id) => thenClose(openCheckInWindow(id))}
+            onSetAside={(session, kind) => changeSession(getDb().then((db) => setSessionAside(db, session.id, kind)))}
+            onUndo={(session, _kind, askAgain) => changeSession(getDb().then((db) => undoSetAside(db, session, askAgain)))}
+            onStopAsking={(session) => changeSession(stopAskingOn(session.platform))}
+          />
           <QuietCalls calls={data?.quiet ?? []} onCheckIn={(id) => thenClose(openCheckInWindow(id))} onNotTherapy={markNotTherapy} />
           {notTherapy && <p role="status">{t('popup.notTherapyDone')}</p>}
           <ReflectionsWaiting reflections={data?.reflections ?? []} onReflect={(id) => thenClose(openReflectionWindow(id))} />

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { PendingSession } from '@/components/PendingList';
 import type { QuietCall } from '@/components/QuietCalls';
 import type { CallStatusProps } from '@/components/CallStatus';
-import type { NextTimeNote } from '@/components/NextTimeList';
 import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
-import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkins';
+import { countCheckIns, getCheckIn } from '@/utils/db/checkins';
+import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -19,7 +19,9 @@ import type { TabCall } from '@/utils/session/tracker';
 import type { DebriefDb } from '@/utils/db/open';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { platformName, SITES } from '@/utils/sites/registry';
-import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { customSites, disabledPlatforms, minSessionMinutes, unansweredDays } from '@/utils/storage';
+import { splitByAge } from '@/utils/session/waiting';
+import type { Session } from '@/utils/db/schema';
 import { uiLocale } from '@/utils/i18n';
 
 export interface PopupData {
@@ -27,14 +29,16 @@ export interface PopupData {
   goals: Goal[];
   /** The therapist last named on a manual check-in. */
   manualProvider: string;
+  /** Waiting sessions, newest first: recent ones, and those older than the set time. */
   pending: PendingSession[];
+  older: PendingSession[];
   /** Calls outside the therapy rooms, waiting quietly for a day. */
   quiet: QuietCall[];
   /** The call in progress in the current tab: whether Debrief will ask after it, and why. */
   call: (Omit<CallStatusProps, 'marked' | 'onMarkTherapy'> & { roomKey: string | null; platform: string }) | null;
   reflections: WaitingReflection[];
-  /** Notes for next time, when a session is in progress in the current tab. */
-  nextTime: { platformName: string; notes: NextTimeNote[] } | null;
+  /** Notes to bring up, when a session is in progress in the current tab: the check-in window's, by the same rule. */
+  nextTime: BringUp[];
   /** When Debrief asks: the minimum length and the sites it watches. */
   asks: { minutes: number; sites: string };
 }
@@ -72,7 +76,7 @@ async function callStatus(db: DebriefDb, call: TabCall | null, now: number): Pro
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, { due, later }, schedules, call, minutes, sites] = await Promise.all([
+  const [count, goals, manualProvider, { due, later }, schedules, call, minutes, sites, days] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
@@ -81,11 +85,23 @@ export async function loadPopupData(): Promise<PopupData> {
     currentCall(),
     minSessionMinutes.getValue(),
     watchedSites(),
+    unansweredDays.getValue(),
   ]);
   const { asked: offered, quiet } = splitQuiet(due, now);
-  const platform = call?.platform ?? null;
   // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
-  const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
+  const { recent, older } = splitByAge(
+    [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs),
+    days,
+    now,
+  );
+  const pendingOf = (s: Session): PendingSession => ({
+    id: s.id,
+    platform: s.platform,
+    platformName: sessionPlace(s.platform),
+    startedMs: s.startedMs,
+    endedMs: s.endedMs,
+    snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
+  });
   const reflections: WaitingReflection[] = [];
   for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
     const checkIn = await getCheckIn(db, schedule.checkInId);
@@ -96,28 +112,15 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
-  const nextTime = platform
-    ? {
-        platformName: sessionPlace(platform),
-        notes: (await openNextTimeNotes(db, platform)).map((c) => ({
-          checkInId: c.id,
-          text: c.notes.nextTime,
-          noted: formatDateTime(c.createdAt),
-        })),
-      }
-    : null;
+  const nextTime = call
+    ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
+    : [];
   return {
     count,
     goals,
     manualProvider,
-    pending: sessions.map((s) => ({
-      id: s.id,
-      platformName: sessionPlace(s.platform),
-      startedAt: s.startedAt,
-      startedMs: s.startedMs,
-      endedMs: s.endedMs,
-      snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
-    })),
+    pending: recent.map(pendingOf),
+    older: older.map(pendingOf),
     quiet: quiet.map((s) => ({
       id: s.id,
       platformName: sessionPlace(s.platform),

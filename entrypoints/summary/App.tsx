@@ -10,10 +10,13 @@ import type { DrawPlot } from '@/components/TrendUPlot';
 import { describeChanges } from '@/utils/checkin/insights';
 import { summaryChoiceFromQuery, summaryEntries, summaryPeriod, type SummaryChoice } from '@/utils/checkin/summary';
 import { metricAverages, metricSeries } from '@/utils/checkin/series';
-import { filterForTrends, METRICS, providersOf, ROLLING_WINDOW } from '@/utils/checkin/trends';
+import { filterForTrends, goalProgressOf, METRICS, providersOf, ROLLING_WINDOW } from '@/utils/checkin/trends';
+import { goalProgressSummary } from '@/utils/checkin/goal-progress';
+import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { listGoals } from '@/utils/db/goals';
 import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
-import type { CheckIn } from '@/utils/db/schema';
+import type { CheckIn, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
@@ -34,13 +37,24 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   const initial = useMemo(() => summaryChoiceFromQuery(search), [search]);
   const [choice, setChoice] = useState<SummaryChoice>(initial);
   const [checkIns, setCheckIns] = useState<CheckIn[] | null>(null);
+  const [goals, setGoals] = useState<Goal[]>([]);
+  const [openItems, setOpenItems] = useState<BringUp[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     openDb()
-      .then(listAllCheckIns)
-      .then(setCheckIns, (err: unknown) => setError(messageOf(err)));
-  }, [openDb]);
+      .then(async (db) => {
+        const [all, active, open] = await Promise.all([
+          listAllCheckIns(db),
+          listGoals(db),
+          waitingBringUps(db, { beforeMs: now.getTime() + 1, therapist: initial.provider }),
+        ]);
+        setGoals(active);
+        setOpenItems(open);
+        setCheckIns(all);
+      })
+      .catch((err: unknown) => setError(messageOf(err)));
+  }, [openDb, now, initial]);
 
   // The sheet shows what the URL asked for; edits to the form apply on "Update summary".
   const filtered = useMemo(() => filterForTrends(checkIns ?? [], initial), [checkIns, initial]);
@@ -51,9 +65,10 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
       averages: metricAverages(filtered),
       insights: describeChanges(filtered, now),
       series: METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })),
-      entries: initial.notes.length > 0 ? summaryEntries(filtered, initial.notes) : null,
+      entries: initial.notes.length > 0 ? summaryEntries(filtered, initial.notes, initial.sessions) : null,
+      goals: goals.map((goal) => ({ id: goal.id, title: goal.title, progress: goalProgressSummary(goal, goalProgressOf(filtered, goal.id)) })),
     }),
-    [filtered, now, initial],
+    [filtered, now, initial, goals],
   );
   const providers = useMemo(() => providersOf(checkIns ?? []), [checkIns]);
   useEffect(() => {
@@ -86,6 +101,7 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
         provider={initial.provider}
         checkInCount={filtered.length}
         {...sheet}
+        openItems={openItems}
         window={ROLLING_WINDOW}
         madeOn={now}
         draw={draw}

@@ -175,7 +175,7 @@ test('a note to bring up, saved after session 1, marks session 2 on the badge an
   await call.end();
   const { page: two } = await windows.next(mark);
   await two.setViewportSize(FIRST_SCREEN);
-  const waiting = two.getByRole('list', { name: 'From your last check-in' });
+  const waiting = two.getByRole('list', { name: 'What you wanted to bring up' });
   await waiting.waitFor();
   expect(await waiting.textContent()).toContain(`Last time you wanted to bring up: ${note}`);
   await screenshot(two, 'checkin-bring-up', { fullPage: false });

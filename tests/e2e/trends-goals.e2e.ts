@@ -150,6 +150,8 @@ test('the printable summary shows averages, trends and the chosen notes, and pri
   const form = options.getByRole('form', { name: 'What to include' });
   await form.getByLabel('From').fill(fromDay.slice(0, 10));
   await form.getByRole('checkbox', { name: 'Most helpful moment' }).check();
+  // Notes of the last six sessions unless asked for more.
+  await form.getByRole('combobox', { name: 'Sessions whose notes are printed' }).selectOption({ label: 'My last 12 sessions' });
   const [summary] = await Promise.all([
     debrief.context.waitForEvent('page', { predicate: (page) => page.url().includes('/summary.html') }),
     form.getByRole('button', { name: 'Open printable summary' }).click(),

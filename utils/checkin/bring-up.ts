@@ -3,19 +3,30 @@ import { toStorageError } from '../db/errors';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn } from '../db/schema';
 
-/** A "to bring up next time" note still waiting to be brought up. */
+/** A "to bring up next time" note still waiting to be brought up: the same words noted again are one. */
 export interface BringUp {
-  checkInId: string;
+  /** The check-ins that noted it, newest first (the first is its key). */
+  checkInIds: string[];
   text: string;
+  /** When it was last noted. */
+  notedMs: number;
+  /** Noted at the check-in just before this session, so it reads "Last time". */
+  lastTime: boolean;
+}
+
+/** The words that make two notes the same note: case, spacing and a final full stop aside. */
+function sameWords(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
 }
 
 /** How many of the latest check-ins are looked through: older notes are stale, and years of entries stay cheap to open. */
 export const BRING_UP_LOOKBACK = 30;
 
 /**
- * Notes "to bring up next time" written before `beforeMs` and not yet ticked off, newest first.
- * They follow the person across platforms; when both check-ins name a therapist, only the same
- * therapist's notes count (someone may see two people).
+ * Notes "to bring up next time" written before `beforeMs` and not yet ticked off, newest first,
+ * the same words folded into one. They follow the person across platforms; when both check-ins
+ * name a therapist, only the same therapist's notes count (someone may see two people).
+ * The window, the popup and the tab's badge all ask here.
  */
 export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number; therapist?: string; limit?: number }): Promise<BringUp[]> {
   const therapist = (options.therapist ?? '').trim().toLowerCase();
@@ -30,14 +41,20 @@ export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number
   } catch (error) {
     throw toStorageError(error);
   }
-  return written
-    .filter((c) => c.notes.nextTime.trim() !== '' && !c.nextTimeDone)
-    .filter((c) => !therapist || !c.provider.trim() || c.provider.trim().toLowerCase() === therapist)
-    .slice(0, options.limit ?? 3)
-    .map((c) => ({ checkInId: c.id, text: c.notes.nextTime.trim() }));
+  const previous = written[0]?.id;
+  const folded = new Map<string, BringUp>();
+  for (const c of written) {
+    if (c.notes.nextTime.trim() === '' || c.nextTimeDone) continue;
+    if (therapist && c.provider.trim() && c.provider.trim().toLowerCase() !== therapist) continue;
+    const key = sameWords(c.notes.nextTime);
+    const same = folded.get(key);
+    if (same) same.checkInIds.push(c.id);
+    else folded.set(key, { checkInIds: [c.id], text: c.notes.nextTime.trim(), notedMs: c.createdMs, lastTime: c.id === previous });
+  }
+  return [...folded.values()].slice(0, options.limit ?? Infinity);
 }
 
-/** "I did": the note is ticked off and asked about no more. */
-export async function markBroughtUp(db: DebriefDb, checkInId: string): Promise<void> {
-  await updateCheckIn(db, checkInId, () => ({ nextTimeDone: true }));
+/** "I did": the note (every check-in that noted it) is ticked off and asked about no more. */
+export async function markBroughtUp(db: DebriefDb, note: Pick<BringUp, 'checkInIds'>): Promise<void> {
+  for (const checkInId of note.checkInIds) await updateCheckIn(db, checkInId, () => ({ nextTimeDone: true }));
 }

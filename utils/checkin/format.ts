@@ -13,6 +13,18 @@ export function formatDuration(startMs: number | null, endMs: number | null, loc
   return rest ? t('format.hoursMinutes', { hours, minutes: formatNumber(rest, locale) }) : t('format.hours', { hours });
 }
 
+/**
+ * When a session was, told apart from others on the same day: "Dec 7, 2:56 – 3:43 PM, 47 min"
+ * (only the start and date when its end is unknown).
+ */
+export function formatSessionSpan(startMs: number, endMs: number | null, locale: string | undefined = uiLocale()): string {
+  const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(startMs));
+  const times = cachedFormat(locale, { timeStyle: 'short' });
+  const duration = formatDuration(startMs, endMs, locale);
+  if (endMs === null || endMs < startMs || !duration) return `${day}, ${times.format(new Date(startMs))}`;
+  return `${day}, ${times.formatRange(new Date(startMs), new Date(endMs))}, ${duration}`;
+}
+
 /** A date and time in the reader's locale, e.g. "Thu, 26 Nov 2026, 10:58". */
 export function formatDateTime(iso: string, locale: string | undefined = uiLocale()): string {
   return cachedFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

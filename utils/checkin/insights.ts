@@ -1,34 +1,34 @@
 import type { CheckIn } from '../db/schema';
 import { formatNumber, t } from '../i18n';
 import { seriesByMetric, trendEntryOf } from './series';
-import { mean, METRICS, type Metric, type MetricId, type TrendPoint } from './trends';
+import { formatAverage, mean, METRICS, type Metric, type MetricId, type TrendPoint } from './trends';
 
-/** Thresholds behind the plain-language summary; ratings are 0–10. */
+/** Thresholds behind the plain-language summary; ratings are 0–10. A fall passes the same threshold as a rise. */
 export interface InsightRules {
   /** How many recent sessions a "has risen" sentence looks at. */
   recentSessions: number;
-  /** Fewer rated sessions than this and no recent-trend sentence is made. */
+  /** Fewer check-ins (or ratings of a metric) than this and no direction is told. */
   minSessions: number;
   /** Points the fitted line must climb or drop across those sessions. */
   sessionChange: number;
-  /** Length of a "month" for "lower than last month". */
+  /** Length of the period compared with the one before it ("the last 30 days"). */
   monthDays: number;
-  /** Points between this month's and last month's averages. */
+  /** Points between the two periods' averages. */
   monthChange: number;
-  /** Ratings needed in each of the two months to compare them. */
+  /** Ratings needed in each of the two periods to compare them. */
   minPerMonth: number;
-  /** At most this many sentences, largest changes first. */
-  maxSentences: number;
+  /** At most this many rises besides Overall; declines are never left out. */
+  maxRises: number;
 }
 
 export const INSIGHT_RULES: InsightRules = {
   recentSessions: 6,
-  minSessions: 4,
+  minSessions: 3,
   sessionChange: 1.5,
   monthDays: 30,
   monthChange: 1,
   minPerMonth: 2,
-  maxSentences: 4,
+  maxRises: 3,
 };
 
 export type InsightKind = 'rise' | 'fall' | 'higher' | 'lower' | 'steady' | 'too-few' | 'none';
@@ -50,23 +50,39 @@ function countWord(n: number): string {
 
 type Direction = 'rise' | 'fall' | 'higher' | 'lower';
 
+/** What a sentence says besides the metric: the period and the numbers behind it. */
+interface Figures {
+  count: string;
+  change: string;
+  days: string;
+  recent: string;
+  before: string;
+}
+
 /** A whole sentence per case, so each language can build it its own way around the metric's name. */
-const SENTENCES: Record<Direction, { sign(metric: string, count: string): string; overall(count: string): string }> = {
+const SENTENCES: Record<Direction, { sign(metric: string, f: Figures): string; overall(f: Figures): string }> = {
   rise: {
-    sign: (metric, count) => t('insights.riseSign', { metric, count }),
-    overall: (count) => t('insights.riseOverall', { count }),
+    sign: (metric, f) => t('insights.riseSign', { metric, count: f.count, change: f.change }),
+    overall: (f) => t('insights.riseOverall', { count: f.count, change: f.change }),
   },
   fall: {
-    sign: (metric, count) => t('insights.fallSign', { metric, count }),
-    overall: (count) => t('insights.fallOverall', { count }),
+    sign: (metric, f) => t('insights.fallSign', { metric, count: f.count, change: f.change }),
+    overall: (f) => t('insights.fallOverall', { count: f.count, change: f.change }),
   },
-  higher: { sign: (metric) => t('insights.higherSign', { metric }), overall: () => t('insights.higherOverall') },
-  lower: { sign: (metric) => t('insights.lowerSign', { metric }), overall: () => t('insights.lowerOverall') },
+  higher: {
+    sign: (metric, f) => t('insights.higherSign', { metric, days: f.days, recent: f.recent, before: f.before }),
+    overall: (f) => t('insights.higherOverall', { days: f.days, recent: f.recent, before: f.before }),
+  },
+  lower: {
+    sign: (metric, f) => t('insights.lowerSign', { metric, days: f.days, recent: f.recent, before: f.before }),
+    overall: (f) => t('insights.lowerOverall', { days: f.days, recent: f.recent, before: f.before }),
+  },
 };
 
-function sentence(direction: Direction, metric: Metric, count = 0): string {
+function sentence(direction: Direction, metric: Metric, figures: Partial<Figures>): string {
   const say = SENTENCES[direction];
-  return metric.id === 'overall' ? say.overall(countWord(count)) : say.sign(metric.name, countWord(count));
+  const all: Figures = { count: '', change: '', days: '', recent: '', before: '', ...figures };
+  return metric.id === 'overall' ? say.overall(all) : say.sign(metric.name, all);
 }
 
 /** Slope of the least-squares line through values at 0, 1, 2… (points per session). */
@@ -90,19 +106,16 @@ interface Candidate extends Insight {
   order: number;
 }
 
+const isDecline = (kind: InsightKind) => kind === 'fall' || kind === 'lower';
+
 function recentTrend(metric: Metric, values: readonly number[], rules: InsightRules, order: number): Candidate | null {
   if (values.length < rules.minSessions) return null;
   const recent = values.slice(-rules.recentSessions);
   const change = slope(recent) * (recent.length - 1);
   if (Math.abs(change) < rules.sessionChange) return null;
   const kind = change > 0 ? 'rise' : 'fall';
-  return {
-    kind,
-    metricId: metric.id,
-    text: sentence(kind, metric, recent.length),
-    size: Math.abs(change),
-    order,
-  };
+  const figures = { count: countWord(recent.length), change: formatAverage(Math.abs(change)) };
+  return { kind, metricId: metric.id, text: sentence(kind, metric, figures), size: Math.abs(change), order };
 }
 
 function monthOnMonth(
@@ -116,21 +129,17 @@ function monthOnMonth(
   const thisMonth = points.filter((p) => p.ms > nowMs - monthMs && p.ms <= nowMs).map((p) => p.value);
   const lastMonth = points.filter((p) => p.ms > nowMs - 2 * monthMs && p.ms <= nowMs - monthMs).map((p) => p.value);
   if (thisMonth.length < rules.minPerMonth || lastMonth.length < rules.minPerMonth) return null;
-  const change = mean(thisMonth)! - mean(lastMonth)!;
+  const [recent, before] = [mean(thisMonth)!, mean(lastMonth)!];
+  const change = recent - before;
   if (Math.abs(change) < rules.monthChange) return null;
   const kind = change > 0 ? 'higher' : 'lower';
-  return {
-    kind,
-    metricId: metric.id,
-    text: sentence(kind, metric),
-    size: Math.abs(change),
-    order,
-  };
+  const figures = { days: formatNumber(rules.monthDays), recent: formatAverage(recent), before: formatAverage(before) };
+  return { kind, metricId: metric.id, text: sentence(kind, metric, figures), size: Math.abs(change), order };
 }
 
 /**
- * What changed recently, in plain sentences: per metric a rise or fall over the last
- * sessions, else a change against the previous month; largest changes first.
+ * What changed recently, in plain sentences that name their period: every decline first (largest
+ * first), then Overall's direction (always told once there are enough check-ins), then the largest rises.
  */
 export function describeChanges(checkIns: readonly CheckIn[], now: Date = new Date(), rules: InsightRules = INSIGHT_RULES): Insight[] {
   return describeSeries(seriesByMetric(checkIns.map(trendEntryOf)), checkIns.length, now, rules);
@@ -144,35 +153,40 @@ export function describeSeries(
   rules: InsightRules = INSIGHT_RULES,
 ): Insight[] {
   if (checkInCount === 0) return [{ kind: 'none', text: t('insights.none') }];
+  if (checkInCount < rules.minSessions) return [{ kind: 'too-few', text: t('insights.tooFew', { count: countWord(rules.minSessions) }) }];
   const candidates: Candidate[] = [];
   let mostRated = 0;
   METRICS.forEach((metric, order) => {
     const points = series[order] ?? [];
     mostRated = Math.max(mostRated, points.length);
     // One sentence per metric: the session trend says more than the calendar does.
-    const sentence =
+    const found =
       recentTrend(
         metric,
         points.map((p) => p.value),
         rules,
         order,
       ) ?? monthOnMonth(metric, points, now.getTime(), rules, order);
-    if (sentence) candidates.push(sentence);
+    if (found) candidates.push(found);
   });
-  if (candidates.length > 0) {
-    return candidates
-      .sort((a, b) => b.size - a.size || a.order - b.order)
-      .slice(0, rules.maxSentences)
-      .map(({ kind, metricId, text }) => ({ kind, metricId, text }));
+  const bySize = (a: Candidate, b: Candidate) => b.size - a.size || a.order - b.order;
+  const declines = candidates.filter((c) => isDecline(c.kind)).sort(bySize);
+  const overall = candidates.find((c) => c.metricId === 'overall');
+  const rises = candidates.filter((c) => !isDecline(c.kind) && c.metricId !== 'overall').sort(bySize).slice(0, rules.maxRises);
+  const told: Insight[] = [...declines];
+  if (overall && !isDecline(overall.kind)) told.push(overall);
+  if (!overall) {
+    const overallPoints = series[METRICS.findIndex((m) => m.id === 'overall')] ?? [];
+    const steadyOver = countWord(Math.min(overallPoints.length, rules.recentSessions));
+    if (declines.length === 0 && rises.length === 0) {
+      const count = countWord(Math.min(mostRated, rules.recentSessions));
+      return [{ kind: 'steady', text: t('insights.steady', { count }) }];
+    }
+    told.push(
+      overallPoints.length >= rules.minSessions
+        ? { kind: 'steady', metricId: 'overall', text: t('insights.steadyOverall', { count: steadyOver }) }
+        : { kind: 'too-few', metricId: 'overall', text: t('insights.tooFewOverall') },
+    );
   }
-  if (mostRated < rules.minSessions) {
-    return [
-      {
-        kind: 'too-few',
-        text: t('insights.tooFew', { count: countWord(rules.minSessions) }),
-      },
-    ];
-  }
-  const steadyOver = Math.min(mostRated, rules.recentSessions);
-  return [{ kind: 'steady', text: t('insights.steady', { count: countWord(steadyOver) }) }];
+  return [...told, ...rises].map(({ kind, metricId, text }) => ({ kind, metricId, text }));
 }

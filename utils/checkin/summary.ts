@@ -4,23 +4,35 @@ import { checkInTime } from './trend-entry';
 import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
 import { filterFromQuery, filterToQuery, formatDay, type CheckInFilter } from './trends';
 
-/** What goes on the printable summary: a date range, a provider, and which notes to show. */
+/** What goes on the printable summary: a date range, a provider, which notes to show and from how many sessions. */
 export interface SummaryChoice extends CheckInFilter {
   /** Note prompts to include; none by default, since notes are private until chosen. */
   notes: NoteId[];
+  /** Notes from this many of the latest sessions (0: all), so the summary stays short. */
+  sessions: number;
 }
 
-/** The choice carried in the summary page's URL (`from`, `to`, `provider`, `note` repeated). */
+/** The note budgets offered; the default keeps the summary to two pages. */
+export const SUMMARY_SESSIONS = [3, 6, 12, 0] as const;
+const DEFAULT_SESSIONS = 6;
+
+/** The choice carried in the summary page's URL (`from`, `to`, `provider`, `note` repeated, `sessions`). */
 export function summaryChoiceFromQuery(query: string | URLSearchParams): SummaryChoice {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
   const asked = new Set(params.getAll('note'));
-  return { ...filterFromQuery(params), notes: NOTE_IDS.filter((id) => asked.has(id)) };
+  const sessions = Number(params.get('sessions') ?? DEFAULT_SESSIONS);
+  return {
+    ...filterFromQuery(params),
+    notes: NOTE_IDS.filter((id) => asked.has(id)),
+    sessions: (SUMMARY_SESSIONS as readonly number[]).includes(sessions) ? sessions : DEFAULT_SESSIONS,
+  };
 }
 
 /** The URL query for a choice; the inverse of summaryChoiceFromQuery. */
 export function summaryQuery(choice: SummaryChoice): URLSearchParams {
   const params = filterToQuery(choice);
   for (const id of choice.notes) params.append('note', id);
+  if (choice.sessions !== DEFAULT_SESSIONS) params.set('sessions', String(choice.sessions));
   return params;
 }
 
@@ -30,18 +42,22 @@ export interface SummaryEntry {
   notes: { prompt: NotePrompt; text: string }[];
 }
 
-/** The chosen notes of each check-in, oldest first; check-ins with none of them written are left out. */
-export function summaryEntries(checkIns: readonly CheckIn[], noteIds: readonly NoteId[]): SummaryEntry[] {
+/**
+ * The chosen notes of the latest `sessions` check-ins (0: all), one entry per session, newest
+ * first; sessions with none of them written are left out.
+ */
+export function summaryEntries(checkIns: readonly CheckIn[], noteIds: readonly NoteId[], sessions = 0): SummaryEntry[] {
   const prompts = NOTE_PROMPTS.filter((prompt) => noteIds.includes(prompt.id));
   if (prompts.length === 0) return [];
+  const newest = [...checkIns].sort((a, b) => checkInTime(b) - checkInTime(a));
   const entries: SummaryEntry[] = [];
-  for (const checkIn of checkIns) {
+  for (const checkIn of sessions > 0 ? newest.slice(0, sessions) : newest) {
     const notes = prompts
       .map((prompt) => ({ prompt, text: checkIn.notes[prompt.id].trim() }))
       .filter((note) => note.text !== '');
     if (notes.length > 0) entries.push({ checkInId: checkIn.id, ms: checkInTime(checkIn), notes });
   }
-  return entries.sort((a, b) => a.ms - b.ms);
+  return entries;
 }
 
 function dayMs(day: string): number | null {

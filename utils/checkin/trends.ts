@@ -46,8 +46,6 @@ export interface TrendPoint {
  */
 export type CheckInFilter = Pick<HistoryFilter, 'from' | 'to' | 'provider'>;
 
-export const NO_FILTER: CheckInFilter = { from: '', to: '', provider: '' };
-
 /** The check-ins whose session falls in the date range (inclusive local days) and is with the provider. */
 export function filterForTrends(checkIns: readonly CheckIn[], filter: CheckInFilter): CheckIn[] {
   const passes = trendFilterTest(filter);

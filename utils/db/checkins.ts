@@ -163,16 +163,3 @@ export async function listCheckIns(db: DebriefDb, limit = Infinity): Promise<Che
     throw toStorageError(error);
   }
 }
-
-/** "To bring up next time" notes on a platform not yet ticked off, newest first. */
-export async function openNextTimeNotes(db: DebriefDb, platform: string, limit = 5): Promise<CheckIn[]> {
-  try {
-    const onPlatform = await db.getAllFromIndex('checkIns', 'by-platform', platform);
-    return onPlatform
-      .filter((c) => c.notes.nextTime.trim() !== '' && !c.nextTimeDone)
-      .sort((a, b) => b.createdMs - a.createdMs)
-      .slice(0, limit);
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}

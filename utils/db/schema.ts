@@ -57,7 +57,8 @@ export interface CheckIn extends CheckInVersion {
   history: CheckInVersion[];
 }
 
-export type SessionStatus = 'in-progress' | 'pending' | 'snoozed' | 'answered' | 'dismissed';
+/** `dismissed`: not therapy; `skipped`: therapy, but no check-in wanted. Both can be undone. */
+export type SessionStatus = 'in-progress' | 'pending' | 'snoozed' | 'answered' | 'dismissed' | 'skipped';
 export type SessionEndReason = 'call-ended' | 'site-signal' | 'navigated' | 'tab-closed' | 'interrupted';
 
 export interface Session extends RecordMeta {
@@ -132,8 +133,8 @@ export interface MetaValues {
   clock: string;
   /** The sync folder chosen in the Sync view (a directory handle, stored as it is). */
   syncFolder: FileSystemDirectoryHandle;
-  /** A session this device recorded: `recording` while the call may be live, `ended` once it may be offered. */
-  [recorded: `recorded:${string}`]: 'recording' | 'ended';
+  /** A session this device recorded: `recording` while the call may be live, `ended` once it may be offered, `set-aside` when not therapy or skipped. */
+  [recorded: `recorded:${string}`]: 'recording' | 'ended' | 'set-aside';
 }
 
 export type MetaKey = keyof MetaValues;

@@ -159,7 +159,33 @@ export function snoozeSession(db: DebriefDb, id: string, until: number, now: num
   return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'snoozed', snoozedUntil: until }), now);
 }
 
-/** "Not a therapy session": never asked about again. */
+/** "Not a therapy session": not asked about again, unless undone. */
 export function dismissSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<Session | undefined> {
   return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'dismissed', snoozedUntil: null }), now);
+}
+
+/** "Skip": a therapy session the person does not want to check in on; not asked about again, unless undone. */
+export function skipSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<Session | undefined> {
+  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'skipped', snoozedUntil: null }), now);
+}
+
+/**
+ * Undo of "Not therapy" or "Skip": the session waits again as it did before (`previous`, when known),
+ * else as a fresh pending session.
+ */
+export function restoreWaiting(
+  db: DebriefDb,
+  id: string,
+  previous: Pick<Session, 'status' | 'snoozedUntil'> | null = null,
+  now: number = Date.now(),
+): Promise<Session | undefined> {
+  const back = previous?.status === 'snoozed' ? previous : { status: 'pending' as const, snoozedUntil: null };
+  return patchSession(db, id, (s) => (s.status === 'dismissed' || s.status === 'skipped' ? back : null), now);
+}
+
+/** Sessions this device recorded that the person marked not therapy or skipped, newest first. */
+export async function setAsideSessions(db: DebriefDb): Promise<Session[]> {
+  const [dismissed, skipped] = await Promise.all([listSessions(db, 'dismissed'), listSessions(db, 'skipped')]);
+  const here = await guarded(() => endedHere(db, [...dismissed, ...skipped], 'set-aside'));
+  return here.sort((a, b) => b.startedMs - a.startedMs);
 }

@@ -1,9 +1,9 @@
 /** The lasting answers "Not a therapy session" offers, and what each one does. */
 import type { DebriefDb } from '../db/open';
-import { setRoom } from '../db/rooms';
+import { getRoom, removeRoom, setRoom } from '../db/rooms';
 import type { Session } from '../db/schema';
 import { siteById } from '../sites/registry';
-import { setPlatformAsked, setRoomMode } from '../storage';
+import { roomModes, setPlatformAsked, setRoomMode } from '../storage';
 
 export type LastingChoiceId = 'muteRoom' | 'therapyRoomsOnly' | 'stopAsking';
 
@@ -15,8 +15,29 @@ export function lastingChoicesFor(session: Pick<Session, 'platform' | 'roomKey'>
   return [...choices, 'stopAsking'];
 }
 
-export async function takeLastingChoice(db: DebriefDb, session: Pick<Session, 'platform' | 'roomKey'>, choice: LastingChoiceId): Promise<void> {
-  if (choice === 'muteRoom' && session.roomKey) await setRoom(db, { id: session.roomKey, platform: session.platform, kind: 'muted' });
-  if (choice === 'therapyRoomsOnly') await setRoomMode(session.platform, 'therapy-rooms');
-  if (choice === 'stopAsking') await setPlatformAsked(session.platform, false);
+/** Takes the choice; resolves to what puts things back as they were (the confirmation's Undo). */
+export async function takeLastingChoice(
+  db: DebriefDb,
+  session: Pick<Session, 'platform' | 'roomKey'>,
+  choice: LastingChoiceId,
+): Promise<() => Promise<void>> {
+  const { platform, roomKey } = session;
+  if (choice === 'muteRoom' && roomKey) {
+    const before = await getRoom(db, roomKey);
+    await setRoom(db, { id: roomKey, platform, kind: 'muted' });
+    return async () => {
+      if (before) await setRoom(db, { id: roomKey, platform, kind: before.kind, name: before.name });
+      else await removeRoom(db, roomKey);
+    };
+  }
+  if (choice === 'therapyRoomsOnly') {
+    const before = (await roomModes.getValue())[platform] ?? 'every-room';
+    await setRoomMode(platform, 'therapy-rooms');
+    return () => setRoomMode(platform, before);
+  }
+  if (choice === 'stopAsking') {
+    await setPlatformAsked(platform, false);
+    return () => setPlatformAsked(platform, true);
+  }
+  return async () => undefined;
 }

@@ -140,7 +140,7 @@ export const sessionSchema = v.strictObject({
   endedMs: v.nullable(epochMsSchema),
   endReason: v.nullable(v.picklist(['call-ended', 'site-signal', 'navigated', 'tab-closed', 'interrupted'])),
   lastSeenMs: epochMsSchema,
-  status: v.picklist(['in-progress', 'pending', 'snoozed', 'answered', 'dismissed']),
+  status: v.picklist(['in-progress', 'pending', 'snoozed', 'answered', 'dismissed', 'skipped']),
   snoozedUntil: v.nullable(epochMsSchema),
   checkInId: v.nullable(idSchema),
   roomKey: v.optional(v.nullable(textSchema(MAX_SHORT_TEXT))),

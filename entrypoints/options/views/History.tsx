@@ -7,16 +7,18 @@ import { HISTORY_PAGE_SIZE, HISTORY_RESULTS_ID, HistoryPage } from '@/components
 import { HistoryToast, type UndoNotice } from '@/components/HistoryToast';
 import { formatDateTime } from '@/utils/checkin/format';
 import { deleteCheckIn, listCheckIns, restoreCheckIn, updateCheckIn } from '@/utils/db/checkins';
-import { listAllCheckIns, listUnansweredSessions } from '@/utils/db/history';
+import { listAllCheckIns } from '@/utils/db/history';
 import { listAllGoals } from '@/utils/db/goals';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
-import type { CheckIn, CheckInAnswers, Goal, Session } from '@/utils/db/schema';
+import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { platformName } from '@/utils/sites/registry';
 import { checkInUrl as defaultCheckInUrl } from '@/utils/session/check-in-window';
 import { hashRoute, parseHashRoute } from '@/utils/hash-route';
 import { useLocationHash } from '../use-location-hash';
+import { useVisibleLoad } from '../use-visible-load';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { HistoryWaiting } from './HistoryWaiting';
 import { messageOf } from '@/utils/errors';
 
 export interface HistoryViewProps {
@@ -60,7 +62,6 @@ export function HistoryView({
   searchDelayMs,
 }: RenderableProps<HistoryViewProps>) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [sessions, setSessions] = useState<Session[]>([]);
   const [goals, setGoals] = useState<Goal[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [hash, setHash] = useLocationHash();
@@ -76,13 +77,11 @@ export function HistoryView({
       const db = await openDb();
       for (;;) {
         const seen = changes.current;
-        const [firstPage, unanswered, allGoals] = await Promise.all([
+        const [firstPage, allGoals] = await Promise.all([
           readAll.current ? Promise.resolve(null) : listCheckIns(db, HISTORY_PAGE_SIZE),
-          listUnansweredSessions(db),
           listAllGoals(db),
         ]);
         if (seen !== changes.current) continue;
-        setSessions(unanswered);
         setGoals(allGoals);
         // Show the newest page at once, then read the rest in one go.
         if (firstPage) setLoaded({ checkIns: firstPage, complete: firstPage.length < HISTORY_PAGE_SIZE });
@@ -99,13 +98,7 @@ export function HistoryView({
     }
   }, [openDb]);
 
-  useEffect(() => {
-    void load();
-    // Coming back from the check-in page (or another tab) shows what changed there.
-    const onVisible = () => document.visibilityState === 'visible' && void load();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [load]);
+  useVisibleLoad(load);
 
   const selectedId = entryIdFromHash(hash);
   const previousId = useRef<string | null>(null);
@@ -194,10 +187,9 @@ export function HistoryView({
         <HistoryPage
           checkIns={loaded.checkIns}
           complete={loaded.complete}
-          sessions={sessions}
+          waiting={<HistoryWaiting openDb={openDb} checkInUrl={checkInUrl} />}
           platformName={platformName}
           goalName={goalName}
-          checkInUrl={checkInUrl}
           entryHref={entryHref}
           hidden={selectedId !== null}
           searchDelayMs={searchDelayMs}

@@ -5,25 +5,28 @@ import { t } from '@/utils/i18n';
 import { parseCustomHost } from '@/utils/sites/custom';
 import { addCustomSite, removeCustomSite } from '@/utils/sites/custom-scripts';
 import { SITES } from '@/utils/sites/registry';
-import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked } from '@/utils/storage';
+import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMinutes, reflectionDelayHours, setPlatformAsked, unansweredDays } from '@/utils/storage';
+import type { PageMessage } from '@/utils/session/messages';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
 import { RoomsSection } from './RoomsSection';
 
 async function loadSettings(): Promise<SettingsValues> {
-  const [minutes, action, delay, disabled, custom, notifyBringUp] = await Promise.all([
+  const [minutes, action, delay, disabled, custom, notifyBringUp, days] = await Promise.all([
     minSessionMinutes.getValue(),
     endAction.getValue(),
     reflectionDelayHours.getValue(),
     disabledPlatforms.getValue(),
     customSites.getValue(),
     bringUpNotify.getValue(),
+    unansweredDays.getValue(),
   ]);
   return {
     minSessionMinutes: minutes,
     endAction: action,
     reflectionDelayHours: delay,
+    unansweredDays: days,
     bringUpNotify: notifyBringUp,
     platforms: SITES.map((site) => ({ id: site.id, name: site.name, enabled: !disabled.includes(site.id) })),
     customSites: custom,
@@ -40,11 +43,19 @@ export function SettingsView() {
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
-  const save = (work: Promise<unknown>) => void run(() => work);
+  // Each change is saved as it is made; the status line says so (and a failure says why instead).
+  const [saved, setSaved] = useState(false);
+  const save = (work: Promise<unknown>) => {
+    setSaved(false);
+    void run(() => work).then(setSaved);
+  };
   if (!values) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <>
       <ErrorAlert message={error} />
+      <p role="status" class="status-line settings-saved">
+        {saved && t('settings.saved')}
+      </p>
       <SettingsForm
         values={values}
         customSitesUnsupported={
@@ -57,6 +68,11 @@ export function SettingsView() {
           save(endAction.setValue(action));
         }}
         onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
+        onUnansweredDays={(days) => {
+          // The badge recounts with the new age at once.
+          const changed: PageMessage = { type: 'sessions-changed' };
+          save(unansweredDays.setValue(days).then(() => browser.runtime.sendMessage(changed)));
+        }}
         onBringUpNotify={(on) => {
           setValues({ ...values, bringUpNotify: on });
           save(bringUpNotify.setValue(on));

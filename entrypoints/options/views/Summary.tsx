@@ -2,8 +2,8 @@ import type { RenderableProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import '@/components/trends.css';
 import { SummaryChoices } from '@/components/SummaryChoices';
-import type { SummaryChoice } from '@/utils/checkin/summary';
-import { NO_FILTER, providersOf } from '@/utils/checkin/trends';
+import { summaryChoiceFromQuery, type SummaryChoice } from '@/utils/checkin/summary';
+import { providersOf } from '@/utils/checkin/trends';
 import { listAllCheckIns } from '@/utils/db/history';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
@@ -16,7 +16,7 @@ export interface SummaryViewProps {
 /** Choices for the printable summary, which opens as its own page (entrypoints/summary/). */
 export function SummaryView({ openDb = getDb }: RenderableProps<SummaryViewProps>) {
   const [checkIns, setCheckIns] = useState<CheckIn[]>([]);
-  const [choice, setChoice] = useState<SummaryChoice>({ ...NO_FILTER, notes: [] });
+  const [choice, setChoice] = useState<SummaryChoice>(() => summaryChoiceFromQuery(''));
   useEffect(() => {
     // Only the provider menu needs the check-ins; the choices work without them.
     openDb()
