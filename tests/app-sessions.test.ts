@@ -37,7 +37,7 @@ describe('sessions in the desktop app', () => {
   it("waits the room's usual length: the median of its past sessions", async () => {
     for (const [day, minutes] of [[1, 50], [8, 45], [15, 40]] as const) {
       const s = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: NOW - day * 86_400_000, roomKey: 'zoom:88395547586' });
-      await endSession(db, s.id, { endedMs: s.startedMs + minutes * MIN, reason: 'call-ended', status: 'pending' });
+      await endSession(db, s.id, { endedMs: s.startedMs + minutes * MIN, reason: 'call-ended' });
     }
     await launchPageSeen(4, THERAPY_LAUNCH, NOW);
     expect((await sessions()).find((s) => s.app)?.snoozedUntil).toBe(NOW + 45 * MIN);

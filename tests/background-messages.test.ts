@@ -127,7 +127,7 @@ describe('the background, sent forged messages', () => {
     await saveCheckIn(db, { ...emptyAnswers(), overall: 7, notes: { ...emptyAnswers().notes, helpful: 'Naming the pattern' }, sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null });
     await saveCheckIn(db, { ...emptyAnswers(), overall: 3, provider: 'Dr. Okafor', sessionId: null, platform: 'zoom', sessionStartedAt: null, sessionEndedAt: null });
     const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: NOW - 3_600_000 });
-    pending = (await endSession(db, session.id, { endedMs: NOW - 600_000, reason: 'call-ended', status: 'pending' }))!;
+    pending = (await endSession(db, session.id, { endedMs: NOW - 600_000, reason: 'call-ended' }))!;
     await new Promise((resolve) => setTimeout(resolve, 50)); // the background's start-up work
     before = await world();
   });

@@ -23,7 +23,7 @@ const site = SITES[0]!;
 
 async function endedSession() {
   const started = await sessions.createSession(db, { platform: site.id, host: 'example.org', startedMs: Date.now() - 50 * 60_000 });
-  await sessions.endSession(db, started.id, { endedMs: Date.now() - 60_000, reason: 'call-ended', status: 'pending' });
+  await sessions.endSession(db, started.id, { endedMs: Date.now() - 60_000, reason: 'call-ended' });
   return started.id;
 }
 

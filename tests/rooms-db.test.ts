@@ -46,7 +46,7 @@ function oldSession(id: string, startedMs: number, minutes: number): Session {
 
 async function endedSession(db: DebriefDb, roomKey: string | null, startedMs: number, minutes: number): Promise<Session> {
   const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs, roomKey });
-  return (await endSession(db, session.id, { endedMs: startedMs + minutes * MIN, reason: 'call-ended', status: 'pending' }))!;
+  return (await endSession(db, session.id, { endedMs: startedMs + minutes * MIN, reason: 'call-ended' }))!;
 }
 
 let db: DebriefDb | undefined;

@@ -25,7 +25,7 @@ const MIN = 60_000;
 async function quietCall(platform: string, endedAgoMs: number): Promise<string> {
   const startedMs = Date.now() - endedAgoMs - 47 * MIN;
   const started = await createSession(db, { platform, host: 'example.org', startedMs, roomKey: `${platform}:1` });
-  await endSession(db, started.id, { endedMs: startedMs + 47 * MIN, reason: 'call-ended', status: 'pending', quiet: true });
+  await endSession(db, started.id, { endedMs: startedMs + 47 * MIN, reason: 'call-ended', quiet: true });
   return started.id;
 }
 

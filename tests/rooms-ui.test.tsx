@@ -15,7 +15,7 @@ beforeEach(() => {
 
 async function endedSession(platform: string, roomKey: string | null): Promise<string> {
   const started = await createSession(db, { platform, host: 'example.org', startedMs: Date.now() - 50 * 60_000, roomKey });
-  await endSession(db, started.id, { endedMs: Date.now() - 60_000, reason: 'call-ended', status: 'pending' });
+  await endSession(db, started.id, { endedMs: Date.now() - 60_000, reason: 'call-ended' });
   return started.id;
 }
 

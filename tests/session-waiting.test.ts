@@ -30,7 +30,7 @@ const currentDb = useTestDb('debrief-session-waiting-test');
 async function endedCall(startedMs: number): Promise<Session> {
   const db = currentDb();
   const started = await createSession(db, { platform: 'doxy-me', host: 'doxy.me', startedMs });
-  return (await endSession(db, started.id, { endedMs: startedMs + 47 * 60_000, reason: 'call-ended', status: 'pending' }))!;
+  return (await endSession(db, started.id, { endedMs: startedMs + 47 * 60_000, reason: 'call-ended' }))!;
 }
 
 describe('waiting sessions by age', () => {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { alarmName } from '@/utils/alarms';
 import { getDb } from '@/utils/db/open';
-import { discardSession, getSession, patchSession } from '@/utils/db/sessions';
+import { discardSession, getSession, moveSession } from '@/utils/db/sessions';
 import { appSessionAt, BROWSER_JOIN_GRACE_MS } from '@/utils/session/app-sessions';
 import { appHandoffs, dueAppSessions } from '@/utils/storage';
 import { offerSession, refreshBadge } from './offer';
@@ -46,7 +46,7 @@ export async function personActive(): Promise<void> {
   for (const id of due) {
     const current = await getSession(db, id);
     if (!current?.app || current.status !== 'snoozed') continue;
-    const session = await patchSession(db, id, () => ({ status: 'pending', snoozedUntil: null }));
+    const session = await moveSession(db, id, 'due');
     if (session) await offerSession(session);
   }
 }

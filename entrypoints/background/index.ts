@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
-import { patchSession, touchSessions } from '@/utils/db/sessions';
+import { moveSession, touchSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls, sessionStorageOffers } from '@/utils/session/call-registry';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
@@ -137,7 +137,7 @@ export default defineBackground(() => {
       promptReflection(alarm.id).catch(report);
     } else if (alarm?.kind === 'snooze') {
       getDb()
-        .then((db) => patchSession(db, alarm.id, (s) => (s.status === 'snoozed' ? { status: 'pending', snoozedUntil: null } : null)))
+        .then((db) => moveSession(db, alarm.id, 'due'))
         .then((session) => (session?.status === 'pending' ? offerSession(session) : undefined))
         .catch(report);
     } else if (alarm?.kind === 'app') {

@@ -9,6 +9,7 @@ import { followRecordedIn } from './recorded';
 import { setRoomIn } from './rooms';
 import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
 import { localIsoString } from './time';
+import { nextStatus } from '../session/lifecycle';
 import { followCheckIns } from './trend-months';
 
 export interface NewCheckIn extends CheckInAnswers {
@@ -44,7 +45,7 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
     if (input.sessionId) {
       const session = await tx.objectStore('sessions').get(input.sessionId);
       if (session) {
-        const answered = { ...session, status: 'answered' as const, checkInId: checkIn.id, updatedAt: stamp, deviceId };
+        const answered = { ...session, status: nextStatus(session.status, 'answer') ?? session.status, checkInId: checkIn.id, updatedAt: stamp, deviceId };
         await tx.objectStore('sessions').put(answered);
         await followRecordedIn(tx, session.id, answered);
         if (session.roomKey) {

@@ -4,6 +4,7 @@ import type { DebriefDb } from './open';
 import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
 import { localIsoString } from './time';
+import { nextStatus, type SessionEvent } from '../session/lifecycle';
 
 export function getSession(db: DebriefDb, id: string): Promise<Session | undefined> {
   return guarded(() => db.get('sessions', id));
@@ -52,7 +53,7 @@ export function createSession(
 }
 
 /** Applies a change to one session in its own transaction, stamping it. */
-export function patchSession(
+function patchSession(
   db: DebriefDb,
   id: string,
   change: (current: Session) => Partial<Session> | null,
@@ -79,21 +80,22 @@ export function patchSession(
 export async function endSession(
   db: DebriefDb,
   id: string,
-  end: { endedMs: number; reason: SessionEndReason; status: SessionStatus; quiet?: boolean },
+  end: { endedMs: number; reason: SessionEndReason; quiet?: boolean },
 ): Promise<Session | undefined> {
   let ended = false;
   const session = await patchSession(
     db,
     id,
     (current) => {
-      if (current.status !== 'in-progress') return null;
+      const status = current.status === 'in-progress' ? nextStatus(current.status, 'call-ended') : null;
+      if (!status) return null;
       ended = true;
       return {
         endedMs: end.endedMs,
         endedAt: localIsoString(new Date(end.endedMs)),
         endReason: end.reason,
         lastSeenMs: Math.max(current.lastSeenMs, end.endedMs),
-        status: end.status,
+        status,
         ...(end.quiet && { quiet: true }),
       };
     },
@@ -154,19 +156,38 @@ export function discardSession(db: DebriefDb, id: string, now: number = Date.now
   });
 }
 
+/** Moves a session by the lifecycle's `event` (utils/session/lifecycle.ts); unchanged when the event does not apply. */
+export function moveSession(
+  db: DebriefDb,
+  id: string,
+  event: SessionEvent,
+  snoozedUntil: number | null = null,
+  now: number = Date.now(),
+): Promise<Session | undefined> {
+  return patchSession(
+    db,
+    id,
+    (current) => {
+      const status = nextStatus(current.status, event);
+      return status && { status, snoozedUntil: status === 'snoozed' ? snoozedUntil : null };
+    },
+    now,
+  );
+}
+
 /** "Remind me later": the session comes back at `until`. */
 export function snoozeSession(db: DebriefDb, id: string, until: number, now: number = Date.now()): Promise<Session | undefined> {
-  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'snoozed', snoozedUntil: until }), now);
+  return moveSession(db, id, 'snooze', until, now);
 }
 
 /** "Not a therapy session": not asked about again, unless undone. */
 export function dismissSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<Session | undefined> {
-  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'dismissed', snoozedUntil: null }), now);
+  return moveSession(db, id, 'dismiss', null, now);
 }
 
 /** "Skip": a therapy session the person does not want to check in on; not asked about again, unless undone. */
 export function skipSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<Session | undefined> {
-  return patchSession(db, id, (s) => (s.status === 'answered' ? null : { status: 'skipped', snoozedUntil: null }), now);
+  return moveSession(db, id, 'skip', null, now);
 }
 
 /**
@@ -179,8 +200,8 @@ export function restoreWaiting(
   previous: Pick<Session, 'status' | 'snoozedUntil'> | null = null,
   now: number = Date.now(),
 ): Promise<Session | undefined> {
-  const back = previous?.status === 'snoozed' ? previous : { status: 'pending' as const, snoozedUntil: null };
-  return patchSession(db, id, (s) => (s.status === 'dismissed' || s.status === 'skipped' ? back : null), now);
+  const snoozed = previous?.status === 'snoozed';
+  return moveSession(db, id, snoozed ? 'restore-snoozed' : 'restore', snoozed ? previous.snoozedUntil : null, now);
 }
 
 /** Sessions this device recorded that the person marked not therapy or skipped, newest first. */

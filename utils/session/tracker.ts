@@ -161,7 +161,7 @@ async function finish(
     return null;
   }
   // Offer only a session this call moved out of progress, never one ended already.
-  const session = await endSession(db, sessionId, { endedMs, reason, status: 'pending', quiet: verdict === 'quiet' });
+  const session = await endSession(db, sessionId, { endedMs, reason, quiet: verdict === 'quiet' });
   if (!session) return null;
   await deps.offer(session, { quiet: quiet || verdict === 'quiet' });
   return session;
