@@ -48,7 +48,7 @@ describe('the shape checks drop anything that is not exactly a known message', (
   });
 
   it.each([
-    ['sessions changed', { type: 'sessions-changed' }, true],
+    ['what waits changed', { type: 'waiting-changed' }, true],
     ['a snooze', { type: 'snooze', sessionId: 's1', until: NOW }, true],
     ['a saved check-in', { type: 'check-in-saved', checkInId: 'c1', createdMs: NOW }, true],
     ['a snooze with no time', { type: 'snooze', sessionId: 's1' }, false],
@@ -144,7 +144,7 @@ describe('the background, sent forged messages', () => {
     it.each([
       ['snooze a session', () => ({ type: 'snooze', sessionId: pending.id, until: NOW + 1000 })],
       ['schedule a reflection', () => ({ type: 'check-in-saved', checkInId: before.checkIns[0]!.id, createdMs: NOW })],
-      ['refresh the badge', () => ({ type: 'sessions-changed' })],
+      ['refresh the badge', () => ({ type: 'waiting-changed' })],
       ['export', () => ({ type: 'export' })],
       ['list check-ins', () => ({ type: 'get-check-ins' })],
       ['delete everything', () => ({ type: 'delete-everything' })],

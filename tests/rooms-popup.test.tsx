@@ -6,7 +6,7 @@ import { App as Popup } from '@/entrypoints/popup/App';
 import { getRoom, setRoom } from '@/utils/db/rooms';
 import type { DebriefDb } from '@/utils/db/open';
 import { createSession, endSession, getSession } from '@/utils/db/sessions';
-import { sessionStorageCalls } from '@/utils/session/call-registry';
+import { callsInStorageSession } from '@/utils/session/call-registry';
 import { minSessionMinutes, setRoomMode } from '@/utils/storage';
 import { useTestDb } from './db-fixture';
 
@@ -35,7 +35,7 @@ async function liveCall(platform: string, roomKey: string | null, minutes: numbe
   activeTab = tab;
   const startedMs = Date.now() - minutes * MIN;
   const session = await createSession(db, { platform, host: 'app.zoom.us', startedMs, roomKey });
-  await sessionStorageCalls().set({ tabId: tab.id!, frameId: 0, sessionId: session.id, platform, roomUrl: tab.url!, startedMs });
+  await callsInStorageSession().set({ tabId: tab.id!, frameId: 0, sessionId: session.id, platform, roomUrl: tab.url!, startedMs });
 }
 
 describe('the popup and rooms', () => {

@@ -6,7 +6,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hlcWallTime } from '@/utils/db/hlc';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
-import { sessionStorageOffers } from '@/utils/session/call-registry';
+import { offersInStorageSession } from '@/utils/session/call-registry';
 import { formatHlc } from '@/utils/db/hlc';
 import type { Session } from '@/utils/db/schema';
 import { createSession, dismissSession, offeredSessions, snoozeSession, touchSessions, waitingSessions } from '@/utils/db/sessions';
@@ -32,7 +32,7 @@ function deps(): TrackerDeps {
     minSessionMinutes: async () => 10,
     offer: async (found) => void offered.push(found),
     now: () => NOW,
-    offers: sessionStorageOffers(),
+    offers: offersInStorageSession(),
   };
 }
 

@@ -4,7 +4,7 @@ import { setRoom } from '@/utils/db/rooms';
 import type { Session } from '@/utils/db/schema';
 import { getSession } from '@/utils/db/sessions';
 import { judgeCall } from '@/utils/session/asking';
-import { sessionStorageOffers } from '@/utils/session/call-registry';
+import { offersInStorageSession } from '@/utils/session/call-registry';
 import { callEnded, callStarted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 import { roomKeyOf } from '@/utils/sites/registry';
 import { minSessionMinutes, setRoomMode } from '@/utils/storage';
@@ -26,7 +26,7 @@ const deps = (): TrackerDeps => ({
   offer: async (session, options) => void (options?.quiet ? quiet : offered).push(session),
   askAbout: async (session, lengthMs) => (await judgeCall(db, session, lengthMs)).verdict,
   now: () => now,
-  offers: sessionStorageOffers(),
+  offers: offersInStorageSession(),
 });
 
 /** A 47-minute call at `url` in tab `tabId`, as the background records it from the page's address. */

@@ -1,7 +1,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
-import { sessionStorageOffers } from '@/utils/session/call-registry';
+import { offersInStorageSession } from '@/utils/session/call-registry';
 import type { Session } from '@/utils/db/schema';
 import { createSession, getSession, touchSessions } from '@/utils/db/sessions';
 import { memoryCalls } from './tracker-fixture';
@@ -23,7 +23,7 @@ function deps(minMinutes = 10): TrackerDeps {
     minSessionMinutes: async () => minMinutes,
     offer: async (session, options) => void (options?.quiet ? quiet : offered).push(session),
     now: () => now,
-    offers: sessionStorageOffers(),
+    offers: offersInStorageSession(),
   };
 }
 

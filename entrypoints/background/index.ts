@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
 import { moveSession, touchSessions } from '@/utils/db/sessions';
-import { sessionStorageCalls, sessionStorageOffers } from '@/utils/session/call-registry';
+import { callsInStorageSession, offersInStorageSession } from '@/utils/session/call-registry';
 import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
 import { alarmFor, alarmName } from '@/utils/alarms';
@@ -21,12 +21,12 @@ import { appSessionDue, joinedInBrowser, launchPageSeen, personActive } from './
 
 const deps: TrackerDeps = {
   db: getDb,
-  calls: sessionStorageCalls(),
+  calls: callsInStorageSession(),
   minSessionMinutes: () => minSessionMinutes.getValue(),
   offer: (session, options) => (options?.quiet ? refreshBadge() : offerSession(session)),
   askAbout: async (session, lengthMs) => (await judgeCall(await getDb(), session, lengthMs)).verdict,
   now: () => Date.now(),
-  offers: sessionStorageOffers(),
+  offers: offersInStorageSession(),
 };
 
 function report(error: unknown): void {

@@ -75,7 +75,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
     const updated = await dismissSession(await getDb(), session.id);
     setBeforeDismiss(session);
     if (updated && data) setData({ ...data, session: updated });
-    await tellBackground({ type: 'sessions-changed' });
+    await tellBackground({ type: 'waiting-changed' });
   });
   const undoDismiss = act(async () => {
     if (!session) return;
@@ -84,7 +84,7 @@ export function App({ sessionId }: { sessionId: string | null }) {
     setTaken([]);
     const restored = await restoreWaiting(await getDb(), session.id, beforeDismiss);
     if (restored && data) setData({ ...data, session: restored });
-    await tellBackground({ type: 'sessions-changed' });
+    await tellBackground({ type: 'waiting-changed' });
   });
   const choices = (current: Session): LastingChoice[] => {
     const platform = platformName(current.platform);

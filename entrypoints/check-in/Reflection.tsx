@@ -39,7 +39,7 @@ export function ReflectionView({ checkInId }: { checkInId: string }) {
         const db = await getDb();
         await updateCheckIn(db, checkIn.id, () => ({ reflection: { answeredAt: localIsoString(), used, text } }));
         await forgetReflection(db, checkIn.id);
-        await browser.runtime.sendMessage({ type: 'sessions-changed' } satisfies PageMessage).catch(() => undefined);
+        await browser.runtime.sendMessage({ type: 'waiting-changed' } satisfies PageMessage).catch(() => undefined);
       }}
     />
   );

@@ -17,7 +17,7 @@ import { getRoom } from '@/utils/db/rooms';
 import { judgeCall, splitQuiet } from '@/utils/session/asking';
 import type { TabCall } from '@/utils/session/tracker';
 import type { DebriefDb } from '@/utils/db/open';
-import { sessionStorageCalls } from '@/utils/session/call-registry';
+import { callsInStorageSession } from '@/utils/session/call-registry';
 import { platformName, SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, minSessionMinutes, unansweredDays } from '@/utils/storage';
 import { splitByAge } from '@/utils/session/waiting';
@@ -57,7 +57,7 @@ function sessionPlace(platform: string | null): string {
 async function currentCall(): Promise<TabCall | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
-  return sessionStorageCalls().get(tab.id);
+  return callsInStorageSession().get(tab.id);
 }
 
 async function callStatus(db: DebriefDb, call: TabCall | null, now: number): Promise<PopupData['call']> {

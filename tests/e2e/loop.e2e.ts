@@ -26,7 +26,7 @@ function unanswered(now = Date.now()) {
 
 /** Asks the background to count again, as any page of Debrief's does after a change. */
 async function recount(page: Page): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'sessions-changed' }));
+  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'waiting-changed' }));
 }
 
 async function expectBadge(page: Page, text: string): Promise<void> {

@@ -5,7 +5,7 @@ const PREFIX = 'call-';
 const OFFER_PREFIX = 'offered-';
 
 /** Calls in progress, one `storage.session` key per tab so concurrent tabs never overwrite each other. */
-export function sessionStorageCalls(): CallRegistry {
+export function callsInStorageSession(): CallRegistry {
   return {
     async get(tabId) {
       return storage.getItem<TabCall>(`session:${PREFIX}${tabId}`);
@@ -26,7 +26,7 @@ export function sessionStorageCalls(): CallRegistry {
 }
 
 /** When each tab last had a check-in offered, one `storage.session` key per tab: a worker restart keeps the limit. */
-export function sessionStorageOffers(): OfferLog {
+export function offersInStorageSession(): OfferLog {
   return {
     lastOffer: (tabId) => storage.getItem<number>(`session:${OFFER_PREFIX}${tabId}`),
     noteOffer: (tabId, at) => storage.setItem(`session:${OFFER_PREFIX}${tabId}`, at),

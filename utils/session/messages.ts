@@ -18,7 +18,8 @@ export function isSessionMessage(value: unknown): value is SessionMessage {
 
 /** Messages Debrief's own pages send the background. */
 export type PageMessage =
-  | { type: 'sessions-changed' }
+  /** What waits for the person changed (a session set aside or back, a follow-up answered): the badge is counted again. */
+  | { type: 'waiting-changed' }
   | { type: 'snooze'; sessionId: string; until: number }
   | { type: 'check-in-saved'; checkInId: string; createdMs: number }
   /** The person allowed Debrief on `host` from the toolbar's offer: finish watching it. */
@@ -27,7 +28,7 @@ export type PageMessage =
 export function isPageMessage(value: unknown): value is PageMessage {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  if (m.type === 'sessions-changed') return true;
+  if (m.type === 'waiting-changed') return true;
   if (m.type === 'check-in-saved') return typeof m.checkInId === 'string' && isTime(m.createdMs);
   if (m.type === 'watch-site') return typeof m.host === 'string';
   return m.type === 'snooze' && typeof m.sessionId === 'string' && isTime(m.until);

@@ -7,7 +7,7 @@ import { setPlatformAsked } from '../storage';
 import type { PageMessage } from './messages';
 
 async function tellBadge(): Promise<void> {
-  const changed: PageMessage = { type: 'sessions-changed' };
+  const changed: PageMessage = { type: 'waiting-changed' };
   await browser.runtime.sendMessage(changed).catch(() => undefined);
 }
 

@@ -70,7 +70,7 @@ export function SettingsView() {
         onReflectionDelayHours={(hours) => save(reflectionDelayHours.setValue(hours))}
         onUnansweredDays={(days) => {
           // The badge recounts with the new age at once.
-          const changed: PageMessage = { type: 'sessions-changed' };
+          const changed: PageMessage = { type: 'waiting-changed' };
           save(unansweredDays.setValue(days).then(() => browser.runtime.sendMessage(changed)));
         }}
         onBringUpNotify={(on) => {
