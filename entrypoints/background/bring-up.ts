@@ -5,10 +5,10 @@ import { getDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { bringUpNotify } from '@/utils/storage';
+import { notify } from './notify';
 
 /** The badge on a call's tab while something waits to be brought up in it. */
 export const BRING_UP_BADGE = '↑';
-const NOTIFICATION_PREFIX = 'bring-up:';
 
 /** A session started: when a note waits to be brought up, the badge on its tab says so (and, if asked for, a notification). */
 export async function markBringUp(tabId: number, session: Session): Promise<void> {
@@ -20,9 +20,7 @@ export async function markBringUp(tabId: number, session: Session): Promise<void
   await browser.action.setTitle({ tabId, title: t('checkInFlow.bringUpBadgeTitle') });
   if (await bringUpNotify.getValue()) {
     // Never what the person wrote: only that something is waiting.
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icons/128.png'),
+    await notify('bringUp', session.id, {
       title: t('checkInFlow.bringUpNotificationTitle'),
       message: t('checkInFlow.bringUpNotificationMessage'),
     });

@@ -12,7 +12,8 @@ import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sit
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
-import { offerSession, refreshBadge, sessionFromNotification } from './offer';
+import { offerSession, refreshBadge } from './offer';
+import { notificationFor } from '@/utils/notifications';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
 import { backUpIfDue, startBackups } from './backups';
 import { finishOffer, grantedHosts } from './watching';
@@ -156,10 +157,9 @@ export default defineBackground(() => {
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {
-    const sessionId = sessionFromNotification(notificationId);
-    if (sessionId) openCheckInWindow(sessionId).catch(report);
-    const alarm = alarmFor(notificationId);
-    if (alarm?.kind === 'reflect') openReflectionWindow(alarm.id).catch(report);
+    const shown = notificationFor(notificationId);
+    if (shown?.kind === 'checkIn') openCheckInWindow(shown.id).catch(report);
+    if (shown?.kind === 'reflect') openReflectionWindow(shown.id).catch(report);
     browser.notifications.clear(notificationId).catch(report);
   });
 

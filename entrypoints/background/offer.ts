@@ -1,3 +1,4 @@
+import { notify } from './notify';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
@@ -9,7 +10,6 @@ import { alarmName } from '@/utils/alarms';
 import { nextAgeing, splitByAge } from '@/utils/session/waiting';
 import { formatNumber } from '@/utils/i18n';
 
-const NOTIFICATION_PREFIX = 'session:';
 
 /**
  * The toolbar badge and tooltip say how many recent check-ins are waiting; a session left longer
@@ -35,17 +35,10 @@ export async function offerSession(session: Session): Promise<void> {
   if (action === 'window') await openCheckInWindow(session.id);
   if (action === 'notification') {
     // Never shows anything the person wrote: only that a check-in is waiting.
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${session.id}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icons/128.png'),
+    await notify('checkIn', session.id, {
       title: t('checkIn.notificationTitle'),
       message: t('checkIn.notificationMessage'),
     });
   }
   await refreshBadge();
-}
-
-/** The session a Debrief notification is about, if it is one of ours. */
-export function sessionFromNotification(notificationId: string): string | null {
-  return notificationId.startsWith(NOTIFICATION_PREFIX) ? notificationId.slice(NOTIFICATION_PREFIX.length) : null;
 }

@@ -1,3 +1,4 @@
+import { notify } from './notify';
 import { browser } from 'wxt/browser';
 import { getCheckIn } from '@/utils/db/checkins';
 import { getDb } from '@/utils/db/open';
@@ -23,9 +24,7 @@ export async function promptReflection(checkInId: string): Promise<void> {
   if (!checkIn || checkIn.reflection) return;
   if (!(await claimReflection(db, checkInId))) return;
   // Never shows what the person wrote.
-  await browser.notifications.create(alarmName('reflect', checkInId), {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
+  await notify('reflect', checkInId, {
     title: t('reflection.notificationTitle'),
     message: t('reflection.notificationMessage'),
   });

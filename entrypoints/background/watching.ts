@@ -1,3 +1,4 @@
+import { notify } from './notify';
 import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 import { customHostOfPattern } from '@/utils/sites/custom';
@@ -30,9 +31,7 @@ async function popupOpen(): Promise<boolean> {
 }
 
 async function notifyWatching(host: string): Promise<void> {
-  await browser.notifications.create(`watching:${host}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icons/128.png'),
+  await notify('watching', host, {
     title: t('watchSite.notificationTitle', { host }),
     message: t('watchSite.notificationMessage'),
   });
