@@ -12,7 +12,7 @@ import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
 import type { Goal } from '@/utils/db/schema';
-import { getSession, listSessions, offeredSessions } from '@/utils/db/sessions';
+import { getSession, waitingSessions } from '@/utils/db/sessions';
 import { getRoom } from '@/utils/db/rooms';
 import { judgeCall, splitQuiet } from '@/utils/session/asking';
 import type { TabCall } from '@/utils/session/tracker';
@@ -72,21 +72,19 @@ async function callStatus(db: DebriefDb, call: TabCall | null, now: number): Pro
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, waiting, snoozed, schedules, call, minutes, sites] = await Promise.all([
+  const [count, goals, manualProvider, { due, later }, schedules, call, minutes, sites] = await Promise.all([
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
-    offeredSessions(db, now),
-    listSessions(db, 'snoozed'),
+    waitingSessions(db, now),
     listReflections(db),
     currentCall(),
     minSessionMinutes.getValue(),
     watchedSites(),
   ]);
-  const { asked: offered, quiet } = splitQuiet(waiting, now);
+  const { asked: offered, quiet } = splitQuiet(due, now);
   const platform = call?.platform ?? null;
   // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
-  const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
   const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
   const reflections: WaitingReflection[] = [];
   for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {

@@ -1,4 +1,6 @@
 import { draftKeyFor } from '../checkin/drafts';
+import { MAX_HISTORY } from '../checkin/limits';
+import { checkLimits, LimitError } from '../checkin/over-limit';
 import { t } from '../i18n';
 import { toStorageError } from './errors';
 import { stampIn } from './meta';
@@ -22,6 +24,7 @@ export interface NewCheckIn extends CheckInAnswers {
  * happens or nothing does.
  */
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
+  checkLimits(input);
   try {
     const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
     const { stamp, deviceId } = await stampIn(tx, now.getTime());
@@ -78,13 +81,16 @@ export async function updateCheckIn(
       createdMs: current.createdMs,
       updatedAt: stamp,
       deviceId,
-      history: [...history, version],
+      // The newest versions a file may carry; older ones go, as they do in merge.
+      history: [...history, version].slice(-MAX_HISTORY),
     };
+    checkLimits(next);
     await tx.objectStore('checkIns').put(next);
     await followCheckIns(tx.objectStore('trendMonths'), [{ before: current, after: next }]);
     await tx.done;
     return next;
   } catch (error) {
+    if (error instanceof LimitError) throw error;
     throw toStorageError(error);
   }
 }

@@ -67,14 +67,19 @@ export async function followCheckIns(store: TrendMonthStore, changes: readonly C
   const removed = new Map<string, Set<string>>();
   const added = new Map<string, TrendEntry[]>();
   for (const { before, after } of changes) {
+    // Lists grow in place: a month of 45,000 check-ins costs as much as 45,000 months of one.
     if (before) {
       const key = monthOf(trendEntryOf(before).ms);
-      removed.set(key, (removed.get(key) ?? new Set()).add(before.id));
+      const ids = removed.get(key);
+      if (ids) ids.add(before.id);
+      else removed.set(key, new Set([before.id]));
     }
     if (after) {
       const entry = trendEntryOf(after);
       const key = monthOf(entry.ms);
-      added.set(key, [...(added.get(key) ?? []), entry]);
+      const entries = added.get(key);
+      if (entries) entries.push(entry);
+      else added.set(key, [entry]);
     }
   }
   const months = [...new Set([...removed.keys(), ...added.keys()])];
