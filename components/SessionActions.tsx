@@ -22,23 +22,22 @@ export interface SessionActionsProps {
 /** The check-in's ways out other than saving: later, not therapy, and the lasting choices after it. */
 export function SessionActions(props: SessionActionsProps) {
   if (props.dismissed) {
-    const taken = props.choices.filter((choice) => choice.taken);
     return (
       <div class="session-actions" role="group" aria-label={t('checkIn.notTherapy')}>
-        <p role="status">{taken.length ? taken.map((choice) => choice.done).join(' ') : t('checkIn.dismissed')}</p>
+        {/* The latest choice says what it did; the others stay done, listed in Settings. */}
+        <p role="status">{props.choices.findLast((choice) => choice.taken)?.done ?? t('checkIn.dismissed')}</p>
         <details class="more-choices">
           <summary>{t('checkIn.moreChoices')}</summary>
-          <ul class="choice-list">
-            {props.choices
-              .filter((choice) => !choice.taken)
-              .map((choice) => (
-                <li key={choice.id}>
-                  <button type="button" onClick={choice.onChoose}>
+          <div class="choice-list">
+            {props.choices.map(
+              (choice) =>
+                !choice.taken && (
+                  <button type="button" key={choice.id} onClick={choice.onChoose}>
                     {choice.label}
                   </button>
-                </li>
-              ))}
-          </ul>
+                ),
+            )}
+          </div>
         </details>
       </div>
     );

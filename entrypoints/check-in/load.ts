@@ -27,7 +27,7 @@ export function sessionInfo(session: Session): SessionInfo {
     startedMs: session.startedMs,
     endedAt: session.endedAt,
     endedMs: session.endedMs,
-    ...(session.app && { app: true }),
+    app: !!session.app,
   };
 }
 

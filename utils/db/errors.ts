@@ -27,6 +27,15 @@ export function toStorageError(error: unknown): StorageError {
   return new StorageError(t('storage.unknown', { detail }), 'unknown', { cause: error });
 }
 
+/** Runs storage work, turning any failure into a StorageError. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
 /** Said when an upgrade waits on another open Debrief page. */
 export function blockedMessage(): string {
   return t('storage.blocked');

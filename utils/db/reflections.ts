@@ -1,14 +1,6 @@
-import { toStorageError } from './errors';
+import { guarded } from './errors';
 import type { DebriefDb } from './open';
 import type { ReflectionSchedule } from './schema';
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
 
 /** Plans a reflection for a check-in; planning it again keeps the first plan. */
 export function scheduleReflection(db: DebriefDb, checkInId: string, dueMs: number): Promise<ReflectionSchedule> {

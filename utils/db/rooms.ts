@@ -1,19 +1,11 @@
 /** The rooms the person taught Debrief: therapy rooms (always ask) and muted rooms (never ask). */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MAX_ROOM_NAME } from '../checkin/limits';
-import { toStorageError } from './errors';
+import { guarded } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import type { DebriefSchema, Room, RoomKind, Session } from './schema';
 import { localIsoString } from './time';
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
 
 type RoomTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
 

@@ -1,17 +1,9 @@
-import { toStorageError } from './errors';
+import { guarded } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
 import { localIsoString } from './time';
-
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
 
 export function getSession(db: DebriefDb, id: string): Promise<Session | undefined> {
   return guarded(() => db.get('sessions', id));

@@ -9,12 +9,10 @@ export type LastingChoiceId = 'muteRoom' | 'therapyRoomsOnly' | 'stopAsking';
 
 /** Muting needs the call's meeting; "only my therapy rooms" needs a platform that learns rooms. */
 export function lastingChoicesFor(session: Pick<Session, 'platform' | 'roomKey'>): LastingChoiceId[] {
-  const learns = siteById(session.platform)?.kind === 'meeting';
-  return [
-    ...(session.roomKey ? (['muteRoom'] as const) : []),
-    ...(learns ? (['therapyRoomsOnly'] as const) : []),
-    'stopAsking',
-  ];
+  const choices: LastingChoiceId[] = [];
+  if (session.roomKey) choices.push('muteRoom');
+  if (siteById(session.platform)?.kind === 'meeting') choices.push('therapyRoomsOnly');
+  return [...choices, 'stopAsking'];
 }
 
 export async function takeLastingChoice(db: DebriefDb, session: Pick<Session, 'platform' | 'roomKey'>, choice: LastingChoiceId): Promise<void> {

@@ -8,14 +8,14 @@ import type { SiteAdapter, SiteExamples } from './types';
 type SiteModule = Record<string, unknown>;
 
 /** The files here that are not a platform; the glob below names the same (Vite needs a literal). */
-export const SHARED_FILES = ['examples.ts', 'registry.ts', 'types.ts', 'paths.ts', 'custom.ts', 'custom-scripts.ts', 'watch-offer.ts', 'watch-site.ts'];
+export const SHARED_FILES = ['examples.ts', 'registry.ts', 'types.ts', 'paths.ts', 'custom.ts', 'custom-scripts.ts', 'watch-offer.ts', 'watch-site.ts', 'room-label.ts'];
 
 const isAdapter = (value: unknown): value is SiteAdapter =>
   typeof value === 'object' && value !== null && 'hosts' in value && 'isRoom' in value;
 
 /** Every module in this folder that exports an adapter, by file name (`doxy-me.ts`). */
 export const SITE_MODULES: ReadonlyMap<string, { adapters: SiteAdapter[]; examples: SiteExamples[] }> = new Map(
-  Object.entries(import.meta.glob<SiteModule>(['./*.ts', '!./{examples,registry,types,paths,custom,custom-scripts,watch-offer,watch-site}.ts'], { eager: true }))
+  Object.entries(import.meta.glob<SiteModule>(['./*.ts', '!./{examples,registry,types,paths,custom,custom-scripts,watch-offer,watch-site,room-label}.ts'], { eager: true }))
     .map(([path, module]) => {
       const adapters = Object.values(module).filter(isAdapter);
       const examples = Object.entries(module)
