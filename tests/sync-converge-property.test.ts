@@ -25,7 +25,7 @@ import { exportData, importText, serializeExport, undoImport, type ImportUndo } 
 import { exportText } from '@/utils/sync/export';
 import type { SyncData } from '@/utils/sync/format';
 import { newCheckIn } from './db-fixture';
-import { checkIn, exportOf, goal, session, tombstone, version } from './sync-fixtures';
+import { checkIn, exportOf, goal, room, session, tombstone, version } from './sync-fixtures';
 import { brokenInvariant, clock, closeProfile, openProfile, runLocal, snapshot, type LocalOp, type Profile } from './sync-property-world';
 
 const RUNS = Number(process.env.DEBRIEF_CONVERGE_RUNS ?? 80);
@@ -38,13 +38,13 @@ const counts = { runs: 0, steps: 0, files: 0, accepted: 0, refused: 0, undos: 0,
 
 // ---- files whose records of different kinds share a few ids ----
 
-type Item = { kind: 'checkIn' | 'goal' | 'session' | 'tombstone'; id: number; store: number; minute: number; counter: number; device: number; older: number };
-const STORE_OF: SyncedStore[] = ['checkIns', 'goals', 'sessions'];
+type Item = { kind: 'checkIn' | 'goal' | 'session' | 'room' | 'tombstone'; id: number; store: number; minute: number; counter: number; device: number; older: number };
+const STORE_OF: SyncedStore[] = ['checkIns', 'goals', 'sessions', 'rooms'];
 
 const arbItem: fc.Arbitrary<Item> = fc.record({
-  kind: fc.constantFrom('checkIn', 'goal', 'session', 'tombstone'),
+  kind: fc.constantFrom('checkIn', 'goal', 'session', 'room', 'tombstone'),
   id: fc.nat(3),
-  store: fc.nat(2),
+  store: fc.nat(3),
   minute: fc.nat(90),
   counter: fc.nat(1),
   device: fc.nat(1),
@@ -53,17 +53,19 @@ const arbItem: fc.Arbitrary<Item> = fc.record({
 
 function fileOf(items: readonly Item[]): string {
   const at = (item: Item, minute = item.minute) => formatHlc({ wall: START - 120 * 60_000 + minute * 60_000, counter: item.counter, deviceId: `dev-${item.device}` });
-  const data: SyncData = { checkIns: [], goals: [], sessions: [], tombstones: [] };
+  const data: SyncData = { checkIns: [], goals: [], sessions: [], tombstones: [], rooms: [] };
   const seen = new Set<string>();
   for (const item of items) {
-    const id = `shared-${item.id}`;
-    const store = item.kind === 'tombstone' ? STORE_OF[item.store]! : item.kind === 'checkIn' ? 'checkIns' : item.kind === 'goal' ? 'goals' : 'sessions';
+    const store = item.kind === 'tombstone' ? STORE_OF[item.store]! : item.kind === 'checkIn' ? 'checkIns' : item.kind === 'goal' ? 'goals' : item.kind === 'room' ? 'rooms' : 'sessions';
+    // Even ids are meeting addresses, which a room and any other kind may claim alike.
+    const id = store === 'rooms' || item.id % 2 === 0 ? `zoom:${item.id}` : `shared-${item.id}`;
     const key = `${item.kind === 'tombstone' ? 't' : 'r'}/${store}/${id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (item.kind === 'tombstone') data.tombstones.push(tombstone(id, store, at(item)));
     else if (item.kind === 'goal') data.goals.push(goal(id, at(item), { title: `Goal ${item.minute}` }));
     else if (item.kind === 'session') data.sessions.push(session(id, at(item), { status: 'answered' }));
+    else if (item.kind === 'room') data.rooms.push(room(id, at(item), { kind: item.older ? 'muted' : 'therapy', name: `Dr. ${item.minute}` }));
     else {
       const history = Array.from({ length: item.older }, (_, n) => version(id, at(item, n), { overall: n }));
       data.checkIns.push(checkIn(id, at(item, item.minute + 3), { overall: item.minute % 11 }, history));
@@ -82,7 +84,7 @@ type Step =
   | { kind: 'exchange'; profile: number; from: number };
 
 const arbLocal: fc.Arbitrary<LocalOp> = fc.record({
-  kind: fc.constantFrom('add-check-in', 'edit-check-in', 'delete-check-in', 'add-goal', 'edit-goal', 'call'),
+  kind: fc.constantFrom('add-check-in', 'edit-check-in', 'delete-check-in', 'add-goal', 'edit-goal', 'call', 'teach-room', 'remove-room'),
   n: fc.nat(50),
   k: fc.nat(50),
 });
@@ -104,8 +106,8 @@ const arbScenario = fc.record({
 // ---- checks ----
 
 async function dataOf(db: DebriefDb): Promise<SyncData> {
-  const { checkIns, sessions, goals, tombstones } = await exportData(db, new Date(clock.now));
-  return { checkIns, sessions, goals, tombstones };
+  const { checkIns, sessions, goals, tombstones, rooms } = await exportData(db, new Date(clock.now));
+  return { checkIns, sessions, goals, tombstones, rooms };
 }
 
 async function ownText(db: DebriefDb, passphrase = ''): Promise<string> {

@@ -22,8 +22,8 @@ const text = (data: Partial<SyncData>) => JSON.stringify(exportOf(data));
 const at = (minutes: number, counter = 0, device = 'dev-b') => formatHlc({ wall: NOW - 3_600_000 + minutes * 60_000, counter, deviceId: device });
 
 async function dataOf(db: DebriefDb): Promise<SyncData> {
-  const { checkIns, sessions, goals, tombstones } = await exportData(db, new Date(NOW));
-  return { checkIns, sessions, goals, tombstones };
+  const { checkIns, sessions, goals, tombstones, rooms } = await exportData(db, new Date(NOW));
+  return { checkIns, sessions, goals, tombstones, rooms };
 }
 
 /** Imports each text in order and expects every one accepted. */

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { emptyNotes, emptyRatings, SIGN_IDS } from '@/utils/checkin/instrument';
 import { formatHlc } from '@/utils/db/hlc';
-import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '@/utils/db/schema';
+import type { CheckIn, CheckInVersion, Goal, Room, Session, SyncedStore, Tombstone } from '@/utils/db/schema';
 import type { DebriefExport, SyncData } from '@/utils/sync/format';
 
 /** A clock in early 2026, well inside the "not in the future" window of the validator. */
@@ -40,13 +40,14 @@ export function checkIn(id: string, updatedAt: string, overrides: Partial<CheckI
   return { ...version(id, updatedAt, overrides), history };
 }
 
+/** The fields every record carries, for a record made at the fixtures' base time on dev-a. */
+function metaOf(id: string, updatedAt: string) {
+  return { id, createdAt: '2026-01-05T14:00:00.000+01:00', createdMs: BASE_MS, updatedAt, deviceId: 'dev-a' };
+}
+
 export function session(id: string, updatedAt: string, overrides: Partial<Session> = {}): Session {
   return {
-    id,
-    createdAt: '2026-01-05T14:00:00.000+01:00',
-    createdMs: BASE_MS,
-    updatedAt,
-    deviceId: 'dev-a',
+    ...metaOf(id, updatedAt),
     platform: 'doxy-me',
     host: 'doxy.me',
     startedAt: '2026-01-05T14:00:00.000+01:00',
@@ -64,13 +65,19 @@ export function session(id: string, updatedAt: string, overrides: Partial<Sessio
 
 export function goal(id: string, updatedAt: string, overrides: Partial<Goal> = {}): Goal {
   return {
-    id,
-    createdAt: '2026-01-05T14:00:00.000+01:00',
-    createdMs: BASE_MS,
-    updatedAt,
-    deviceId: 'dev-a',
+    ...metaOf(id, updatedAt),
     title: 'Sleep before midnight',
     status: 'active',
+    ...overrides,
+  };
+}
+
+export function room(id: string, updatedAt: string, overrides: Partial<Room> = {}): Room {
+  return {
+    ...metaOf(id, updatedAt),
+    platform: id.slice(0, id.indexOf(':')),
+    kind: 'therapy',
+    name: '',
     ...overrides,
   };
 }
@@ -80,13 +87,13 @@ export function tombstone(id: string, store: SyncedStore, deletedAt: string): To
 }
 
 export function emptyData(): SyncData {
-  return { checkIns: [], sessions: [], goals: [], tombstones: [] };
+  return { checkIns: [], sessions: [], goals: [], tombstones: [], rooms: [] };
 }
 
 export function exportOf(data: Partial<SyncData>): DebriefExport {
   return {
     format: 'debrief',
-    version: 1,
+    version: 2,
     exportedAt: '2026-01-06T09:00:00.000+01:00',
     deviceId: 'dev-b',
     ...emptyData(),
@@ -124,16 +131,22 @@ const arbGoal = fc
   .record({ id: fc.constantFrom('g1', 'g2', 'g3'), updatedAt: arbStamp, title: fc.constantFrom('Sleep', 'Walk', 'Call mum') })
   .map(({ id, updatedAt, title }) => goal(id, updatedAt, { title }));
 
-// Ids never cross stores (real ids are UUIDs), matching what the validator enforces.
+const arbRoom = fc
+  .record({ id: fc.constantFrom('zoom:1', 'zoom:2'), updatedAt: arbStamp, kind: fc.constantFrom('therapy', 'muted'), name: fc.constantFrom('', 'Dr. Rivera') })
+  .map(({ id, updatedAt, kind, name }) => room(id, updatedAt, { kind: kind as Room['kind'], name }));
+
+// Ids never cross stores (real ids are UUIDs, room ids meeting addresses), matching what the validator enforces.
+const STORE_BY_PREFIX: Record<string, SyncedStore> = { c: 'checkIns', s: 'sessions', g: 'goals', z: 'rooms' };
 const arbTombstone = fc
-  .record({ id: fc.constantFrom('c1', 'c2', 'c3', 'c4', 's1', 's2', 's3', 'g1', 'g2', 'g3'), deletedAt: arbStamp })
-  .map(({ id, deletedAt }) => tombstone(id, id.startsWith('c') ? 'checkIns' : id.startsWith('s') ? 'sessions' : 'goals', deletedAt));
+  .record({ id: fc.constantFrom('c1', 'c2', 'c3', 'c4', 's1', 's2', 's3', 'g1', 'g2', 'g3', 'zoom:1', 'zoom:2'), deletedAt: arbStamp })
+  .map(({ id, deletedAt }) => tombstone(id, STORE_BY_PREFIX[id[0]!]!, deletedAt));
 
 /** One device's data, as it could be stored or exported. */
 export const arbSyncData: fc.Arbitrary<SyncData> = fc.record({
   checkIns: fc.uniqueArray(arbCheckIn, { selector: (c) => c.id, maxLength: 4 }),
   sessions: fc.uniqueArray(arbSession, { selector: (s) => s.id, maxLength: 3 }),
   goals: fc.uniqueArray(arbGoal, { selector: (g) => g.id, maxLength: 3 }),
+  rooms: fc.uniqueArray(arbRoom, { selector: (r) => r.id, maxLength: 2 }),
   tombstones: fc.uniqueArray(arbTombstone, { selector: (t) => t.id, maxLength: 4 }),
 });
 
@@ -172,8 +185,8 @@ export const arbExportFile: fc.Arbitrary<DebriefExport> = fc
   );
 
 // Ids shared across kinds: what a hostile or careless file may hold. Merge settles them (clash.ts).
-const SHARED_IDS = ['x1', 'x2', 'c1', 'g1'] as const;
-const arbStore = fc.constantFrom<SyncedStore>('checkIns', 'sessions', 'goals');
+const SHARED_IDS = ['x1', 'x2', 'c1', 'g1', 'zoom:1'] as const;
+const arbStore = fc.constantFrom<SyncedStore>('checkIns', 'sessions', 'goals', 'rooms');
 
 /** One device's data where a check-in, a goal, a session and deletions of any kind may share ids. */
 export const arbClashingData: fc.Arbitrary<SyncData> = fc.record({
@@ -188,6 +201,10 @@ export const arbClashingData: fc.Arbitrary<SyncData> = fc.record({
   goals: fc.uniqueArray(
     fc.tuple(fc.constantFrom(...SHARED_IDS), arbStamp).map(([id, updatedAt]) => goal(id, updatedAt)),
     { selector: (g) => g.id, maxLength: 2 },
+  ),
+  rooms: fc.uniqueArray(
+    fc.tuple(fc.constantFrom(...SHARED_IDS), arbStamp).map(([id, updatedAt]) => room(id, updatedAt, { platform: 'zoom' })),
+    { selector: (r) => r.id, maxLength: 2 },
   ),
   tombstones: fc.uniqueArray(
     fc.tuple(fc.constantFrom(...SHARED_IDS), arbStore, arbStamp).map(([id, store, deletedAt]) => tombstone(id, store, deletedAt)),

@@ -67,7 +67,7 @@ describe('parseExport rejects bad files with a message naming the problem', () =
     ['a plain string', '"debrief"', /another app's file/],
     ["another app's file", '{"format":"mood-tracker","version":1,"entries":[]}', /another app's file/],
     ['a file without format', '{"checkIns":[]}', /another app's file/],
-    ['a newer format version', edited((f) => (f.version = 2)), /newer version of Debrief \(file format 2\); update Debrief/],
+    ['a newer format version', edited((f) => (f.version = 3)), /newer version of Debrief \(file format 3\); update Debrief/],
     ['a version as text', edited((f) => (f.version = '1')), /missing or unknown format version/],
     ['an extra top-level key', edited((f) => (f.extra = true)), /The file has a field Debrief does not know: "extra"/],
     ['a missing list', edited((f) => delete f.goals), /The file is missing its "goals" field/],

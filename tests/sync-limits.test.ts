@@ -26,8 +26,8 @@ const checkIns = (prefix: string, count: number, size = 2_000) => ({
 });
 
 async function dataOf(db: DebriefDb): Promise<SyncData> {
-  const { checkIns, sessions, goals, tombstones } = await exportData(db, new Date(NOW));
-  return { checkIns, sessions, goals, tombstones };
+  const { checkIns, sessions, goals, rooms, tombstones } = await exportData(db, new Date(NOW));
+  return { checkIns, sessions, goals, rooms, tombstones };
 }
 
 async function expectImported(db: DebriefDb, file: string, passphrase = ''): Promise<void> {

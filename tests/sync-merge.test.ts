@@ -230,6 +230,7 @@ describe('previewMerge', () => {
     sessions: [session('s1', stamp(1))],
     goals: [],
     tombstones: [],
+    rooms: [],
   };
   const incoming: SyncData = {
     checkIns: [
@@ -241,6 +242,7 @@ describe('previewMerge', () => {
     sessions: [session('s1', stamp(1))],
     goals: [goal('g1', stamp(1))],
     tombstones: [tombstone('c4', 'checkIns', stamp(3, 0, 'dev-b'))],
+    rooms: [],
   };
 
   it.each([

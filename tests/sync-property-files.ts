@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { formatHlc, MAX_CLOCK_AHEAD_MS, MAX_HLC_COUNTER } from '@/utils/db/hlc';
-import type { CheckIn, Session, SessionStatus, SyncedStore } from '@/utils/db/schema';
+import type { CheckIn, Room, Session, SessionStatus, SyncedStore } from '@/utils/db/schema';
 import type { DebriefExport, SyncData } from '@/utils/sync/format';
-import { checkIn, goal, session } from './sync-fixtures';
+import { checkIn, goal, room, session } from './sync-fixtures';
 import { clock, movesOf, STORES, type Profile, type Snapshot } from './sync-property-world';
 
 const HOUR = 3_600_000;
@@ -32,7 +32,7 @@ const arbMutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom(...MUTATIONS),
   n: fc.nat(1_000),
   k: fc.nat(10_000),
-  store: fc.nat(2),
+  store: fc.nat(3),
 });
 
 export const arbFileStep: fc.Arbitrary<FileStep> = fc.record({
@@ -56,13 +56,17 @@ function ids(data: SyncData): string[] {
 }
 
 /** A record of `store` with the given id and stamp, built from the shared fixtures. */
-function recordOf(store: SyncedStore, id: string, updatedAt: string): CheckIn | Session | ReturnType<typeof goal> {
+type AnyRecord = CheckIn | Session | ReturnType<typeof goal> | Room;
+
+function recordOf(store: SyncedStore, id: string, updatedAt: string): AnyRecord {
   if (store === 'checkIns') return checkIn(id, updatedAt);
   if (store === 'sessions') return session(id, updatedAt);
+  // A record id (no colon) is no room key: such a room makes the file refused, as it should.
+  if (store === 'rooms') return room(id, updatedAt, { platform: 'zoom' });
   return goal(id, updatedAt);
 }
 
-function push(file: DebriefExport, store: SyncedStore, record: CheckIn | Session | ReturnType<typeof goal>): void {
+function push(file: DebriefExport, store: SyncedStore, record: AnyRecord): void {
   (file[store] as (typeof record)[]).push(record);
 }
 
@@ -122,15 +126,22 @@ function mutate(file: DebriefExport, mutation: Mutation, target: Profile, held: 
     }
     case 'same-stamp': {
       // The profile's own record, changed, under the very stamp it holds.
-      const record = pick(held[store] as (CheckIn | Session | ReturnType<typeof goal>)[], mutation.n);
+      const record = pick(held[store] as AnyRecord[], mutation.n);
       if (!record) return;
-      const changed = 'title' in record ? { ...record, title: `Changed ${mutation.k}` } : 'status' in record ? { ...record, status: 'pending' as const, checkInId: null } : { ...record, overall: mutation.k % 11 };
+      const changed =
+        'kind' in record
+          ? { ...record, kind: record.kind === 'muted' ? ('therapy' as const) : ('muted' as const) }
+          : 'title' in record
+            ? { ...record, title: `Changed ${mutation.k}` }
+            : 'status' in record
+              ? { ...record, status: 'pending' as const, checkInId: null }
+              : { ...record, overall: mutation.k % 11 };
       push(file, store, changed);
       return;
     }
     case 'duplicate': {
-      const record = pick(file[store] as (CheckIn | Session)[], mutation.n);
-      const into = STORES[(mutation.store + (mutation.k % 3)) % 3]!;
+      const record = pick(file[store] as AnyRecord[], mutation.n);
+      const into = STORES[(mutation.store + (mutation.k % STORES.length)) % STORES.length]!;
       if (record) push(file, into, into === store ? structuredClone(record) : recordOf(into, record.id, record.updatedAt));
     }
   }
@@ -146,7 +157,7 @@ export function buildFile(step: FileStep, target: Profile, exports: readonly Deb
         ? exports[exports.length - 1]!
         : step.base === 'backup' && target.backups.length
           ? (JSON.parse(pick(target.backups, step.source)!) as DebriefExport)
-          : { ...peer, deviceId: 'dev-x', checkIns: [], sessions: [], goals: [], tombstones: [] };
+          : { ...peer, deviceId: 'dev-x', checkIns: [], sessions: [], goals: [], tombstones: [], rooms: [] };
   const file = structuredClone(base);
   for (const mutation of step.mutations) mutate(file, mutation, target, held);
   return { text: JSON.stringify(file), mutated: step.mutations.length > 0 };

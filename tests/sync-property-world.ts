@@ -7,6 +7,7 @@ import { deleteDB } from 'idb';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { deleteCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { addGoal, GoalInputError, renameGoal, setGoalStatus } from '@/utils/db/goals';
+import { removeRoom, renameRoom, setRoom } from '@/utils/db/rooms';
 import { hlcWallTime, MAX_CLOCK_AHEAD_MS } from '@/utils/db/hlc';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { SyncedStore } from '@/utils/db/schema';
@@ -21,7 +22,7 @@ import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerD
 import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
 
-export const STORES: readonly SyncedStore[] = ['checkIns', 'sessions', 'goals'];
+export const STORES: readonly SyncedStore[] = ['checkIns', 'sessions', 'goals', 'rooms'];
 
 /** An id and the ids it moves to, in turn, when another kind of record takes it (clash.ts). */
 export function movesOf(id: string, store: SyncedStore): string[] {
@@ -83,7 +84,7 @@ function refusedTitle(error: unknown): void {
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
 /** One thing a person does on a profile; `n` picks which record, `k` varies what is done. */
-export type LocalOp = { kind: 'add-check-in' | 'edit-check-in' | 'delete-check-in' | 'add-goal' | 'edit-goal' | 'call' | 'restart'; n: number; k: number };
+export type LocalOp = { kind: 'add-check-in' | 'edit-check-in' | 'delete-check-in' | 'add-goal' | 'edit-goal' | 'call' | 'restart' | 'teach-room' | 'remove-room'; n: number; k: number };
 
 export async function runLocal(profile: Profile, op: LocalOp): Promise<void> {
   const { db } = profile;
@@ -116,6 +117,18 @@ export async function runLocal(profile: Profile, op: LocalOp): Promise<void> {
     case 'call':
       await call(profile, op);
       return;
+    case 'teach-room': {
+      // Made therapy or muted (as from an answer, the popup or a pasted link), or given a name in Settings.
+      const id = `zoom:${81234567890 + (op.n % 4)}`;
+      if (op.k % 3 === 2) await renameRoom(db, id, `Dr. ${op.k}`, clock.now);
+      else await setRoom(db, { id, platform: 'zoom', kind: op.k % 3 ? 'muted' : 'therapy' }, clock.now);
+      return;
+    }
+    case 'remove-room': {
+      const id = pick(await db.getAllKeys('rooms'), op.n);
+      if (id) await removeRoom(db, id, clock.now);
+      return;
+    }
     case 'restart':
       // The browser quit: no call is live any more; the worker recovers what it was recording.
       profile.calls.clear();
@@ -153,22 +166,23 @@ export interface Snapshot extends SyncData {
 
 /** Everything that syncs and the clock, in one read. */
 export async function snapshot(db: DebriefDb): Promise<Snapshot> {
-  const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta']);
-  const [checkIns, sessions, goals, tombstones, clockEntry] = await Promise.all([
+  const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta']);
+  const [checkIns, sessions, goals, rooms, tombstones, clockEntry] = await Promise.all([
     tx.objectStore('checkIns').getAll(),
     tx.objectStore('sessions').getAll(),
     tx.objectStore('goals').getAll(),
+    tx.objectStore('rooms').getAll(),
     tx.objectStore('tombstones').getAll(),
     tx.objectStore('meta').get('clock'),
   ]);
   await tx.done;
-  return { checkIns, sessions, goals, tombstones, clock: clockEntry?.value };
+  return { checkIns, sessions, goals, rooms, tombstones, clock: clockEntry?.value };
 }
 
 /** The profile's export as `exportData` writes it, from a snapshot. */
 export function exportOfSnapshot(profile: Profile, state: Snapshot): DebriefExport {
   const { clock: _clock, ...data } = state;
-  return { format: 'debrief', version: 1, exportedAt: localIsoString(new Date(clock.now)), deviceId: profile.deviceId, ...data };
+  return { format: 'debrief', version: 2, exportedAt: localIsoString(new Date(clock.now)), deviceId: profile.deviceId, ...data };
 }
 
 function storedProblem(state: Snapshot): string | null {

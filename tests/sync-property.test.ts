@@ -32,7 +32,7 @@ interface Step {
 }
 
 const arbLocal: fc.Arbitrary<LocalOp> = fc.record({
-  kind: fc.constantFrom('add-check-in', 'add-check-in', 'edit-check-in', 'delete-check-in', 'add-goal', 'edit-goal', 'call', 'call', 'restart'),
+  kind: fc.constantFrom('add-check-in', 'add-check-in', 'edit-check-in', 'delete-check-in', 'add-goal', 'edit-goal', 'call', 'call', 'restart', 'teach-room', 'remove-room'),
   n: fc.nat(1_000),
   k: fc.nat(1_000),
 });

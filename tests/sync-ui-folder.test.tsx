@@ -65,13 +65,14 @@ function memoryStore(initial: SyncFolderHandle | null = null): FolderStore & { h
 function otherDevice(checkIns: ReturnType<typeof checkIn>[]): DebriefExport {
   return {
     format: 'debrief',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-20T10:00:00.000+01:00',
     deviceId: 'laptop-0000-4000-8000-000000000000',
     checkIns,
     sessions: [],
     goals: [],
     tombstones: [],
+    rooms: [],
   };
 }
 

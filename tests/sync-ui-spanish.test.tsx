@@ -86,8 +86,8 @@ describe('Sync & backup in Spanish', () => {
   it('previews, imports and undoes an import in Spanish', async () => {
     await renderSync();
     const file = {
-      format: 'debrief' as const, version: 1 as const, exportedAt: '2026-11-20T10:00:00.000+01:00',
-      deviceId: 'laptop-0000-4000-8000-000000000000', checkIns: [checkIn('nuevo', stamp(5))], sessions: [], goals: [], tombstones: [],
+      format: 'debrief' as const, version: 2 as const, exportedAt: '2026-11-20T10:00:00.000+01:00',
+      deviceId: 'laptop-0000-4000-8000-000000000000', checkIns: [checkIn('nuevo', stamp(5))], sessions: [], goals: [], tombstones: [], rooms: [],
     };
     chooseFile(serializeExport(file), 'copia.json');
     await screen.findByRole('heading', { name: 'Qué cambiará al importar copia.json' });

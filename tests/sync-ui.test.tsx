@@ -63,13 +63,14 @@ function chooseFile(text: string, name = 'debrief-export.json', size?: number) {
 function fileFrom(data: Partial<DebriefExport>): string {
   return serializeExport({
     format: 'debrief',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-20T10:00:00.000+01:00',
     deviceId: 'laptop-0000-4000-8000-000000000000',
     checkIns: [],
     sessions: [],
     goals: [],
     tombstones: [],
+    rooms: [],
     ...data,
   });
 }
@@ -175,7 +176,7 @@ describe('import', () => {
     ['cut off', async () => fileFrom({ checkIns: [checkIn('x', stamp(1))] }).slice(0, 120), 'This file is incomplete'],
     ['empty', async () => '', 'This file is empty.'],
     ['another app', async () => JSON.stringify({ app: 'moodtracker', entries: [] }), 'not a Debrief export'],
-    ['newer format', async () => fileFrom({}).replace('"version":1', '"version":2'), 'made by a newer version of Debrief'],
+    ['newer format', async () => fileFrom({}).replace('"version":2', '"version":3'), 'made by a newer version of Debrief'],
     ['wrong type', async () => fileFrom({ checkIns: [{ ...checkIn('x', stamp(1)), overall: 'seven' as never }] }), '"overall"'],
     ['extra key', async () => fileFrom({ checkIns: [{ ...checkIn('x', stamp(1)), mood: 3 } as never] }), 'a field Debrief does not know: "mood"'],
     ['__proto__ key', async () => fileFrom({}).replace('"checkIns":[]', '"checkIns":[],"__proto__":{"admin":true}'), '"__proto__"'],

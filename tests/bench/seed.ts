@@ -83,13 +83,14 @@ export function makeIncomingExport(local: readonly CheckIn[], deviceId = 'bench-
   const added = makeCheckIns(local.length - edited.length, deviceId, local.length);
   return {
     format: 'debrief',
-    version: 1,
+    version: 2,
     exportedAt: localIsoString(new Date(editedAt + local.length)),
     deviceId,
     checkIns: [...edited, ...added],
     sessions: [],
     goals: [],
     tombstones: [],
+    rooms: [],
   };
 }
 
@@ -112,5 +113,5 @@ export function makeMonthsExport(count: number, months: number, deviceId = 'benc
       sessionEndedAt: localIsoString(new Date(startedMs + SESSION_MS)),
     };
   });
-  return { format: 'debrief', version: 1, exportedAt: localIsoString(new Date(first + span)), deviceId, checkIns, sessions: [], goals: [], tombstones: [] };
+  return { format: 'debrief', version: 2, exportedAt: localIsoString(new Date(first + span)), deviceId, checkIns, sessions: [], goals: [], tombstones: [], rooms: [] };
 }

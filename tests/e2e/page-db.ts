@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { CheckIn, Goal, Session } from '../../utils/db/schema';
 
-export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta';
+export type StoreName = 'checkIns' | 'sessions' | 'goals' | 'drafts' | 'tombstones' | 'meta' | 'rooms';
 
 /** What these functions need of a page: Playwright's, or Firefox's adapted by tests/e2e-firefox/debrief.ts. */
 export type DbPage = Pick<Page, 'evaluate'>;

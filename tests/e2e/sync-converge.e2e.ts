@@ -81,7 +81,7 @@ function fileWith(kind: 'checkIn' | 'goal', id: string, minutesAgo: number): str
   const wall = Date.now() - minutesAgo * 60_000;
   const deviceId = kind === 'checkIn' ? 'laptop' : 'phone';
   const updatedAt = formatHlc({ wall, counter: 0, deviceId });
-  const file: DebriefExport = { format: 'debrief', version: 1, exportedAt: new Date().toISOString(), deviceId, checkIns: [], sessions: [], goals: [], tombstones: [] };
+  const file: DebriefExport = { format: 'debrief', version: 2, exportedAt: new Date().toISOString(), deviceId, checkIns: [], sessions: [], goals: [], tombstones: [], rooms: [] };
   if (kind === 'goal') {
     file.goals.push({ id, createdAt: new Date(wall).toISOString(), createdMs: wall, updatedAt, deviceId, title: 'Walk every morning', status: 'active' });
   } else {

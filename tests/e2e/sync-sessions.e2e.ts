@@ -58,7 +58,7 @@ function laptopFile(now: number): string {
     tags: [],
     provider: '',
   });
-  const file: DebriefExport = { format: 'debrief', version: 1, exportedAt: new Date(now).toISOString(), deviceId: 'laptop', checkIns: [checkIn], sessions, goals: [], tombstones: [] };
+  const file: DebriefExport = { format: 'debrief', version: 2, exportedAt: new Date(now).toISOString(), deviceId: 'laptop', checkIns: [checkIn], sessions, goals: [], tombstones: [], rooms: [] };
   return serializeExport(file);
 }
 

@@ -134,13 +134,14 @@ function laptopFile(note: string): string {
   });
   const file: DebriefExport = {
     format: 'debrief',
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     deviceId: 'laptop',
     checkIns: [checkIn],
     sessions: [],
     goals: [],
     tombstones: [],
+    rooms: [],
   };
   return serializeExport(file);
 }

@@ -12,6 +12,8 @@ export const MAX_GOAL_PROGRESS = 200;
 export const MAX_HISTORY = 1_000;
 /** Records of one kind (and deletion records) in a file. */
 export const MAX_RECORDS = 200_000;
+/** What the person calls a meeting room (their therapist's name, say). */
+export const MAX_ROOM_NAME = 200;
 /** A goal's title: short enough to read at a glance (well within MAX_SHORT_TEXT). */
 export const GOAL_TITLE_MAX = 200;
 /**

@@ -1,5 +1,6 @@
 /** The rooms the person taught Debrief: therapy rooms (always ask) and muted rooms (never ask). */
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { MAX_ROOM_NAME } from '../checkin/limits';
 import { guarded } from './errors';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
@@ -7,8 +8,6 @@ import type { DebriefSchema, Room, RoomKind, Session } from './schema';
 import { localIsoString } from './time';
 
 type RoomTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
-
-export const MAX_ROOM_NAME = 200;
 
 export function getRoom(db: DebriefDb, id: string): Promise<Room | undefined> {
   return guarded(() => db.get('rooms', id));
@@ -70,9 +69,20 @@ export function renameRoom(db: DebriefDb, id: string, name: string, now: number 
   });
 }
 
-/** Forgets a room: calls there are asked about as the platform's setting says. */
-export function removeRoom(db: DebriefDb, id: string): Promise<void> {
-  return guarded(() => db.delete('rooms', id));
+/**
+ * Forgets a room: calls there are asked about as the platform's setting says. The deletion record
+ * carries the removal to other devices, as for any record that syncs.
+ */
+export function removeRoom(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
+  return guarded(async () => {
+    const tx = db.transaction(['rooms', 'tombstones', 'meta'], 'readwrite');
+    if (await tx.objectStore('rooms').get(id)) {
+      const { stamp } = await stampIn(tx, now);
+      await tx.objectStore('rooms').delete(id);
+      await tx.objectStore('tombstones').put({ id, store: 'rooms', deletedAt: stamp });
+    }
+    await tx.done;
+  });
 }
 
 /** How long calls in this room usually last: the median of its finished sessions, or null with none. */

@@ -116,7 +116,7 @@ export interface Draft extends CheckInAnswers {
   savedAt: string;
 }
 
-export type SyncedStore = 'checkIns' | 'sessions' | 'goals';
+export type SyncedStore = 'checkIns' | 'sessions' | 'goals' | 'rooms';
 
 export interface Tombstone {
   id: string;

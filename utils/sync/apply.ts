@@ -79,6 +79,7 @@ export async function importFile(db: DebriefDb, file: DebriefExport, now: Date =
       ...undoEntriesOf('checkIns', local.checkIns, writes.checkIns),
       ...undoEntriesOf('sessions', local.sessions, writes.sessions),
       ...undoEntriesOf('goals', local.goals, writes.goals),
+      ...undoEntriesOf('rooms', local.rooms, writes.rooms),
       ...undoEntriesOf('tombstones', local.tombstones, writes.tombstones),
     ];
     return { preview, undo: { importedAt: localIsoString(now), entries } };

@@ -11,9 +11,12 @@
 import type { CheckIn, SyncedStore, Tombstone } from '../db/schema';
 import type { SyncData } from './format';
 
-/** Which kind keeps a shared id: what the person wrote first, then what they set, then what was detected. */
-const RANK: readonly SyncedStore[] = ['checkIns', 'goals', 'sessions'];
-const TAG: Record<SyncedStore, string> = { checkIns: 'c', goals: 'g', sessions: 's' };
+/**
+ * Which kind keeps a shared id: a room first (its id is the meeting's address, which another id
+ * cannot stand for), then what the person wrote, then what they set, then what was detected.
+ */
+const RANK: readonly SyncedStore[] = ['rooms', 'checkIns', 'goals', 'sessions'];
+const TAG: Record<SyncedStore, string> = { checkIns: 'c', goals: 'g', sessions: 's', rooms: 'r' };
 /** A chain of moves longer than this can only be built on purpose, one hash at a time. */
 const MAX_ROUNDS = 8;
 
@@ -72,6 +75,7 @@ function applyMoves(data: SyncData, moves: Moves): SyncData {
     checkIns: move('checkIns', data.checkIns, moveCheckIn),
     sessions: move('sessions', data.sessions, (record, id) => ({ ...record, id })),
     goals: move('goals', data.goals, (record, id) => ({ ...record, id })),
+    rooms: move('rooms', data.rooms, (record, id) => ({ ...record, id })),
     tombstones: data.tombstones.map((tombstone): Tombstone => {
       const id = to(tombstone.store, tombstone.id);
       return id === undefined ? tombstone : { ...tombstone, id };
@@ -86,7 +90,7 @@ function applyMoves(data: SyncData, moves: Moves): SyncData {
  */
 export function settleIds(copies: readonly SyncData[]): { settled: SyncData[]; moved: Record<SyncedStore, number> } {
   let settled = [...copies];
-  const moved: Record<SyncedStore, number> = { checkIns: 0, goals: 0, sessions: 0 };
+  const moved: Record<SyncedStore, number> = { checkIns: 0, goals: 0, sessions: 0, rooms: 0 };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const moves = movesFor(settled);
     if (moves.size === 0) return { settled, moved };

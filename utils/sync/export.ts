@@ -10,12 +10,13 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type DebriefExport } from './format';
 export async function exportData(db: DebriefDb, now: Date = new Date()): Promise<DebriefExport> {
   try {
     // readwrite only because a brand-new profile creates its device id here.
-    const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta'], 'readwrite');
-    const [deviceId, checkIns, sessions, goals, tombstones] = await Promise.all([
+    const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta'], 'readwrite');
+    const [deviceId, checkIns, sessions, goals, rooms, tombstones] = await Promise.all([
       deviceIdIn(tx),
       tx.objectStore('checkIns').getAll(),
       tx.objectStore('sessions').getAll(),
       tx.objectStore('goals').getAll(),
+      tx.objectStore('rooms').getAll(),
       tx.objectStore('tombstones').getAll(),
     ]);
     await tx.done;
@@ -28,6 +29,7 @@ export async function exportData(db: DebriefDb, now: Date = new Date()): Promise
       sessions,
       goals,
       tombstones,
+      rooms,
     };
   } catch (error) {
     throw toStorageError(error);

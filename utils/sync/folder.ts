@@ -161,12 +161,13 @@ export async function syncWithFolder(db: DebriefDb, folder: FileSystemDirectoryH
 
 /** A string that changes whenever synced data changes: every edit moves the clock; imports and undos change counts. */
 export async function changeStamp(db: DebriefDb): Promise<string> {
-  const tx = db.transaction(['checkIns', 'sessions', 'goals', 'tombstones', 'meta'], 'readonly');
+  const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta'], 'readonly');
   const parts = await Promise.all([
     readMeta(tx.objectStore('meta'), 'clock').then((clock) => clock ?? ''),
     tx.objectStore('checkIns').count(),
     tx.objectStore('sessions').count(),
     tx.objectStore('goals').count(),
+    tx.objectStore('rooms').count(),
     tx.objectStore('tombstones').count(),
   ]);
   await tx.done;

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
 import { t } from '../i18n';
-import type { CheckIn, Goal, Session, Tombstone } from '../db/schema';
+import type { CheckIn, Goal, Room, Session, Tombstone } from '../db/schema';
 import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
 import {
@@ -14,6 +14,7 @@ import {
   idSchema,
   isoDateSchema,
   listSchema,
+  roomSchema,
   sessionSchema,
   tombstoneSchema,
 } from './schemas';
@@ -21,7 +22,9 @@ import {
 export { MAX_IMPORT_BYTES, checkImportSize } from './json';
 
 export const EXPORT_FORMAT = 'debrief';
-export const EXPORT_VERSION = 1;
+/** Version 2 added `rooms`; a version 1 file (no rooms) still imports. */
+export const EXPORT_VERSION = 2;
+const READABLE_VERSIONS = [1, EXPORT_VERSION] as const;
 export { MAX_CLOCK_AHEAD_MS };
 
 /** Everything that syncs, in the shape merge works on. */
@@ -30,6 +33,8 @@ export interface SyncData {
   sessions: Session[];
   goals: Goal[];
   tombstones: Tombstone[];
+  /** The person's therapy rooms and muted rooms, keyed by room key. */
+  rooms: Room[];
 }
 
 export interface DebriefExport extends SyncData {
@@ -41,13 +46,15 @@ export interface DebriefExport extends SyncData {
 
 export const exportSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
+  version: v.picklist(READABLE_VERSIONS),
   exportedAt: isoDateSchema,
   deviceId: idSchema,
   checkIns: listSchema(checkInSchema),
   sessions: listSchema(sessionSchema),
   goals: listSchema(goalSchema),
   tombstones: listSchema(tombstoneSchema),
+  // Absent from version 1 files, which knew no rooms.
+  rooms: v.optional(listSchema(roomSchema), () => []),
 });
 
 export type ParseResult = { ok: true; file: DebriefExport } | { ok: false; error: string };
@@ -77,7 +84,8 @@ export function validateExport(value: unknown, { now = Date.now() }: ParseOption
   if (header) return { ok: false, error: header };
   const result = v.safeParse(exportSchema, value, { abortEarly: true });
   if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
-  const file = result.output as DebriefExport;
+  // A version 1 file is read as the current version: it only lacks rooms, now an empty list.
+  const file = { ...result.output, version: EXPORT_VERSION } as DebriefExport;
   const problem = consistencyProblem(file, now);
   return problem ? { ok: false, error: problem } : { ok: true, file };
 }
@@ -90,14 +98,14 @@ function headerProblem(value: unknown): string | null {
   if (typeof version === 'number' && version > EXPORT_VERSION) {
     return t('sync.newerFile', { version });
   }
-  if (version !== EXPORT_VERSION) return t('sync.unknownVersion');
+  if (!READABLE_VERSIONS.some((readable) => readable === version)) return t('sync.unknownVersion');
   return null;
 }
 
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */
 function consistencyProblem(file: DebriefExport, now: number): string | null {
   // An id two kinds of record share is not a fault of the file: merge settles it (clash.ts).
-  for (const store of ['checkIns', 'sessions', 'goals'] as const) {
+  for (const store of ['checkIns', 'sessions', 'goals', 'rooms'] as const) {
     const seen = new Set<string>();
     for (const [index, record] of file[store].entries()) {
       // Messages are built only for the record at fault: 10,000 sound records cost no lookups.

@@ -8,6 +8,7 @@ const RECORD_NAMES: Record<string, () => string> = {
   sessions: () => t('sync.record.sessions'),
   goals: () => t('sync.record.goals'),
   tombstones: () => t('sync.record.tombstones'),
+  rooms: () => t('sync.record.rooms'),
 };
 
 /** How a record is named in messages: "check-in 3 (checkIns[2])", "a check-in", "check-ins". */
@@ -26,6 +27,11 @@ export const RECORD_WORDS: Record<SyncedStore, { where(index: number): string; o
     where: (index) => t('sync.where', { record: t('sync.record.goals'), number: index + 1, path: `goals[${index}]` }),
     one: () => t('sync.aRecord.goals'),
     many: () => t('sync.records.goals'),
+  },
+  rooms: {
+    where: (index) => t('sync.where', { record: t('sync.record.rooms'), number: index + 1, path: `rooms[${index}]` }),
+    one: () => t('sync.aRecord.rooms'),
+    many: () => t('sync.records.rooms'),
   },
 };
 

@@ -9,14 +9,14 @@
  *   never produces) break the tie by content, so every device picks the same winner.
  * - Check-ins keep the versions seen: the set of versions is unioned, the newest is the
  *   record, the rest are its `history` (one per stamp, oldest first, the newest MAX_HISTORY).
- * - Sessions and goals have no `history` in the schema: the losing version is dropped.
+ * - Sessions, goals and rooms have no `history` in the schema: the losing version is dropped.
  * - Tombstones are kept for good (the newest per store and id). A tombstone removes every version
  *   stamped at or before it, history included; a version stamped after it (an edit
  *   after a delete) survives with only its post-delete history. Dropping the old history
  *   too is what keeps the merge associative: a device that applied the delete first can
  *   no longer know those versions, so no order may bring them back.
  */
-import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import type { CheckIn, CheckInVersion, Goal, Room, Session, SyncedStore, Tombstone } from '../db/schema';
 import { compareStamped, sameJson } from './canonical';
 import { settleIds } from './clash';
 import { MAX_HISTORY } from '../checkin/limits';
@@ -133,6 +133,7 @@ function join(local: SyncData, incoming: SyncData): SyncData {
     checkIns: joinCheckIns([local.checkIns, incoming.checkIns], tombstones),
     sessions: joinLatest<Session>('sessions', [local.sessions, incoming.sessions], tombstones),
     goals: joinLatest<Goal>('goals', [local.goals, incoming.goals], tombstones),
+    rooms: joinLatest<Room>('rooms', [local.rooms, incoming.rooms], tombstones),
     tombstones: byId(tombstones.values()),
   };
 }
@@ -147,7 +148,7 @@ export function newestStamp(data: SyncData): string | null {
     see(checkIn.updatedAt);
     for (const version of checkIn.history) see(version.updatedAt);
   }
-  for (const record of [...data.sessions, ...data.goals]) see(record.updatedAt);
+  for (const record of [...data.sessions, ...data.goals, ...data.rooms]) see(record.updatedAt);
   for (const tombstone of data.tombstones) see(tombstone.deletedAt);
   return newest;
 }

@@ -1,5 +1,5 @@
 /** What merging a file would change locally: the writes to make and the counts to preview. */
-import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import type { CheckIn, Goal, Room, Session, SyncedStore, Tombstone } from '../db/schema';
 import { sameJson } from './canonical';
 import type { SyncData } from './format';
 import { settleIds } from './clash';
@@ -33,6 +33,7 @@ export interface MergeWrites {
   checkIns: StoreWrites<CheckIn>;
   sessions: StoreWrites<Session>;
   goals: StoreWrites<Goal>;
+  rooms: StoreWrites<Room>;
   tombstones: StoreWrites<Tombstone>;
 }
 
@@ -42,7 +43,7 @@ export interface MergePlan {
   preview: MergePreview;
 }
 
-const STORES = ['checkIns', 'sessions', 'goals'] as const;
+const STORES = ['checkIns', 'sessions', 'goals', 'rooms'] as const;
 
 function emptyCounts(): MergeCounts {
   return { new: 0, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0, moved: 0 };
@@ -59,7 +60,7 @@ function diff<T extends { id: string }>(before: Map<string, T>, after: Map<strin
   return { put, remove };
 }
 
-function sameCurrent(a: CheckIn | Session | Goal, b: CheckIn | Session | Goal, store: SyncedStore): boolean {
+function sameCurrent(a: CheckIn | Session | Goal | Room, b: CheckIn | Session | Goal | Room, store: SyncedStore): boolean {
   if (a === b) return true;
   if (a.updatedAt !== b.updatedAt) return false;
   return store === 'checkIns' ? sameJson(versionOf(a as CheckIn), versionOf(b as CheckIn)) : sameJson(a, b);
@@ -77,12 +78,12 @@ function newlyKept(before: CheckIn | undefined, incoming: CheckIn | undefined, a
 
 function countStore(
   store: SyncedStore,
-  local: Map<string, CheckIn | Session | Goal>,
+  local: Map<string, CheckIn | Session | Goal | Room>,
   incoming: SyncData,
-  merged: Map<string, CheckIn | Session | Goal>,
+  merged: Map<string, CheckIn | Session | Goal | Room>,
 ): MergeCounts {
   const counts = emptyCounts();
-  const incomingRecords = indexById<CheckIn | Session | Goal>(incoming[store]);
+  const incomingRecords = indexById<CheckIn | Session | Goal | Room>(incoming[store]);
   const ids = new Set([
     ...incomingRecords.keys(),
     ...incoming.tombstones.filter((tombstone) => tombstone.store === store).map((tombstone) => tombstone.id),
@@ -105,6 +106,7 @@ export function writesBetween(before: SyncData, after: SyncData): MergeWrites {
     checkIns: diff(indexById(before.checkIns), indexById(after.checkIns)),
     sessions: diff(indexById(before.sessions), indexById(after.sessions)),
     goals: diff(indexById(before.goals), indexById(after.goals)),
+    rooms: diff(indexById(before.rooms), indexById(after.rooms)),
     tombstones: diff(indexById(before.tombstones), indexById(after.tombstones)),
   };
 }
@@ -119,8 +121,8 @@ export function planMerge(local: SyncData, incoming: SyncData): MergePlan {
   const byStore = {} as Record<SyncedStore, MergeCounts>;
   const total = emptyCounts();
   for (const store of STORES) {
-    const before = indexById<CheckIn | Session | Goal>(mine[store]);
-    const after = indexById<CheckIn | Session | Goal>(merged[store]);
+    const before = indexById<CheckIn | Session | Goal | Room>(mine[store]);
+    const after = indexById<CheckIn | Session | Goal | Room>(merged[store]);
     byStore[store] = { ...countStore(store, before, theirs, after), moved: moved[store] };
     for (const key of Object.keys(total) as (keyof MergeCounts)[]) total[key] += byStore[store][key];
   }

@@ -7,8 +7,8 @@ import * as v from 'valibot';
 import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
-import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
-import { MAX_GOAL_PROGRESS, MAX_HISTORY, MAX_ID_LENGTH, MAX_NOTE_LENGTH, MAX_RECORDS, MAX_SHORT_TEXT, MAX_TAGS } from '../checkin/limits';
+import type { CheckIn, CheckInVersion, Goal, Room, Session, Tombstone } from '../db/schema';
+import { MAX_GOAL_PROGRESS, MAX_HISTORY, MAX_ID_LENGTH, MAX_NOTE_LENGTH, MAX_RECORDS, MAX_ROOM_NAME, MAX_SHORT_TEXT, MAX_TAGS } from '../checkin/limits';
 
 // Messages are functions so they are looked up when a file is checked, in the browser's language.
 
@@ -33,6 +33,18 @@ export const idSchema = v.pipe(
   v.minLength(1, () => t('sync.rule.notEmpty')),
   v.maxLength(MAX_ID_LENGTH, () => t('sync.rule.idTooLong', { max: MAX_ID_LENGTH })),
   v.regex(ID_PATTERN, () => t('sync.rule.idPattern')),
+);
+
+/**
+ * A room's id is its room key, `<site id>:<meeting>` (`zoom:81234567890`, `whereby:aoi/agent-smith`):
+ * no spaces or invisible characters, and as long as a session's room key may be.
+ */
+const ROOM_KEY_PATTERN = /^[a-z0-9-]+:[^\s\p{C}]+$/u;
+
+const roomKeySchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_SHORT_TEXT, () => t('sync.rule.idTooLong', { max: MAX_SHORT_TEXT })),
+  v.regex(ROOM_KEY_PATTERN, () => t('sync.rule.roomKey')),
 );
 
 function textSchema(max: number) {
@@ -154,11 +166,19 @@ export const goalSchema = v.strictObject({
   status: v.picklist(['active', 'achieved', 'archived']),
 });
 
-export const tombstoneSchema = v.strictObject({
-  id: idSchema,
-  store: v.picklist(['checkIns', 'sessions', 'goals']),
-  deletedAt: stampSchema,
+export const roomSchema = v.strictObject({
+  ...recordMetaEntries,
+  id: roomKeySchema,
+  platform: textSchema(MAX_SHORT_TEXT),
+  kind: v.picklist(['therapy', 'muted']),
+  name: textSchema(MAX_ROOM_NAME),
 });
+
+// A room's deletion names it by room key; every other deletion by a record id.
+export const tombstoneSchema = v.variant('store', [
+  v.strictObject({ id: idSchema, store: v.picklist(['checkIns', 'sessions', 'goals']), deletedAt: stampSchema }),
+  v.strictObject({ id: roomKeySchema, store: v.literal('rooms'), deletedAt: stampSchema }),
+], () => t('sync.issue.mustBeOneOf', { values: ['checkIns', 'sessions', 'goals', 'rooms'].map((store) => `"${store}"`).join(` ${t('sync.issue.or')} `) }));
 
 export function listSchema<T extends v.GenericSchema>(item: T) {
   return v.pipe(v.array(item), v.maxLength(MAX_RECORDS, () => t('sync.rule.maxRecords', { max: MAX_RECORDS })));
@@ -174,4 +194,5 @@ export type SchemaMatchesTypes = [
   Assert<Same<v.InferOutput<typeof sessionSchema>, Session>>,
   Assert<Same<v.InferOutput<typeof goalSchema>, Goal>>,
   Assert<Same<v.InferOutput<typeof tombstoneSchema>, Tombstone>>,
+  Assert<Same<v.InferOutput<typeof roomSchema>, Room>>,
 ];

@@ -6,7 +6,7 @@
  */
 import { toStorageError } from '../db/errors';
 import type { DebriefDb } from '../db/open';
-import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import type { CheckIn, Goal, Room, Session, SyncedStore, Tombstone } from '../db/schema';
 import { followCheckIns } from '../db/trend-months';
 import type { SyncData } from './format';
 import { mergeData } from './merge';
@@ -20,13 +20,13 @@ export interface NotUndone {
   why: 'changed' | 'deleted';
 }
 
-const NOTHING: SyncData = { checkIns: [], sessions: [], goals: [], tombstones: [] };
+const NOTHING: SyncData = { checkIns: [], sessions: [], goals: [], rooms: [], tombstones: [] };
 
 /** The record as it was before the import, minus what a deletion that stays removed from it. */
 function restorable(entry: ImportUndoEntry, tombstone: Tombstone | undefined): AnyRecord | null | 'deleted' {
   const before = entry.before;
   if (!before || entry.store === 'tombstones' || !tombstone || tombstone.store !== entry.store) return before;
-  const record = before as CheckIn | Session | Goal;
+  const record = before as CheckIn | Session | Goal | Room;
   if (record.updatedAt <= tombstone.deletedAt) return 'deleted';
   if (!('history' in record)) return record;
   return { ...record, history: record.history.filter((version) => version.updatedAt > tombstone.deletedAt) };
@@ -41,6 +41,7 @@ export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ res
       checkIns: new Map<string, AnyRecord>(local.checkIns.map((r) => [r.id, r])),
       sessions: new Map<string, AnyRecord>(local.sessions.map((r) => [r.id, r])),
       goals: new Map<string, AnyRecord>(local.goals.map((r) => [r.id, r])),
+      rooms: new Map<string, AnyRecord>(local.rooms.map((r) => [r.id, r])),
       tombstones: new Map<string, AnyRecord>(local.tombstones.map((r) => [r.id, r])),
     };
     const unchanged = undo.entries.map((entry) => fingerprint(stores[entry.store].get(entry.id)) === entry.after);
@@ -68,6 +69,7 @@ export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ res
       checkIns: [...stores.checkIns.values()],
       sessions: [...stores.sessions.values()],
       goals: [...stores.goals.values()],
+      rooms: [...stores.rooms.values()],
       tombstones: [...stores.tombstones.values()],
     } as SyncData;
     // What is put back may share an id with what stays: settled by the same law as any merge.

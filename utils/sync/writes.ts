@@ -3,12 +3,12 @@
  * queueing writes, and the record of what an import changed.
  */
 import type { IDBPTransaction, StoreValue } from 'idb';
-import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
+import type { CheckIn, DebriefSchema, Goal, Room, Session, Tombstone } from '../db/schema';
 import type { CheckInChange } from '../db/trend-months';
 import type { SyncData } from './format';
 import type { MergeWrites, StoreWrites } from './plan';
 
-const SYNC_STORES = ['checkIns', 'sessions', 'goals', 'tombstones'] as const;
+const SYNC_STORES = ['checkIns', 'sessions', 'goals', 'rooms', 'tombstones'] as const;
 type SyncStoreName = (typeof SYNC_STORES)[number];
 /** Every transaction here spans the same stores, so helpers can share one type. */
 export const TX_STORES: (SyncStoreName | 'meta' | 'trendMonths')[] = [...SYNC_STORES, 'meta', 'trendMonths'];
@@ -31,7 +31,7 @@ export interface ImportUndo {
 }
 
 
-export type AnyRecord = CheckIn | Session | Goal | Tombstone;
+export type AnyRecord = CheckIn | Session | Goal | Room | Tombstone;
 
 /** Identifies the exact version a record is at, so undo can tell whether it changed since. */
 export function fingerprint(record: AnyRecord | undefined | null): string | null {
@@ -42,13 +42,14 @@ export function fingerprint(record: AnyRecord | undefined | null): string | null
 }
 
 export async function readAll(tx: SyncTx): Promise<SyncData> {
-  const [checkIns, sessions, goals, tombstones] = await Promise.all([
+  const [checkIns, sessions, goals, rooms, tombstones] = await Promise.all([
     tx.objectStore('checkIns').getAll(),
     tx.objectStore('sessions').getAll(),
     tx.objectStore('goals').getAll(),
+    tx.objectStore('rooms').getAll(),
     tx.objectStore('tombstones').getAll(),
   ]);
-  return { checkIns, sessions, goals, tombstones };
+  return { checkIns, sessions, goals, rooms, tombstones };
 }
 
 export function undoEntriesOf<S extends SyncStoreName>(
@@ -86,6 +87,7 @@ export function queueAll(tx: SyncTx<'readwrite'>, writes: MergeWrites): Promise<
     ...queueWrites(tx, 'checkIns', writes.checkIns),
     ...queueWrites(tx, 'sessions', writes.sessions),
     ...queueWrites(tx, 'goals', writes.goals),
+    ...queueWrites(tx, 'rooms', writes.rooms),
     ...queueWrites(tx, 'tombstones', writes.tombstones),
   ];
 }
