@@ -1,9 +1,9 @@
 /**
  * A shorter week of calls in real Firefox, as tests/e2e/rooms.e2e.ts has it in Chromium: real
  * WebRTC calls at real room addresses. Therapy checked in on one Zoom meeting makes it a therapy
- * room; one "Not a therapy session → On Google Meet, ask only in my therapy rooms" answer, and the
- * next work call on Meet opens no window but waits in the popup with its platform and time, while
- * the next call in the therapy room opens the window by itself.
+ * room; after one "Not a therapy session → On <platform>, ask only in my therapy rooms" answer on
+ * Meet and on Zoom, the next work call on Meet opens no window but waits in the popup with its
+ * platform and time, while the next call in the therapy room opens the window by itself.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -25,12 +25,18 @@ const QUIET_MS = 4000;
 const THERAPY = 'https://app.zoom.us/wc/81234567890/join';
 const STANDUP = 'https://meet.google.com/abc-mnop-xyz';
 const REVIEW = 'https://meet.google.com/jfz-atvy-hrh';
+const ALL_HANDS = 'https://us02web.zoom.us/wc/join/93322114455';
+/** The work calls that teach each platform, with its name. */
+const TEACHING: [url: string, platform: string][] = [
+  [STANDUP, googleMeet.name],
+  [ALL_HANDS, zoom.name],
+];
 
 interface Call {
   /** The check-in window the call opened, or null when none did. */
   window: OpenedWindow | null;
-  /** When the call was hung up. */
-  endedAt: number;
+  /** When the call was hung up: the minutes it may show as its end. */
+  endedBetween: [number, number];
 }
 
 /** A real call at `url`, connected and hung up, then watched for the window it opens (at most one). */
@@ -39,25 +45,28 @@ async function callAt(firefox: Firefox, url: string): Promise<Call> {
   const call = await FirefoxCall.open(firefox, url);
   await call.start();
   await wait(300);
-  const endedAt = Date.now();
+  const hangingUp = Date.now();
   await call.end();
+  const endedBetween: [number, number] = [hangingUp, Date.now()];
   const window = await nextWindow(firefox, before, QUIET_MS).catch(() => null);
   await wait(500);
   const fresh = (await openWindows(firefox)).filter((opened) => !before.some((old) => old.page === opened.page));
   expect(fresh.map(({ id }) => id)).toEqual(window ? [window.id] : []);
   await call.page.close();
-  return { window, endedAt };
+  return { window, endedBetween };
 }
 
-/** "Not a therapy session", then one lasting choice under More choices; returns what the window says it did. */
-async function notTherapy(page: Page, choice: string): Promise<string> {
+/** "Not a therapy session", then "On <platform>, ask only in my therapy rooms" under More choices; returns what the window says it did. */
+async function therapyRoomsOnly(page: Page, platform: string): Promise<string> {
   await (await byRole(page, 'button', t('checkIn.notTherapy'))).click();
   const group = await byRole(page, 'group', t('checkIn.notTherapy'));
   // "More choices" is a disclosure (<details>), opened by its summary.
   await (await byName(page, t('checkIn.moreChoices'))).click();
-  await (await byRole(group, 'button', choice)).click();
-  const status = await byRoleWithText(group, 'status', t('checkIn.chosen.therapyRoomsOnly', { platform: googleMeet.name }));
-  return textOf(status);
+  await (await byRole(group, 'button', t('checkIn.choice.therapyRoomsOnly', { platform }))).click();
+  const status = await byRoleWithText(group, 'status', t('checkIn.chosen.therapyRoomsOnly', { platform }));
+  const said = await textOf(status);
+  await page.close();
+  return said;
 }
 
 /** The rows of the popup's "Calls Debrief did not ask about" (none when the section is absent). */
@@ -73,7 +82,7 @@ const notificationIds = (page: Page) => page.evaluate(async () => Object.keys(aw
 describe('a week of calls in Firefox', () => {
   const shared = sharedFirefox();
 
-  it('asks after therapy and not after work on Meet, once taught one answer', { timeout: 120_000 }, async () => {
+  it('asks after therapy and not after work, once taught one answer per platform', { timeout: 120_000 }, async () => {
     const firefox = shared.get();
     await setLocal(firefox, { minSessionMinutes: 0 });
 
@@ -83,13 +92,12 @@ describe('a week of calls in Firefox', () => {
     await answerCheckIn(therapy.window!.page, { overall: 8 });
     await therapy.window!.page.close();
 
-    // Tuesday: a work meeting on Meet opens the window; one answer teaches Meet.
-    const standup = await callAt(firefox, STANDUP);
-    expect(standup.window).not.toBeNull();
-    expect(await notTherapy(standup.window!.page, t('checkIn.choice.therapyRoomsOnly', { platform: googleMeet.name }))).toContain(
-      t('checkIn.chosen.therapyRoomsOnly', { platform: googleMeet.name }),
-    );
-    await standup.window!.page.close();
+    // Tuesday: a work meeting on Meet, then one on Zoom, each opens the window; one answer per platform teaches it.
+    for (const [url, platform] of TEACHING) {
+      const work = await callAt(firefox, url);
+      expect(work.window).not.toBeNull();
+      expect(await therapyRoomsOnly(work.window!.page, platform)).toContain(t('checkIn.chosen.therapyRoomsOnly', { platform }));
+    }
 
     // Wednesday: another work meeting on Meet opens nothing and notifies nothing.
     const popup = await openExtensionPage(firefox, 'popup.html');
@@ -102,12 +110,12 @@ describe('a week of calls in Firefox', () => {
     await reload(popup);
     const rows = await quietRows(popup);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatch(new RegExp(`^A \\d+-minute call on ${googleMeet.name} ended at `));
-    expect(rows[0]).toContain(formatTime(review.endedAt, 'en-US'));
+    const endTimes = review.endedBetween.map((ms) => formatTime(ms, 'en-US'));
+    expect(rows[0]).toMatch(new RegExp(`^A \\d+-minute call on ${googleMeet.name} ended at (${endTimes.join('|')})`));
     expect(await badgeText(popup)).toBe('');
     await popup.close();
 
-    // Friday: the next call in the therapy room opens the window by itself.
+    // Friday: the next call in the therapy room opens the window by itself, Zoom asking only in therapy rooms now.
     const again = await callAt(firefox, THERAPY);
     expect(again.window).not.toBeNull();
     expect(await readSession(dbPage(again.window!.page), again.window!.id)).toMatchObject({ platform: zoom.id, status: 'pending' });
