@@ -22,6 +22,7 @@ export interface ExtensionApi {
   alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]>; create(name: string, info: { when: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, unknown>>; clear(id: string): Promise<boolean> };
   extension: { getViews(): Window[] };
+  action: { getBadgeText(details: object): Promise<string> };
   permissions: { contains(p: { origins: string[] }): Promise<boolean>; request(p: { origins: string[] }): Promise<boolean> };
 }
 export type ApiWindow = { browser: ExtensionApi };

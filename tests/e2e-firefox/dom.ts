@@ -37,6 +37,20 @@ export async function byRole(scope: Scope, role: string, name?: string, timeout 
   }
 }
 
+/**
+ * The element with exactly the accessible name `name`, whatever its role: for a disclosure's
+ * summary ("More choices"), which Firefox names but gives no role its ARIA queries match.
+ */
+export async function byName(page: Page, name: string, timeout = 10_000): Promise<ElementHandle> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = (await page.$(`aria/${name}`).catch(() => null)) as ElementHandle | null;
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`nothing named “${name}” within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The text an element shows. */
 export function textOf(element: ElementHandle): Promise<string> {
   return element.evaluate((node) => node.textContent ?? '');
