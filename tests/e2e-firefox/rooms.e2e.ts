@@ -61,7 +61,7 @@ async function therapyRoomsOnly(page: Page, platform: string): Promise<string> {
   await (await byRole(page, 'button', t('checkIn.notTherapy'))).click();
   const group = await byRole(page, 'group', t('checkIn.notTherapy'));
   // "More choices" is a disclosure (<details>), opened by its summary.
-  await (await byName(page, t('checkIn.moreChoices'))).click();
+  await (await byName(page, t('setAside.moreChoices'))).click();
   await (await byRole(group, 'button', t('checkIn.choice.therapyRoomsOnly', { platform }))).click();
   const status = await byRoleWithText(group, 'status', t('checkIn.chosen.therapyRoomsOnly', { platform }));
   const said = await textOf(status);
