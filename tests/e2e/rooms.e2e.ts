@@ -65,7 +65,8 @@ async function notTherapy(window: CheckInWindow, choice: string): Promise<string
   await group.getByText('More choices').click();
   await group.getByRole('button', { name: choice }).click();
   const status = group.getByRole('status');
-  await status.filter({ hasNotText: 'Got it' }).waitFor();
+  // The status first says the session was marked; the choice's own words replace it.
+  await status.filter({ hasNotText: 'Marked as not a therapy session' }).waitFor();
   const said = (await status.textContent()) ?? '';
   await window.page.close();
   return said;
