@@ -129,6 +129,25 @@ describe.each(['en', 'es'])('the check-in window in %s', (lang) => {
     await screenshot(page, `checkin-readable-${lang}-${colorScheme}-bottom`, { fullPage: false });
   });
 
+  it('scrolls a scale reached by keyboard clear of the Save bar, its anchor words in sight', async () => {
+    const scales = page.getByRole('radiogroup').filter({ visible: true });
+    const count = await scales.count();
+    for (let index = 0; index < count; index++) {
+      await page.evaluate(() => scrollTo(0, 0));
+      const scale = scales.nth(index);
+      await scale.getByRole('radio').first().focus();
+      const hidden = await scale.locator('.rating-anchors span').evaluateAll((spans) =>
+        spans
+          .filter((span) => {
+            const box = span.getBoundingClientRect();
+            return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) !== span;
+          })
+          .map((span) => span.textContent),
+      );
+      expect(hidden, `scale ${index + 1}: anchors under the Save bar`).toEqual([]);
+    }
+  });
+
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations in %s', async (scheme) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate(() => scrollTo(0, 0));
