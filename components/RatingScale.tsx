@@ -1,5 +1,5 @@
 import { useId, useRef } from 'preact/hooks';
-import { RATING_MAX, RATING_MIN, type Rating } from '@/utils/checkin/instrument';
+import { RATING_MAX, RATING_MIN, ratingName, type Rating } from '@/utils/checkin/instrument';
 import { t } from '@/utils/i18n';
 
 export interface RatingScaleProps {
@@ -35,7 +35,7 @@ export function RatingScale({ name, question, low, high, value, onChange }: Rati
       role="radiogroup"
       data-scale=""
       aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-question`}
+      aria-describedby={`${id}-question ${id}-ends`}
     >
       <div class="rating-head">
         <p class="rating-text">
@@ -55,7 +55,14 @@ export function RatingScale({ name, question, low, high, value, onChange }: Rati
       <div class="rating-scale">
         {VALUES.map((n) => (
           <label key={n} class="rating-option">
-            <input type="radio" name={groupName} value={n} checked={value === n} onChange={() => onChange(n)} />
+            <input
+              type="radio"
+              name={groupName}
+              value={n}
+              aria-label={ratingName(n, low, high)}
+              checked={value === n}
+              onChange={() => onChange(n)}
+            />
             <span>{n}</span>
           </label>
         ))}
@@ -64,6 +71,10 @@ export function RatingScale({ name, question, low, high, value, onChange }: Rati
         <span>{low}</span>
         <span>{high}</span>
       </div>
+      {/* Hidden, yet read as the group's description: both ends with their numbers. */}
+      <span id={`${id}-ends`} hidden>
+        {`${ratingName(RATING_MIN, low, high)}; ${ratingName(RATING_MAX, low, high)}.`}
+      </span>
     </div>
   );
 }

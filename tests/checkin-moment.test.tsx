@@ -12,6 +12,7 @@ import { saveCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import { uiLocale } from '@/utils/i18n';
 import { newCheckIn, useTestDb } from './db-fixture';
+import { radioName } from './rating-names';
 
 let db: DebriefDb;
 const currentDb = useTestDb('debrief-moment-test');
@@ -36,37 +37,38 @@ async function renderScreen(props: Partial<Parameters<typeof CheckInScreen>[0]> 
   await screen.findByRole('button', { name: 'Save check-in' });
 }
 
-const radio = (group: string, value: string) =>
-  within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name: value }) as HTMLInputElement;
+/** The radio by its full name: the ends carry their anchor words ("0, No lighter"). */
+const radio = (group: string, value: number) =>
+  within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name: radioName(group, value) }) as HTMLInputElement;
 
 describe('the check-in form by keyboard', () => {
   it('a digit rates the focused scale and moves to the next; 1 then 0 is 10; after the last scale, the note', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       await renderScreen();
-      radio('Overall', '0').focus();
+      radio('Overall', 0).focus();
       fireEvent.keyDown(document.activeElement!, { key: '8' });
-      expect(radio('Overall', '8').checked).toBe(true);
-      expect(document.activeElement).toBe(radio('Emotional release', '0'));
+      expect(radio('Overall', 8).checked).toBe(true);
+      expect(document.activeElement).toBe(radio('Emotional release', 0));
 
       fireEvent.keyDown(document.activeElement!, { key: '1' });
       fireEvent.keyDown(document.activeElement!, { key: '0' });
-      expect(radio('Emotional release', '10').checked).toBe(true);
-      expect(document.activeElement).toBe(radio('Self-awareness', '0'));
+      expect(radio('Emotional release', 10).checked).toBe(true);
+      expect(document.activeElement).toBe(radio('Self-awareness', 0));
 
       // A lone 1 stays a moment for a possible 0, then moves on.
       fireEvent.keyDown(document.activeElement!, { key: '1' });
-      expect(radio('Self-awareness', '1').checked).toBe(true);
-      expect(document.activeElement).toBe(radio('Self-awareness', '1'));
+      expect(radio('Self-awareness', 1).checked).toBe(true);
+      expect(document.activeElement).toBe(radio('Self-awareness', 1));
       vi.advanceTimersByTime(TEN_WINDOW_MS + 10);
-      expect(document.activeElement).toBe(radio('Trust and rapport', '0'));
+      expect(document.activeElement).toBe(radio('Trust and rapport', 0));
 
       // A 1 followed by another digit: the 1 stands, the digit rates the next scale.
       fireEvent.keyDown(document.activeElement!, { key: '1' });
       fireEvent.keyDown(document.activeElement!, { key: '4' });
-      expect(radio('Trust and rapport', '1').checked).toBe(true);
-      expect(radio('Goals and progress', '4').checked).toBe(true);
-      expect(document.activeElement).toBe(radio('Coping', '0'));
+      expect(radio('Trust and rapport', 1).checked).toBe(true);
+      expect(radio('Goals and progress', 4).checked).toBe(true);
+      expect(document.activeElement).toBe(radio('Coping', 0));
 
       fireEvent.keyDown(document.activeElement!, { key: '3' });
       fireEvent.keyDown(document.activeElement!, { key: '2' });
@@ -79,11 +81,11 @@ describe('the check-in form by keyboard', () => {
   it('shows Clear only once a value is chosen, and keeps focus on the scale after clearing', async () => {
     await renderScreen();
     expect(screen.queryByRole('button', { name: /^Clear / })).toBeNull();
-    fireEvent.click(radio('Coping', '6'));
+    fireEvent.click(radio('Coping', 6));
     fireEvent.click(screen.getByRole('button', { name: 'Clear Coping' }));
     expect(screen.queryByRole('button', { name: 'Clear Coping' })).toBeNull();
-    expect(radio('Coping', '6').checked).toBe(false);
-    expect(document.activeElement).toBe(radio('Coping', '0'));
+    expect(radio('Coping', 6).checked).toBe(false);
+    expect(document.activeElement).toBe(radio('Coping', 0));
   });
 
   it('keeps other notes, therapist and tags behind "More notes", open when asked or when a draft has them', async () => {

@@ -11,6 +11,7 @@ import { extensionUrl, openExtensionPage } from './harness';
 import { readStore } from './page-db';
 import { makeGoal, makePendingSession, seedRecords } from './records';
 import type { CheckIn, Session } from '../../utils/db/schema';
+import { radioName } from '../rating-names';
 
 /** What a screen reader is told about the focused element. */
 interface Announced {
@@ -120,12 +121,15 @@ async function rateByDigits(presses: Presses, cdp: CDPSession, ratings: typeof R
     expect(here.group?.name).toBe(sign);
     // The question is read with the group, so the number is heard in context.
     expect(here.group?.description.length).toBeGreaterThan(10);
+    // …and both ends with their words.
+    expect(here.group?.description).toContain(radioName(sign, 0));
+    expect(here.group?.description).toContain(radioName(sign, 10));
     for (const key of keys) await presses.press(key);
     const next = ratings[index + 1];
     if (next) await expect.poll(async () => (await announced(cdp)).group?.name).toBe(next[0]);
     else await expect.poll(async () => announced(cdp)).toMatchObject(after);
     // The choice stands on the scale just left.
-    const rated = presses.page.getByRole('radiogroup', { name: sign, exact: true }).getByRole('radio', { name: String(value), exact: true });
+    const rated = presses.page.getByRole('radiogroup', { name: sign, exact: true }).getByRole('radio', { name: radioName(sign, value), exact: true });
     expect(await rated.isChecked()).toBe(true);
   }
 }
@@ -142,7 +146,7 @@ test('a check-in after a session by keyboard alone: 7 ratings, a note and save i
   // The ways out come first, then the first scale; no "Clear" stands in the way before a rating.
   await presses.tabTo(cdp, 'button', 'Remind me later', 1);
   await presses.tabTo(cdp, 'button', 'Not a therapy session', 1);
-  const entered = await presses.tabTo(cdp, 'radio', '0', 1);
+  const entered = await presses.tabTo(cdp, 'radio', '0, Not productive', 1);
   expect(entered).toMatchObject({ checked: 'false', group: { name: 'Overall' } });
   await rateByDigits(presses, cdp, RATINGS, { role: 'textbox', name: 'To bring up next time' });
   await page.keyboard.type('The argument with my sister');
@@ -179,22 +183,22 @@ test('in the toolbar popup: Enter starts a manual check-in, arrows and Tab still
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Save check-in' }).waitFor();
   // Focus was on the button the form replaced; Tab enters the form at its first scale (past "Back" at most).
-  const overall = await tabTo(page, cdp, 'radio', '0', 2);
+  const overall = await tabTo(page, cdp, 'radio', '0, Not productive', 2);
   expect(overall.group?.name).toBe('Overall');
   // Arrow keys still move and check (Left wraps from 0 to 10).
   await page.keyboard.press('ArrowLeft');
-  expect(await announced(cdp)).toMatchObject({ role: 'radio', name: '10', checked: 'true', group: { name: 'Overall' } });
+  expect(await announced(cdp)).toMatchObject({ role: 'radio', name: '10, Very productive', checked: 'true', group: { name: 'Overall' } });
   // Tab leaves a scale without rating the next one: Emotional release is skipped, Self-awareness gets a digit.
-  const release = await tabTo(page, cdp, 'radio', '0', 1);
+  const release = await tabTo(page, cdp, 'radio', '0, No lighter', 1);
   expect(release.group?.name).toBe('Emotional release');
-  await tabTo(page, cdp, 'radio', '0', 1);
+  await tabTo(page, cdp, 'radio', '0, Nothing new', 1);
   await page.keyboard.press('4');
   expect((await announced(cdp)).group?.name).toBe('Trust and rapport');
   await tabTo(page, cdp, 'textbox', 'To bring up next time', 5);
   const more = await tabTo(page, cdp, 'DisclosureTriangle', 'More notes, goals, therapist and tags', 1);
   expect(more.name).toBe('More notes, goals, therapist and tags');
   await page.keyboard.press('Enter');
-  const goal = await tabTo(page, cdp, 'radio', '0', 4);
+  const goal = await tabTo(page, cdp, 'radio', '0, Not at all', 4);
   expect(goal.group?.name).toBe('Progress on Say no without apologising');
   for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowRight');
   expect(await announced(cdp)).toMatchObject({ role: 'radio', name: '4', checked: 'true', group: { name: 'Progress on Say no without apologising' } });

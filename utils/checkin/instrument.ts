@@ -89,6 +89,16 @@ export const NOTE_PROMPTS: readonly NotePrompt[] = [
 export const RATING_MIN = 0;
 export const RATING_MAX = 10;
 
+/**
+ * What a screen reader says for one value of a scale: the ends carry their anchor words
+ * ("0, Not productive"), the middle values are just the number.
+ */
+export function ratingName(value: number, low: string, high: string): string {
+  if (value === RATING_MIN) return `${value}, ${low}`;
+  if (value === RATING_MAX) return `${value}, ${high}`;
+  return String(value);
+}
+
 /** A 0–10 answer, or null when the person skipped it. */
 export type Rating = number | null;
 
