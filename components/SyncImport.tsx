@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '@/utils/i18n';
 import { MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import type { MergeCounts, MergePreview } from '@/utils/sync/plan';
+import { changesSomething, countByKind } from '@/utils/sync/count-words';
 import { ErrorAlert } from './ErrorAlert';
 import { messageOf } from '@/utils/errors';
 
@@ -134,7 +135,12 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
           class="sync-passphrase"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void read(file, passphrase);
+            if (busy) return;
+            if (passphrase) void read(file, passphrase);
+            else {
+              setError(t('sync.import.passphraseEmpty'));
+              setFocusOn('passphrase');
+            }
           }}
         >
           <p id={`${id}-encrypted`}>{t('sync.import.encrypted', { file: file.name })}</p>
@@ -174,35 +180,56 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
             {file ? t('sync.import.previewTitle', { file: file.name }) : t('sync.import.previewTitleUnnamed')}
           </h4>
           <p class="hint">{reading.summary}</p>
-          <dl class="sync-counts">
-            {COUNT_WORDS.filter(({ key, onlyWhenSome }) => !onlyWhenSome || reading.preview[key] > 0).map(({ key, label, hint }) => (
-              <div key={key}>
-                <dt>{label()}</dt>
-                <dd>
-                  <strong>{formatNumber(reading.preview[key])}</strong> <span class="hint">({hint()})</span>
-                </dd>
+          {changesSomething(reading.preview) ? (
+            <>
+              <dl class="sync-counts">
+                {COUNT_WORDS.filter(({ key, onlyWhenSome }) => !onlyWhenSome || reading.preview[key] > 0).map(({ key, label, hint }) => (
+                  <div key={key}>
+                    <dt>{label()}</dt>
+                    <dd>
+                      <strong>{countByKind(reading.preview, key)}</strong> <span class="hint">({hint()})</span>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              <div class="form-actions">
+                <button type="button" class="primary" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act(t('sync.import.importing'), onImport)}>
+                  {t('sync.import.confirm')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    reset();
+                    onCancel();
+                    setDone(t('sync.import.cancelled'));
+                    setFocusOn('result');
+                  }}
+                >
+                  {t('common.cancel')}
+                </button>
               </div>
-            ))}
-          </dl>
-          <div class="form-actions">
-            <button type="button" class="primary" aria-disabled={busy !== null || undefined} onClick={() => !busy && void act(t('sync.import.importing'), onImport)}>
-              {t('sync.import.confirm')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                reset();
-                onCancel();
-                setDone(t('sync.import.cancelled'));
-                setFocusOn('result');
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
+            </>
+          ) : (
+            <>
+              <p>{t('sync.import.nothingNew')}</p>
+              <div class="form-actions">
+                <button
+                  type="button"
+                  onClick={() => {
+                    reset();
+                    onCancel();
+                  }}
+                >
+                  {t('common.close')}
+                </button>
+              </div>
+            </>
+          )}
         </div>
       )}
 
+      {/* Beside the file it is about, above the earlier import's Undo. */}
+      <ErrorAlert message={error} />
       <p ref={result} tabIndex={-1} class="status-line" role="status" aria-busy={busy !== null || undefined}>
         {busy ?? done}
       </p>
@@ -211,7 +238,6 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
           {t('sync.import.undo')}
         </button>
       )}
-      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -91,7 +91,7 @@ describe('Sync & backup in Spanish', () => {
     };
     chooseFile(serializeExport(file), 'copia.json');
     await screen.findByRole('heading', { name: 'Qué cambiará al importar copia.json' });
-    expect(screen.getByText(/^Exportado el .* desde el dispositivo laptop-0: 1 registro, 0 sesiones y 0 metas\.$/)).toBeTruthy();
+    expect(screen.getByText(/^Exportado el .* desde otro dispositivo: 1 registro, 0 sesiones y 0 metas\.$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Importar' }));
     await screen.findByText(/^Importación hecha\. Nuevos: 1; actualizados: 0; borrados: 0; sin cambios: 0; guardados en el historial: 0\./);
     fireEvent.click(screen.getByRole('button', { name: 'Deshacer la importación' }));

@@ -148,7 +148,7 @@ describe('import', () => {
     const counts = Object.fromEntries(
       [...preview.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.querySelector('strong')!.textContent]),
     );
-    expect(counts).toEqual({ New: '1', Updated: '1', Deleted: '0', Unchanged: '1', 'Kept as history': '1' });
+    expect(counts).toEqual({ New: '1 check-in', Updated: '1 check-in', Deleted: 'none', Unchanged: '1 check-in', 'Kept as history': '1 check-in' });
     expect(await snapshot()).toBe(before);
 
     fireEvent.click(within(preview).getByRole('button', { name: 'Import' }));

@@ -87,6 +87,14 @@ describe('printable summary page', () => {
     expect(screen.queryByText('Naming the pattern')).toBeNull();
     expect(screen.getByText(/3 check-ins$/)).toBeTruthy();
   });
+
+  it('says what changed in the voice of the person who hands it over', async () => {
+    await seed();
+    render(<SummaryPage search="" openDb={openDb} print={() => {}} draw={noDrawing} />);
+    const changed = await screen.findByRole('region', { name: 'What changed recently' });
+    expect(changed.textContent).toMatch(/My overall rating has risen over my last three sessions/);
+    expect(changed.textContent).not.toMatch(/\byour?\b/i);
+  });
 });
 
 describe('summary choices in the options page', () => {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SummaryChoices } from '@/components/SummaryChoices';
 import { SummarySheet } from '@/components/SummarySheet';
 import type { DrawPlot } from '@/components/TrendUPlot';
-import { describeChanges } from '@/utils/checkin/insights';
+import { describeChanges, INSIGHT_RULES } from '@/utils/checkin/insights';
 import { summaryChoiceFromQuery, summaryEntries, summaryPeriod, type SummaryChoice } from '@/utils/checkin/summary';
 import { metricAverages, metricSeries } from '@/utils/checkin/series';
 import { filterForTrends, goalProgressOf, METRICS, providersOf, ROLLING_WINDOW } from '@/utils/checkin/trends';
@@ -63,7 +63,8 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   const sheet = useMemo(
     () => ({
       averages: metricAverages(filtered),
-      insights: describeChanges(filtered, now),
+      // The person hands this page over: the sentences are theirs ("my last six sessions").
+      insights: describeChanges(filtered, now, { ...INSIGHT_RULES, voice: 'me' }),
       series: METRICS.map((metric) => ({ metric, points: metricSeries(filtered, metric.id) })),
       entries: initial.notes.length > 0 ? summaryEntries(filtered, initial.notes, initial.sessions) : null,
       goals: goals.map((goal) => ({ id: goal.id, title: goal.title, progress: goalProgressSummary(goal, goalProgressOf(filtered, goal.id)) })),

@@ -19,6 +19,8 @@ export interface InsightRules {
   minPerMonth: number;
   /** At most this many rises besides Overall; declines are never left out. */
   maxRises: number;
+  /** Whose sentences: "your ratings" in the app, "my ratings" on the summary the person hands over. */
+  voice: 'you' | 'me';
 }
 
 export const INSIGHT_RULES: InsightRules = {
@@ -29,7 +31,11 @@ export const INSIGHT_RULES: InsightRules = {
   monthChange: 1,
   minPerMonth: 2,
   maxRises: 3,
+  voice: 'you',
 };
+
+/** The sentences' table for a voice. */
+const BOOK = { you: 'insights', me: 'insightsMine' } as const;
 
 export type InsightKind = 'rise' | 'fall' | 'higher' | 'lower' | 'steady' | 'too-few' | 'none';
 
@@ -60,29 +66,30 @@ interface Figures {
 }
 
 /** A whole sentence per case, so each language can build it its own way around the metric's name. */
-const SENTENCES: Record<Direction, { sign(metric: string, f: Figures): string; overall(f: Figures): string }> = {
+type Book = (typeof BOOK)[keyof typeof BOOK];
+const SENTENCES: Record<Direction, { sign(book: Book, metric: string, f: Figures): string; overall(book: Book, f: Figures): string }> = {
   rise: {
-    sign: (metric, f) => t('insights.riseSign', { metric, count: f.count, change: f.change }),
-    overall: (f) => t('insights.riseOverall', { count: f.count, change: f.change }),
+    sign: (book, metric, f) => t(`${book}.riseSign`, { metric, count: f.count, change: f.change }),
+    overall: (book, f) => t(`${book}.riseOverall`, { count: f.count, change: f.change }),
   },
   fall: {
-    sign: (metric, f) => t('insights.fallSign', { metric, count: f.count, change: f.change }),
-    overall: (f) => t('insights.fallOverall', { count: f.count, change: f.change }),
+    sign: (book, metric, f) => t(`${book}.fallSign`, { metric, count: f.count, change: f.change }),
+    overall: (book, f) => t(`${book}.fallOverall`, { count: f.count, change: f.change }),
   },
   higher: {
-    sign: (metric, f) => t('insights.higherSign', { metric, days: f.days, recent: f.recent, before: f.before }),
-    overall: (f) => t('insights.higherOverall', { days: f.days, recent: f.recent, before: f.before }),
+    sign: (book, metric, f) => t(`${book}.higherSign`, { metric, days: f.days, recent: f.recent, before: f.before }),
+    overall: (book, f) => t(`${book}.higherOverall`, { days: f.days, recent: f.recent, before: f.before }),
   },
   lower: {
-    sign: (metric, f) => t('insights.lowerSign', { metric, days: f.days, recent: f.recent, before: f.before }),
-    overall: (f) => t('insights.lowerOverall', { days: f.days, recent: f.recent, before: f.before }),
+    sign: (book, metric, f) => t(`${book}.lowerSign`, { metric, days: f.days, recent: f.recent, before: f.before }),
+    overall: (book, f) => t(`${book}.lowerOverall`, { days: f.days, recent: f.recent, before: f.before }),
   },
 };
 
-function sentence(direction: Direction, metric: Metric, figures: Partial<Figures>): string {
+function sentence(direction: Direction, metric: Metric, figures: Partial<Figures>, book: Book): string {
   const say = SENTENCES[direction];
   const all: Figures = { count: '', change: '', days: '', recent: '', before: '', ...figures };
-  return metric.id === 'overall' ? say.overall(all) : say.sign(metric.name, all);
+  return metric.id === 'overall' ? say.overall(book, all) : say.sign(book, metric.name, all);
 }
 
 /** Slope of the least-squares line through values at 0, 1, 2… (points per session). */
@@ -115,7 +122,7 @@ function recentTrend(metric: Metric, values: readonly number[], rules: InsightRu
   if (Math.abs(change) < rules.sessionChange) return null;
   const kind = change > 0 ? 'rise' : 'fall';
   const figures = { count: countWord(recent.length), change: formatAverage(Math.abs(change)) };
-  return { kind, metricId: metric.id, text: sentence(kind, metric, figures), size: Math.abs(change), order };
+  return { kind, metricId: metric.id, text: sentence(kind, metric, figures, BOOK[rules.voice]), size: Math.abs(change), order };
 }
 
 function monthOnMonth(
@@ -134,7 +141,7 @@ function monthOnMonth(
   if (Math.abs(change) < rules.monthChange) return null;
   const kind = change > 0 ? 'higher' : 'lower';
   const figures = { days: formatNumber(rules.monthDays), recent: formatAverage(recent), before: formatAverage(before) };
-  return { kind, metricId: metric.id, text: sentence(kind, metric, figures), size: Math.abs(change), order };
+  return { kind, metricId: metric.id, text: sentence(kind, metric, figures, BOOK[rules.voice]), size: Math.abs(change), order };
 }
 
 /**
@@ -154,6 +161,7 @@ export function describeSeries(
 ): Insight[] {
   if (checkInCount === 0) return [{ kind: 'none', text: t('insights.none') }];
   if (checkInCount < rules.minSessions) return [{ kind: 'too-few', text: t('insights.tooFew', { count: countWord(rules.minSessions) }) }];
+  const book = BOOK[rules.voice];
   const candidates: Candidate[] = [];
   let mostRated = 0;
   METRICS.forEach((metric, order) => {
@@ -180,12 +188,12 @@ export function describeSeries(
     const steadyOver = countWord(Math.min(overallPoints.length, rules.recentSessions));
     if (declines.length === 0 && rises.length === 0) {
       const count = countWord(Math.min(mostRated, rules.recentSessions));
-      return [{ kind: 'steady', text: t('insights.steady', { count }) }];
+      return [{ kind: 'steady', text: t(`${book}.steady`, { count }) }];
     }
     told.push(
       overallPoints.length >= rules.minSessions
-        ? { kind: 'steady', metricId: 'overall', text: t('insights.steadyOverall', { count: steadyOver }) }
-        : { kind: 'too-few', metricId: 'overall', text: t('insights.tooFewOverall') },
+        ? { kind: 'steady', metricId: 'overall', text: t(`${book}.steadyOverall`, { count: steadyOver }) }
+        : { kind: 'too-few', metricId: 'overall', text: t(`${book}.tooFewOverall`) },
     );
   }
   return [...told, ...rises].map(({ kind, metricId, text }) => ({ kind, metricId, text }));

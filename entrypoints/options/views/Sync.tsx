@@ -21,6 +21,8 @@ import { checkInsToCsv, CSV_MIME } from '@/utils/sync/csv';
 import { exportData, exportText } from '@/utils/sync/export';
 import type { DebriefExport } from '@/utils/sync/format';
 import { checkImportSize } from '@/utils/sync/json';
+import { checkInCount, goalCount, sessionCount } from '@/utils/sync/count-words';
+import { readMeta } from '@/utils/db/meta';
 import type { MergeCounts } from '@/utils/sync/plan';
 import { readExportText } from '@/utils/sync/read';
 import { backupError, backupFrequency, backupKeep, backupRecords, backupSettings } from '@/utils/storage';
@@ -52,10 +54,6 @@ export interface SyncViewProps {
 }
 
 const systemNow = () => new Date();
-
-const checkInCount = (count: number) => t('common.checkIns', count, [formatNumber(count)]);
-const sessionCount = (count: number) => t('common.sessions', count, [formatNumber(count)]);
-const goalCount = (count: number) => t('sync.goalCount', count, [formatNumber(count)]);
 
 /** "2 check-ins, 1 session, 0 goals". */
 function contents(file: Pick<DebriefExport, 'checkIns' | 'sessions' | 'goals'>): string {
@@ -139,7 +137,10 @@ export function SyncView({
     if (!checked.ok) return { ...checked, needsPassphrase: false };
     const { preview } = checked;
     pending.current = read.file;
-    const about = { when: formatDateTime(read.file.exportedAt), device: read.file.deviceId.slice(0, 8), contents: contents(read.file) };
+    // Exports carry no device name, and a raw id means nothing to a person.
+    const own = await readMeta((await openDb()).transaction('meta').objectStore('meta'), 'deviceId');
+    const device = own === read.file.deviceId ? t('sync.import.thisDevice') : t('sync.import.anotherDevice');
+    const about = { when: formatDateTime(read.file.exportedAt), device, contents: contents(read.file) };
     const summary = read.encrypted ? t('sync.import.summaryEncrypted', about) : t('sync.import.summary', about);
     return { ok: true, preview, summary };
   };
