@@ -17,7 +17,7 @@ import { zoom } from './zoom';
 
 /**
  * Every supported platform. Adding one is a new file and one line here.
- * Left out for want of a source naming the host where their sessions run (see issue 12's closing note):
+ * Left out for want of a source naming the host where their sessions run:
  * Jane, TheraNest, thera-LINK, Sessions Health, IntakeQ/PracticeQ, Psychology Today Sessions, Spruce,
  * Amwell, Teladoc, MDLive. People can watch their hosts from the toolbar or in Settings ("Your own sites").
  * Headway, Rula and Brightside hand sessions to Zoom, Doxy.me or Google Meet, which are here
