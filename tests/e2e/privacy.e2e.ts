@@ -147,11 +147,11 @@ describe('Debrief makes no network request', () => {
       await page.getByRole('button', { name: 'Back up now' }).click();
       await page.getByRole('status').filter({ hasText: /in your downloads folder/ }).waitFor();
 
+      // The profile's own file holds nothing new for it: the preview says so and offers no Import.
       await page.getByLabel('Import a file').setInputFiles(exported);
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
-      await page.getByRole('button', { name: 'Undo import' }).click();
-      await page.getByRole('status').filter({ hasText: /^Import undone/ }).waitFor();
+      await page.getByText(/^Nothing new in this file/).waitFor();
+      expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
 
       const before = (await readStore<CheckIn>(page, 'checkIns')).length;
       await page.getByRole('button', { name: 'Delete everything…' }).click();
@@ -159,6 +159,13 @@ describe('Debrief makes no network request', () => {
       await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
       await dialog.getByRole('button', { name: 'Delete everything', exact: true }).click();
       await page.getByRole('status').filter({ hasText: /^Deleted \d+ check-ins?/ }).waitFor();
+      expect(await readStore<CheckIn>(page, 'checkIns')).toEqual([]);
+
+      await page.getByLabel('Import a file').setInputFiles(exported);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
+      await page.getByRole('button', { name: 'Undo import' }).click();
+      await page.getByRole('status').filter({ hasText: /^Import undone/ }).waitFor();
       expect(await readStore<CheckIn>(page, 'checkIns')).toEqual([]);
 
       await page.getByLabel('Import a file').setInputFiles(exported);

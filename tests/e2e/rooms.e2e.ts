@@ -81,6 +81,8 @@ async function saveCheckIn(page: Page): Promise<void> {
 
 async function quietRows(): Promise<string[]> {
   const popup = await openExtensionPage(debrief, 'popup.html');
+  // The popup draws its lists once it has read the database, when it says how many check-ins are stored.
+  await popup.getByRole('status').filter({ hasText: /stored/ }).first().waitFor();
   const section = popup.getByRole('region', { name: 'Calls Debrief did not ask about' });
   const rows = await section.getByRole('listitem').allTextContents().catch(() => []);
   await popup.close();
