@@ -8,6 +8,7 @@ import { openCheckInWindow } from '@/utils/session/check-in-window';
 import { endAction, unansweredDays } from '@/utils/storage';
 import { alarmName } from '@/utils/alarms';
 import { nextAgeing, splitByAge } from '@/utils/session/waiting';
+import { splitQuiet } from '@/utils/session/asking';
 import { formatNumber } from '@/utils/i18n';
 
 
@@ -19,7 +20,7 @@ import { formatNumber } from '@/utils/i18n';
 export async function refreshBadge(now: number = Date.now()): Promise<void> {
   const [offered, days] = await Promise.all([offeredSessions(await getDb(), now), unansweredDays.getValue()]);
   // A call waiting quietly (not a therapy room) is in the popup but not on the badge.
-  const { recent } = splitByAge(offered.filter((s) => !s.quiet), days, now);
+  const { recent } = splitByAge(splitQuiet(offered, now).asked, days, now);
   const count = recent.length;
   await browser.action.setBadgeText({ text: count ? formatNumber(count) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#2d5bd3' });

@@ -33,6 +33,18 @@ const MAX_EDGE_WAIT_MS = 50;
  * by 1 ms) is handed out only once the real clock has caught up, so our own export is valid at
  * every instant; the wait is spent on reads, which keep the transaction open.
  */
+/**
+ * Deletes a record that syncs and writes its stamped deletion record, in the caller's transaction.
+ * Nothing when it is gone already (or moved to a new id when a record of another kind took its id):
+ * a deletion record would then take the id from the record that holds it now.
+ */
+export async function deleteSyncedIn(tx: MetaTx, store: 'sessions' | 'rooms', id: string, now: number): Promise<void> {
+  if (!(await tx.objectStore(store).get(id))) return;
+  const { stamp } = await stampIn(tx, now);
+  await tx.objectStore(store).delete(id);
+  await tx.objectStore('tombstones').put({ id, store, deletedAt: stamp });
+}
+
 export async function stampIn(tx: MetaTx, now: number = Date.now(), clock: () => number = Date.now): Promise<{ stamp: string; deviceId: string }> {
   const deviceId = await deviceIdIn(tx);
   const meta = tx.objectStore('meta');

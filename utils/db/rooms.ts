@@ -2,7 +2,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { MAX_ROOM_NAME } from '../checkin/limits';
 import { guarded } from './errors';
-import { stampIn } from './meta';
+import { deleteSyncedIn, stampIn } from './meta';
 import type { DebriefDb } from './open';
 import type { DebriefSchema, Room, RoomKind, Session } from './schema';
 import { localIsoString } from './time';
@@ -76,11 +76,7 @@ export function renameRoom(db: DebriefDb, id: string, name: string, now: number 
 export function removeRoom(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
   return guarded(async () => {
     const tx = db.transaction(['rooms', 'tombstones', 'meta'], 'readwrite');
-    if (await tx.objectStore('rooms').get(id)) {
-      const { stamp } = await stampIn(tx, now);
-      await tx.objectStore('rooms').delete(id);
-      await tx.objectStore('tombstones').put({ id, store: 'rooms', deletedAt: stamp });
-    }
+    await deleteSyncedIn(tx, 'rooms', id, now);
     await tx.done;
   });
 }

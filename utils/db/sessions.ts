@@ -1,5 +1,5 @@
 import { guarded } from './errors';
-import { stampIn } from './meta';
+import { deleteSyncedIn, stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { endedHere, followRecordedIn, noteRecordedIn, recordedSessions } from './recorded';
 import type { Session, SessionEndReason, SessionStatus } from './schema';
@@ -87,7 +87,7 @@ export async function endSession(
     db,
     id,
     (current) => {
-      const status = current.status === 'in-progress' ? nextStatus(current.status, 'call-ended') : null;
+      const status = nextStatus(current.status, 'call-ended');
       if (!status) return null;
       ended = true;
       return {
@@ -144,13 +144,7 @@ export async function recordingSessions(db: DebriefDb): Promise<Session[]> {
 export function discardSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'tombstones', 'meta'], 'readwrite');
-    // Gone already (or moved to a new id when a record of another kind took its id): no
-    // deletion record, which would take the id from the record that holds it now.
-    if (await tx.objectStore('sessions').get(id)) {
-      const { stamp } = await stampIn(tx, now);
-      await tx.objectStore('sessions').delete(id);
-      await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
-    }
+    await deleteSyncedIn(tx, 'sessions', id, now);
     await followRecordedIn(tx, id, null);
     await tx.done;
   });
