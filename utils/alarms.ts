@@ -7,6 +7,8 @@ const ALARMS = {
   heartbeat: { name: 'heartbeat' },
   /** Hourly: an automatic backup when one is due. */
   backup: { name: 'backup' },
+  /** Once a minute while unlocked: locks again once Debrief has been idle for the set minutes. */
+  lockIdle: { name: 'lock-idle' },
   /** "Remind me later" on a session: `snooze:<session id>`. */
   snooze: { prefix: 'snooze:' },
   /** The next-day follow-up on a check-in: `reflect:<check-in id>` (also its notification's id). */

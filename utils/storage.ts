@@ -79,3 +79,9 @@ export const checkInDetailsOpen = storage.defineItem<boolean>('local:checkInDeta
 
 /** A notification when a session starts and something waits to be brought up: off unless asked for. */
 export const bringUpNotify = storage.defineItem<boolean>('local:bringUpNotify', { fallback: false, version: 1 });
+
+/** With the lock on: minutes without using Debrief after which it locks again. */
+export const lockIdleMinutes = storage.defineItem<number>('local:lockIdleMinutes', { fallback: 15, version: 1 });
+
+/** The lock's private key while unlocked (PKCS#8, base64), in memory for this browser session only. */
+export const unlockedLock = storage.defineItem<{ pkcs8: string; idleUntil: number } | null>('session:unlockedLock', { fallback: null });

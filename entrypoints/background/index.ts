@@ -9,7 +9,8 @@ import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/
 import { siteForUrl } from '@/utils/sites/registry';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
-import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { lapseIfIdle } from '@/utils/lock/session';
+import { customSites, disabledPlatforms, minSessionMinutes, unlockedLock } from '@/utils/storage';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import { offerSession, refreshBadge, sessionFromNotification } from './offer';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
@@ -134,7 +135,16 @@ export default defineBackground(() => {
         .catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
+    } else if (alarm?.kind === 'lockIdle') {
+      lapseIfIdle()
+        .then(async (lapsed) => (lapsed || !(await unlockedLock.getValue()) ? browser.alarms.clear(name) : true))
+        .catch(report);
     }
+  });
+
+  // Unlocked somewhere: check once a minute whether it has been idle long enough to lock again.
+  unlockedLock.watch((held) => {
+    if (held) browser.alarms.create(alarmName('lockIdle'), { periodInMinutes: 1 }).catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {

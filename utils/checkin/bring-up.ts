@@ -1,5 +1,6 @@
 import { updateCheckIn } from '../db/checkins';
 import { toStorageError } from '../db/errors';
+import { openCheckIns } from '../db/lock';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn } from '../db/schema';
 
@@ -30,7 +31,9 @@ export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number
   } catch (error) {
     throw toStorageError(error);
   }
-  return written
+  // While locked this raises the `locked` error: the window says to unlock instead of the note.
+  const opened = await openCheckIns(written);
+  return opened
     .filter((c) => c.notes.nextTime.trim() !== '' && !c.nextTimeDone)
     .filter((c) => !therapist || !c.provider.trim() || c.provider.trim().toLowerCase() === therapist)
     .slice(0, options.limit ?? 3)

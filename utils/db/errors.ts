@@ -5,7 +5,7 @@ import { messageOf } from '../errors';
 export class StorageError extends Error {
   constructor(
     message: string,
-    readonly kind: 'quota' | 'blocked' | 'unavailable' | 'unknown',
+    readonly kind: 'quota' | 'blocked' | 'unavailable' | 'locked' | 'unknown',
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -25,6 +25,16 @@ export function toStorageError(error: unknown): StorageError {
   }
   const detail = messageOf(error);
   return new StorageError(t('storage.unknown', { detail }), 'unknown', { cause: error });
+}
+
+/** Reading what the person wrote while the lock is on and not unlocked: pages show the unlock screen. */
+export function lockedError(): StorageError {
+  return new StorageError(t('lock.locked'), 'locked');
+}
+
+/** True for the error a read raises while locked. */
+export function isLocked(error: unknown): boolean {
+  return error instanceof StorageError && error.kind === 'locked';
 }
 
 /** Said when an upgrade waits on another open Debrief page. */

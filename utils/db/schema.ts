@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Notes, Rating, Ratings } from '../checkin/instrument';
+import type { LockRecord } from '../lock/keys';
 
 export const DB_NAME = 'debrief';
 export const DB_VERSION = 3;
@@ -50,6 +51,8 @@ export interface CheckInVersion extends RecordMeta, CheckInAnswers {
   reflection: Reflection | null;
   /** The "to bring up next time" note was ticked off. */
   nextTimeDone: boolean;
+  /** With the lock on: what the person wrote and rated, sealed (utils/lock); those fields are then blank. */
+  sealed?: string;
 }
 
 export interface CheckIn extends CheckInVersion {
@@ -107,6 +110,8 @@ export interface MetaValues {
   syncFolder: FileSystemDirectoryHandle;
   /** A session this device recorded: `recording` while the call may be live, `ended` once it may be offered. */
   [recorded: `recorded:${string}`]: 'recording' | 'ended';
+  /** The lock's public key and wrapped private key; absent while the lock is off. */
+  lock: LockRecord;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -4,6 +4,7 @@
  */
 import type { IDBPTransaction, StoreValue } from 'idb';
 import { toStorageError } from '../db/errors';
+import { sealIncoming } from '../db/lock';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
@@ -117,8 +118,9 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
  * Merges a validated file into the database in one transaction; returns its counts and undo.
  * Throws FileRefused, writing nothing, when the file's ids clash with the profile's.
  */
-export async function importFile(db: DebriefDb, file: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
+export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
+    const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns) };
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
     const clash = storeClash(local, file);

@@ -1,0 +1,106 @@
+/** Turning the lock on and off, unlocking and changing the passphrase: each rewrite in one transaction. */
+import type { IDBPTransaction } from 'idb';
+import { t } from '../i18n';
+import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
+import { importPublicKey } from '../lock/envelope';
+import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '../lock/keys';
+import { forgetUnlocked, rememberUnlocked } from '../lock/session';
+import { StorageError, toStorageError } from './errors';
+import { openingKey, readLock } from './lock';
+import type { DebriefDb } from './open';
+import type { CheckIn, DebriefSchema } from './schema';
+
+type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'meta' | 'trendMonths')[], 'readwrite'>;
+
+const ATTEMPTS = 3;
+
+function signature(checkIns: CheckIn[]): string {
+  return checkIns
+    .map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}|${checkIn.history.length}|${checkIn.sealed === undefined}`)
+    .sort()
+    .join('\n');
+}
+
+/**
+ * Rewrites every check-in that `needs` it in ONE transaction, never half. The cipher cannot run
+ * inside a transaction, so the records are read, changed, then written only if none moved since
+ * (a check-in saved meanwhile makes it start again).
+ */
+async function rewriteAll(
+  db: DebriefDb,
+  needs: (checkIn: CheckIn) => boolean,
+  change: (checkIn: CheckIn) => Promise<CheckIn>,
+  finish: (tx: RewriteTx) => Promise<unknown>,
+): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const before = await db.getAll('checkIns');
+    const changed = await Promise.all(before.filter(needs).map(change));
+    const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
+    const now = await tx.objectStore('checkIns').getAll();
+    if (signature(now) !== signature(before)) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      continue;
+    }
+    await Promise.all([...changed.map((checkIn) => tx.objectStore('checkIns').put(checkIn)), finish(tx)]);
+    await tx.done;
+    return;
+  }
+  throw new StorageError(t('lock.busy'), 'unknown');
+}
+
+/** Sets the lock: seals every check-in in one pass and returns the recovery key, shown once. */
+export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?: number): Promise<string> {
+  try {
+    if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
+    const lock = await createLock(passphrase, iterations);
+    const publicKey = await importPublicKey(lock.record.publicKey);
+    await rewriteAll(db, hasPlain, (checkIn) => sealCheckIn(publicKey, checkIn), (tx) =>
+      // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.
+      Promise.all([tx.objectStore('meta').put({ key: 'lock', value: lock.record }), tx.objectStore('trendMonths').clear()]),
+    );
+    await rememberUnlocked(lock.privateKey);
+    return lock.recoveryKey;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Turns the lock off (unlocked only): opens every check-in in one pass and forgets the keys. */
+export async function turnLockOff(db: DebriefDb): Promise<void> {
+  try {
+    const key = await openingKey();
+    await rewriteAll(db, isSealed, (checkIn) => openCheckIn(key, checkIn), (tx) =>
+      Promise.all([tx.objectStore('meta').delete('lock'), tx.objectStore('trendMonths').clear()]),
+    );
+    await forgetUnlocked();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+const RECOVERY_SHAPE = /^[A-Za-z2-7\s-]{32,}$/;
+
+/** Unlocks with the passphrase or the recovery key; false (nothing changes) when it is neither. */
+export async function unlock(db: DebriefDb, secret: string): Promise<boolean> {
+  const lock = await readLock(db);
+  if (!lock || secret === '') return false;
+  const key =
+    (RECOVERY_SHAPE.test(secret.trim()) ? await unlockWithRecovery(lock, secret) : null) ?? (await unlockWithPassphrase(lock, secret));
+  if (!key) return false;
+  await rememberUnlocked(key);
+  return true;
+}
+
+/** A new passphrase (unlocked only): the private key is wrapped again, no record changes. */
+export async function changePassphrase(db: DebriefDb, passphrase: string): Promise<void> {
+  try {
+    const key = await openingKey();
+    const lock = await readLock(db);
+    if (!lock) return;
+    const record = await rewrapForPassphrase(lock, key, passphrase);
+    await db.put('meta', { key: 'lock', value: record });
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

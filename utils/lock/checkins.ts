@@ -1,0 +1,55 @@
+/**
+ * Which parts of a check-in the lock seals: what the person wrote and rated. Ids, stamps, session
+ * times, platform and the ticked-off flag stay readable, so saving, merging and offers work locked.
+ */
+import { emptyNotes, emptyRatings } from '../checkin/instrument';
+import type { CheckIn, CheckInVersion } from '../db/schema';
+import { openJson, sealJson, type SealPlace } from './envelope';
+
+type Secrets = Pick<CheckInVersion, 'ratings' | 'overall' | 'notes' | 'goalProgress' | 'tags' | 'provider' | 'reflection'>;
+
+function placeOf(version: CheckInVersion): SealPlace {
+  return { store: 'checkIns', id: version.id, stamp: version.updatedAt };
+}
+
+/** What a sealed version shows in place of its secrets: nothing. */
+function blanks(): Secrets {
+  return { ratings: emptyRatings(), overall: null, notes: emptyNotes(), goalProgress: [], tags: [], provider: '', reflection: null };
+}
+
+async function sealVersion<T extends CheckInVersion>(publicKey: CryptoKey, version: T): Promise<T> {
+  if (version.sealed !== undefined) return version;
+  const { ratings, overall, notes, goalProgress, tags, provider, reflection } = version;
+  const secrets: Secrets = { ratings, overall, notes, goalProgress, tags, provider, reflection };
+  return { ...version, ...blanks(), sealed: await sealJson(publicKey, placeOf(version), secrets) };
+}
+
+async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T): Promise<T> {
+  if (version.sealed === undefined) return version;
+  const { sealed, ...rest } = version;
+  // Authenticated: only Debrief sealed it, for this very record and stamp.
+  const secrets = (await openJson(privateKey, placeOf(version), sealed)) as Secrets;
+  return { ...rest, ...blanks(), ...secrets } as T;
+}
+
+/** True when any version of the check-in is sealed. */
+export function isSealed(checkIn: CheckIn): boolean {
+  return checkIn.sealed !== undefined || checkIn.history.some((version) => version.sealed !== undefined);
+}
+
+/** True when some version of the check-in is still plain. */
+export function hasPlain(checkIn: CheckIn): boolean {
+  return checkIn.sealed === undefined || checkIn.history.some((version) => version.sealed === undefined);
+}
+
+/** Seals every plain version of a check-in (its history too) with the lock's public key. */
+export async function sealCheckIn(publicKey: CryptoKey, checkIn: CheckIn): Promise<CheckIn> {
+  const history = await Promise.all(checkIn.history.map((version) => sealVersion(publicKey, version)));
+  return { ...(await sealVersion(publicKey, checkIn)), history };
+}
+
+/** Opens every sealed version of a check-in; throws BrokenSealError if any does not open whole. */
+export async function openCheckIn(privateKey: CryptoKey, checkIn: CheckIn): Promise<CheckIn> {
+  const history = await Promise.all(checkIn.history.map((version) => openVersion(privateKey, version)));
+  return { ...(await openVersion(privateKey, checkIn)), history };
+}

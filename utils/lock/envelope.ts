@@ -1,0 +1,69 @@
+/**
+ * One record's sealed part (DESIGN §5b): a fresh ephemeral ECDH P-256 key per record, HKDF-SHA-256
+ * of the shared secret into an AES-GCM-256 key, and the record's store, id and stamp bound as
+ * additional data, so a sealed part moved to another record, or changed, is refused whole.
+ */
+import { fromBase64, toBase64 } from '../sync/base64';
+
+const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const INFO = new TextEncoder().encode('debrief-lock record v1');
+const IV_BYTES = 12;
+
+/** Where a sealed part belongs: it opens only on the record (and version) it was sealed for. */
+export interface SealPlace {
+  store: string;
+  id: string;
+  stamp: string;
+}
+
+/** A sealed part that does not open: changed, moved, or sealed for another key. */
+export class BrokenSealError extends Error {
+  constructor() {
+    super('A sealed record does not open with this key');
+    this.name = 'BrokenSealError';
+  }
+}
+
+function placeBytes({ store, id, stamp }: SealPlace): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(JSON.stringify([store, id, stamp]));
+}
+
+async function recordKey(shared: ArrayBuffer, ephemeralRaw: Uint8Array<ArrayBuffer>, usage: KeyUsage): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: ephemeralRaw, info: INFO }, material, { name: 'AES-GCM', length: 256 }, false, [
+    usage,
+  ]);
+}
+
+/** Imports the lock's public key (raw P-256 point, base64). */
+export function importPublicKey(raw: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', fromBase64(raw), CURVE, true, []);
+}
+
+/** Seals `value` (as JSON) to the lock's public key: `ephemeral.iv.ciphertext`, each base64. */
+export async function sealJson(publicKey: CryptoKey, place: SealPlace, value: unknown): Promise<string> {
+  const ephemeral = await crypto.subtle.generateKey(CURVE, true, ['deriveBits']);
+  const ephemeralRaw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, ephemeral.privateKey, 256);
+  const key = await recordKey(shared, ephemeralRaw, 'encrypt');
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const plaintext = new TextEncoder().encode(JSON.stringify(value));
+  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: placeBytes(place) }, key, plaintext);
+  return [toBase64(ephemeralRaw), toBase64(iv), toBase64(new Uint8Array(ciphertext))].join('.');
+}
+
+/** Opens a sealed part with the lock's private key; throws BrokenSealError unless it opens whole. */
+export async function openJson(privateKey: CryptoKey, place: SealPlace, sealed: string): Promise<unknown> {
+  try {
+    const [ephemeralText, ivText, dataText, extra] = sealed.split('.');
+    if (ephemeralText === undefined || ivText === undefined || dataText === undefined || extra !== undefined) throw new BrokenSealError();
+    const ephemeralRaw = fromBase64(ephemeralText);
+    const ephemeral = await crypto.subtle.importKey('raw', ephemeralRaw, CURVE, false, []);
+    const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: ephemeral }, privateKey, 256);
+    const key = await recordKey(shared, ephemeralRaw, 'decrypt');
+    const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(ivText), additionalData: placeBytes(place) }, key, fromBase64(dataText));
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    throw new BrokenSealError();
+  }
+}
