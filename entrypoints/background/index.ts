@@ -143,8 +143,8 @@ export default defineBackground(() => {
   });
 
   // Unlocked somewhere: check once a minute whether it has been idle long enough to lock again.
-  unlockedLock.watch((held) => {
-    if (held) browser.alarms.create(alarmName('lockIdle'), { periodInMinutes: 1 }).catch(report);
+  unlockedLock.watch((held, before) => {
+    if (held && !before) browser.alarms.create(alarmName('lockIdle'), { periodInMinutes: 1 }).catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {

@@ -127,11 +127,11 @@ export function App({ sessionId }: { sessionId: string | null }) {
         initialProvider={data.provider}
         actions={sessionActions(false) || undefined}
         before={
-          <BringUpList
-            notes={bringUps}
-            onDid={did}
-            onNotYet={(id) => setHiddenBringUps((ids) => [...ids, id])}
-          />
+          data.bringUpsLocked ? (
+            <p class="notice">{t('lock.bringUpLocked')}</p>
+          ) : (
+            <BringUpList notes={bringUps} onDid={did} onNotYet={(id) => setHiddenBringUps((ids) => [...ids, id])} />
+          )
         }
         detailsOpen={data.detailsOpen}
         onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}

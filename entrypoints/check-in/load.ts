@@ -1,5 +1,6 @@
 import type { SessionInfo } from '@/components/SessionHeader';
 import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { isLocked } from '@/utils/db/errors';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -15,6 +16,8 @@ export interface WindowData {
   provider: string;
   /** Notes from earlier check-ins to bring up in this session. */
   bringUps: BringUp[];
+  /** Locked: earlier notes are sealed, so the window says to unlock instead of showing them. */
+  bringUpsLocked: boolean;
   detailsOpen: boolean;
 }
 
@@ -38,6 +41,13 @@ export async function loadWindowData(sessionId: string | null): Promise<WindowDa
     lastProviderForPlatform(db, session?.platform ?? null),
     checkInDetailsOpen.getValue().catch(() => false),
   ]);
-  const bringUps = session ? await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider }) : [];
-  return { session, goals, provider, bringUps, detailsOpen };
+  let bringUps: BringUp[] = [];
+  let bringUpsLocked = false;
+  try {
+    if (session) bringUps = await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider });
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+    bringUpsLocked = true;
+  }
+  return { session, goals, provider, bringUps, bringUpsLocked, detailsOpen };
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '@/utils/checkin/format';
 import { countCheckIns, getCheckIn, openNextTimeNotes } from '@/utils/db/checkins';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
+import { lockState, type LockState } from '@/utils/db/lock';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
@@ -17,6 +18,8 @@ import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/stora
 import { uiLocale } from '@/utils/i18n';
 
 export interface PopupData {
+  /** The lock: "Lock now" is offered while it is unlocked. */
+  lock: LockState;
   count: number;
   goals: Goal[];
   /** The therapist last named on a manual check-in. */
@@ -50,7 +53,8 @@ async function currentCallPlatform(): Promise<string | null> {
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
+  const [lock, count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
+    lockState(db),
     countCheckIns(db),
     listGoals(db),
     lastProviderForPlatform(db, null),
@@ -65,7 +69,9 @@ export async function loadPopupData(): Promise<PopupData> {
   const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
   const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
   const reflections: WaitingReflection[] = [];
-  for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
+  // While locked, what was written stays sealed: no reflections or notes are listed.
+  const readable = lock !== 'locked';
+  for (const schedule of readable ? schedules.filter((s) => s.promptedMs !== null) : []) {
     const checkIn = await getCheckIn(db, schedule.checkInId);
     if (checkIn && !checkIn.reflection) {
       reflections.push({
@@ -74,7 +80,8 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
-  const nextTime = platform
+  const nextTime =
+    platform && readable
     ? {
         platformName: sessionPlace(platform),
         notes: (await openNextTimeNotes(db, platform)).map((c) => ({
@@ -85,6 +92,7 @@ export async function loadPopupData(): Promise<PopupData> {
       }
     : null;
   return {
+    lock,
     count,
     goals,
     manualProvider,

@@ -12,11 +12,14 @@ import { gzipSync } from 'node:zlib';
 /** Sizes are in KB of 1000 bytes, as Vite's build log prints them. */
 export const KB = 1000;
 
-/** Budgets from issue 6, KB gzipped, for everything the entrypoint can load (lazy chunks too). */
+/**
+ * Budgets from issue 6, KB gzipped, for everything the entrypoint can load (lazy chunks too). The
+ * check-in window's grew by 1 KB for the lock: it seals what it saves while locked (WebCrypto, no library).
+ */
 export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
   'media-probe': 4,
   'call-watcher': 12,
-  'check-in': 30,
+  'check-in': 31,
   background: 30,
   options: 90,
 };

@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
 import type { LockRecord } from '../lock/keys';
-import { unlockedKey } from '../lock/session';
+import { isUnlocked, unlockedKey } from '../lock/session';
 import { lockedError, StorageError } from './errors';
 import { readMeta, stampIn } from './meta';
 import type { DebriefDb } from './open';
@@ -17,6 +17,14 @@ import type { CheckIn, CheckInVersion, DebriefSchema } from './schema';
 /** The lock as stored, or undefined while it is off. */
 export async function readLock(db: DebriefDb): Promise<LockRecord | undefined> {
   return readMeta(db.transaction('meta').store, 'lock');
+}
+
+export type LockState = 'off' | 'locked' | 'unlocked';
+
+/** Whether the lock is on, and if so whether this browser session holds the key. */
+export async function lockState(db: DebriefDb): Promise<LockState> {
+  if (!(await readLock(db))) return 'off';
+  return (await isUnlocked()) ? 'unlocked' : 'locked';
 }
 
 let publicCache: { raw: string; key: Promise<CryptoKey> } | undefined;

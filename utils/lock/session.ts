@@ -22,6 +22,12 @@ export async function forgetUnlocked(): Promise<void> {
   await unlockedLock.setValue(null);
 }
 
+/** True while the private key is held and not idle too long; asking does not count as use. */
+export async function isUnlocked(now: number = Date.now()): Promise<boolean> {
+  const held = await unlockedLock.getValue();
+  return held !== null && held.idleUntil > now;
+}
+
 /** The private key while unlocked (each use pushes the idle time back), or null when locked. */
 export async function unlockedKey(now: number = Date.now()): Promise<CryptoKey | null> {
   const held = await unlockedLock.getValue();

@@ -9,6 +9,7 @@ import { bringUpNotify, customSites, disabledPlatforms, endAction, minSessionMin
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
+import { LockSection } from './LockSection';
 
 async function loadSettings(): Promise<SettingsValues> {
   const [minutes, action, delay, disabled, custom, notifyBringUp] = await Promise.all([
@@ -77,6 +78,7 @@ export function SettingsView() {
         }}
         onRemoveSite={(host) => save(removeCustomSite(host))}
       />
+      <LockSection />
     </>
   );
 }
