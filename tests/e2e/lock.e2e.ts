@@ -4,6 +4,7 @@
  * passphrase with a message, opens with the right one; a browser restart locks it again; the
  * recovery key opens it; turning the lock off brings the plain records back.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
@@ -24,17 +25,26 @@ async function rate(page: Page, signName: string, value: number): Promise<void> 
   await page.getByRole('radiogroup', { name: signName, exact: true }).getByRole('radio', { name: String(value), exact: true }).check();
 }
 
-async function saveCheckIn(page: Page, overall: number, nextTime: string): Promise<void> {
+/** Fills and saves a check-in; resolves with the ms from the click to "Check-in saved". */
+async function saveCheckIn(page: Page, overall: number, nextTime: string): Promise<number> {
   await rate(page, OVERALL.name, overall);
   await page.getByLabel('To bring up next time').fill(nextTime);
+  const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Save check-in' }).click();
   await page.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
+  return Date.now() - clickedAt;
 }
 
 async function historyEntries(page: Page): Promise<string> {
   const entries = page.getByRole('listitem').filter({ hasText: /Overall \d+\/10/ });
   await entries.first().waitFor();
   return (await entries.allTextContents()).join('\n');
+}
+
+/** Every axe finding (any impact) inside the lock's own screens. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function unlockWith(page: Page, secret: string): Promise<void> {
@@ -49,7 +59,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   // An earlier check-in, written before the lock, with a note to bring up.
   const popup = await openExtensionPage(debrief, 'popup.html');
   await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
-  await saveCheckIn(popup, 6, EARLIER_NOTE);
+  console.log(`check-in saved with the lock off in ${await saveCheckIn(popup, 6, EARLIER_NOTE)} ms`);
   await popup.close();
 
   // Settings: the passphrase twice, the warning, then the recovery key shown once.
@@ -60,6 +70,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   await settings.getByLabel('Passphrase again').fill('blue kettle at dusk');
   await settings.getByRole('button', { name: 'Set the lock' }).click();
   await settings.getByRole('alert').filter({ hasText: 'The two passphrases are not the same.' }).waitFor();
+  expect(await axeFindings(settings, '.lock-section')).toEqual([]);
   await settings.getByLabel('Passphrase again').fill(PASSPHRASE);
   const setAt = Date.now();
   await settings.getByRole('button', { name: 'Set the lock' }).click();
@@ -68,6 +79,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   const recoveryKey = ((await settings.locator('.recovery-key code').textContent()) ?? '').trim();
   expect(recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
   await screenshot(settings, 'lock-recovery-key');
+  expect(await axeFindings(settings, '.lock-section')).toEqual([]);
   await settings.getByRole('button', { name: 'I have saved it' }).click();
   await settings.close();
 
@@ -88,7 +100,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   await window.page.getByText('Unlock to see what you wanted to bring up.').waitFor();
   expect(await window.page.getByText(EARLIER_NOTE).count()).toBe(0);
   await showMoreNotes(window.page);
-  await saveCheckIn(window.page, 8, CALL_NOTE);
+  console.log(`check-in saved locked in ${await saveCheckIn(window.page, 8, CALL_NOTE)} ms`);
   await screenshot(window.page, 'lock-check-in-saved-locked');
 
   // On disk: none of the words, no rating.
@@ -119,6 +131,8 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   await history.getByRole('heading', { name: 'Debrief is locked' }).waitFor();
   await unlockWith(history, 'blue kettle at dusk');
   await history.getByRole('alert').filter({ hasText: 'neither the passphrase nor the recovery key' }).waitFor();
+  expect(await axeFindings(history, '.unlock')).toEqual([]);
+  await screenshot(history, 'lock-history-wrong-passphrase');
   const unlockAt = Date.now();
   await unlockWith(history, PASSPHRASE);
   const entries = await historyEntries(history);
