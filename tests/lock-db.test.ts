@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { getCheckIn, listCheckIns, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
+import { getDraft, putDraft } from '@/utils/db/drafts';
 import { isLocked } from '@/utils/db/errors';
 import { listAllCheckIns } from '@/utils/db/history';
 import { changePassphrase, turnLockOff, turnLockOn, unlock } from '@/utils/db/lock-turn';
@@ -69,6 +70,19 @@ describe('the lock on check-ins', () => {
     expect(await onDisk()).not.toContain('words');
     const opened = await getCheckIn(db, saved.id);
     expect([opened?.notes.nextTime, opened?.history.map((version) => version.notes.nextTime)]).toEqual(['second words', ['first words']]);
+  });
+
+  it('seals drafts: one typed before the lock, one typed while locked; both read back once unlocked and plain once off', async () => {
+    await putDraft(db, 'manual', written('half a thought about work', 2));
+    await turnLockOn(db, PASSPHRASE, FAST);
+    await forgetUnlocked();
+    await putDraft(db, 'session-1', written('the dream again', 5));
+    expect(JSON.stringify(await db.getAll('drafts'))).not.toMatch(/thought|dream|Okafor/);
+    expect(await lockedRead(getDraft(db, 'session-1'))).toBe(true);
+    await unlock(db, PASSPHRASE);
+    expect([(await getDraft(db, 'manual'))?.notes.nextTime, (await getDraft(db, 'session-1'))?.overall]).toEqual(['half a thought about work', 5]);
+    await turnLockOff(db);
+    expect((await db.get('drafts', 'session-1'))?.notes.nextTime).toBe('the dream again');
   });
 
   it('refuses a tampered or moved record rather than showing part of it', async () => {

@@ -10,6 +10,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { deleteCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { listAllCheckIns } from '@/utils/db/history';
+import { readLock } from '@/utils/db/lock';
 import { turnLockOn } from '@/utils/db/lock-turn';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import { importFile } from '@/utils/sync/apply';
@@ -62,7 +63,7 @@ it('sealed check-ins merge exactly as plain ones do: nothing lost, nothing resur
       const locked = [await profile('dev-a'), await profile('dev-b')];
       await turnLockOn(locked[0]!, 'shared passphrase', 1_000);
       // The second profile shares the lock, as after importing the first one's file.
-      await locked[1]!.put('meta', { key: 'lock', value: (await locked[0]!.get('meta', 'lock'))!.value });
+      await locked[1]!.put('meta', { key: 'lock', value: (await readLock(locked[0]!))! });
       let ms = Date.UTC(2026, 5, 1, 9);
       const finalSwap: Op[] = [{ kind: 'sync', from: 0, to: 1 }, { kind: 'sync', from: 1, to: 0 }];
       for (const [index, op] of [...ops, ...finalSwap].entries()) {

@@ -5,44 +5,53 @@ import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
 import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
+import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
 import { openingKey, readLock } from './lock';
 import type { DebriefDb } from './open';
-import type { CheckIn, DebriefSchema } from './schema';
+import type { CheckIn, DebriefSchema, Draft } from './schema';
 
-type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'meta' | 'trendMonths')[], 'readwrite'>;
+type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'drafts' | 'meta' | 'trendMonths')[], 'readwrite'>;
 
 const ATTEMPTS = 3;
 
-function signature(checkIns: CheckIn[]): string {
-  return checkIns
-    .map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}|${checkIn.history.length}|${checkIn.sealed === undefined}`)
+/** What a rewrite does to each record: its new form, or null to leave it as it is. */
+interface Rewrite {
+  checkIn(checkIn: CheckIn): Promise<CheckIn> | null;
+  draft(draft: Draft): Promise<Draft> | null;
+}
+
+function signature(checkIns: CheckIn[], drafts: Draft[]): string {
+  return [
+    ...checkIns.map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}|${checkIn.history.length}|${checkIn.sealed === undefined}`),
+    ...drafts.map((draft) => `draft:${draft.key}|${draft.savedAt}|${draft.sealed === undefined}`),
+  ]
     .sort()
     .join('\n');
 }
 
 /**
- * Rewrites every check-in that `needs` it in ONE transaction, never half. The cipher cannot run
- * inside a transaction, so the records are read, changed, then written only if none moved since
- * (a check-in saved meanwhile makes it start again).
+ * Rewrites every check-in and draft in ONE transaction, never half. The cipher cannot run inside a
+ * transaction, so the records are read, changed, then written only if none moved since (a check-in
+ * saved or a draft typed meanwhile makes it start again).
  */
-async function rewriteAll(
-  db: DebriefDb,
-  needs: (checkIn: CheckIn) => boolean,
-  change: (checkIn: CheckIn) => Promise<CheckIn>,
-  finish: (tx: RewriteTx) => Promise<unknown>,
-): Promise<void> {
+async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteTx) => Promise<unknown>): Promise<void> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const before = await db.getAll('checkIns');
-    const changed = await Promise.all(before.filter(needs).map(change));
-    const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
-    const now = await tx.objectStore('checkIns').getAll();
-    if (signature(now) !== signature(before)) {
+    const [checkIns, drafts] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts')]);
+    const changed = await Promise.all([...checkIns.map((checkIn) => rewrite.checkIn(checkIn))].filter((work) => work !== null));
+    const changedDrafts = await Promise.all([...drafts.map((draft) => rewrite.draft(draft))].filter((work) => work !== null));
+    const tx = db.transaction(['checkIns', 'drafts', 'meta', 'trendMonths'], 'readwrite');
+    const [checkInsNow, draftsNow] = await Promise.all([tx.objectStore('checkIns').getAll(), tx.objectStore('drafts').getAll()]);
+    if (signature(checkInsNow, draftsNow) !== signature(checkIns, drafts)) {
       tx.abort();
       await tx.done.catch(() => undefined);
       continue;
     }
-    await Promise.all([...changed.map((checkIn) => tx.objectStore('checkIns').put(checkIn)), finish(tx)]);
+    await Promise.all([
+      ...changed.map((checkIn) => tx.objectStore('checkIns').put(checkIn)),
+      ...changedDrafts.map((draft) => tx.objectStore('drafts').put(draft)),
+      finish(tx),
+    ]);
     await tx.done;
     return;
   }
@@ -55,7 +64,11 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
     if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
     const lock = await createLock(passphrase, iterations);
     const publicKey = await importPublicKey(lock.record.publicKey);
-    await rewriteAll(db, hasPlain, (checkIn) => sealCheckIn(publicKey, checkIn), (tx) =>
+    const seal: Rewrite = {
+      checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(publicKey, checkIn) : null),
+      draft: (draft) => (draft.sealed === undefined ? sealDraft(publicKey, draft) : null),
+    };
+    await rewriteAll(db, seal, (tx) =>
       // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.
       Promise.all([tx.objectStore('meta').put({ key: 'lock', value: lock.record }), tx.objectStore('trendMonths').clear()]),
     );
@@ -70,7 +83,11 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
 export async function turnLockOff(db: DebriefDb): Promise<void> {
   try {
     const key = await openingKey();
-    await rewriteAll(db, isSealed, (checkIn) => openCheckIn(key, checkIn), (tx) =>
+    const open: Rewrite = {
+      checkIn: (checkIn) => (isSealed(checkIn) ? openCheckIn(key, checkIn) : null),
+      draft: (draft) => (draft.sealed === undefined ? null : openDraft(key, draft)),
+    };
+    await rewriteAll(db, open, (tx) =>
       Promise.all([tx.objectStore('meta').delete('lock'), tx.objectStore('trendMonths').clear()]),
     );
     await forgetUnlocked();

@@ -57,8 +57,13 @@ export async function openCheckIns(checkIns: CheckIn[]): Promise<CheckIn[]> {
   try {
     return await Promise.all(checkIns.map((checkIn) => openCheckIn(key, checkIn)));
   } catch (error) {
-    throw new StorageError(t('lock.broken'), 'unknown', { cause: error });
+    throw brokenSeal(error);
   }
+}
+
+/** A sealed record that did not open whole, in words: it is refused, never shown half-read. */
+export function brokenSeal(cause: unknown): StorageError {
+  return new StorageError(t('lock.broken'), 'unknown', { cause });
 }
 
 /**

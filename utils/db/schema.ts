@@ -89,6 +89,8 @@ export interface Goal extends RecordMeta {
 export interface Draft extends CheckInAnswers {
   key: string;
   savedAt: string;
+  /** With the lock on: the answers, sealed (utils/lock); they are then blank. */
+  sealed?: string;
 }
 
 export type SyncedStore = 'checkIns' | 'sessions' | 'goals';

@@ -3,24 +3,32 @@
  * times, platform and the ticked-off flag stay readable, so saving, merging and offers work locked.
  */
 import { emptyNotes, emptyRatings } from '../checkin/instrument';
-import type { CheckIn, CheckInVersion } from '../db/schema';
+import type { CheckIn, CheckInAnswers, CheckInVersion } from '../db/schema';
 import { openJson, sealJson, type SealPlace } from './envelope';
 
-type Secrets = Pick<CheckInVersion, 'ratings' | 'overall' | 'notes' | 'goalProgress' | 'tags' | 'provider' | 'reflection'>;
+type Secrets = CheckInAnswers & Pick<CheckInVersion, 'reflection'>;
+
+/** What the person filled in (a check-in's or a draft's answers), to be sealed. */
+export function answersOf({ ratings, overall, notes, goalProgress, tags, provider }: CheckInAnswers): CheckInAnswers {
+  return { ratings, overall, notes, goalProgress, tags, provider };
+}
+
+/** What a sealed record shows in place of the answers: nothing. */
+export function blankAnswers(): CheckInAnswers {
+  return { ratings: emptyRatings(), overall: null, notes: emptyNotes(), goalProgress: [], tags: [], provider: '' };
+}
 
 function placeOf(version: CheckInVersion): SealPlace {
   return { store: 'checkIns', id: version.id, stamp: version.updatedAt };
 }
 
-/** What a sealed version shows in place of its secrets: nothing. */
 function blanks(): Secrets {
-  return { ratings: emptyRatings(), overall: null, notes: emptyNotes(), goalProgress: [], tags: [], provider: '', reflection: null };
+  return { ...blankAnswers(), reflection: null };
 }
 
 async function sealVersion<T extends CheckInVersion>(publicKey: CryptoKey, version: T): Promise<T> {
   if (version.sealed !== undefined) return version;
-  const { ratings, overall, notes, goalProgress, tags, provider, reflection } = version;
-  const secrets: Secrets = { ratings, overall, notes, goalProgress, tags, provider, reflection };
+  const secrets: Secrets = { ...answersOf(version), reflection: version.reflection };
   return { ...version, ...blanks(), sealed: await sealJson(publicKey, placeOf(version), secrets) };
 }
 
