@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { getCheckIn, listCheckIns, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { getDraft, putDraft } from '@/utils/db/drafts';
+import { addGoal, listAllGoals, setGoalStatus } from '@/utils/db/goals';
 import { isLocked } from '@/utils/db/errors';
 import { listAllCheckIns } from '@/utils/db/history';
 import { changePassphrase, turnLockOff, turnLockOn, unlock } from '@/utils/db/lock-turn';
@@ -83,6 +84,26 @@ describe('the lock on check-ins', () => {
     expect([(await getDraft(db, 'manual'))?.notes.nextTime, (await getDraft(db, 'session-1'))?.overall]).toEqual(['half a thought about work', 5]);
     await turnLockOff(db);
     expect((await db.get('drafts', 'session-1'))?.notes.nextTime).toBe('the dream again');
+  });
+
+  it('seals goal titles; the goals read back once unlocked, keep their order and refuse a duplicate; plain once off', async () => {
+    await addGoal(db, 'Call my brother on Sundays');
+    await turnLockOn(db, PASSPHRASE, FAST);
+    const second = await addGoal(db, 'Sleep before midnight');
+    await setGoalStatus(db, second.id, 'achieved');
+    expect(JSON.stringify(await db.getAll('goals'))).not.toMatch(/brother|midnight/);
+    await forgetUnlocked();
+    expect(await lockedRead(listAllGoals(db))).toBe(true);
+    await unlock(db, PASSPHRASE);
+    expect((await listAllGoals(db)).map((goal) => [goal.title, goal.status])).toEqual([
+      ['Call my brother on Sundays', 'active'],
+      ['Sleep before midnight', 'achieved'],
+    ]);
+    await expect(addGoal(db, 'call my brother on sundays')).rejects.toThrow(/already/i);
+    await turnLockOff(db);
+    expect((await db.getAll('goals')).map((goal) => [goal.title, goal.sealed])).toEqual(
+      expect.arrayContaining([['Sleep before midnight', undefined]]),
+    );
   });
 
   it('refuses a tampered or moved record rather than showing part of it', async () => {

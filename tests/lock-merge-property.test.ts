@@ -1,5 +1,6 @@
 /**
- * Merge with the lock on: two profiles sharing one lock do the same real operations and swap the
+ * Merge with the lock on: two profiles sharing one lock do the same real operations (check-ins and
+ * goals) and swap the
  * same files as two profiles without it. Sealed records merge by id and stamp alone, so once opened
  * the locked pair must hold exactly what the plain pair holds (nothing lost, nothing brought back),
  * and after a last swap both locked profiles hold the same check-ins, none of them plain on disk.
@@ -9,6 +10,7 @@ import { deleteDB } from 'idb';
 import { afterEach, expect, it, vi } from 'vitest';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { deleteCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
+import { addGoal, listAllGoals, renameGoal } from '@/utils/db/goals';
 import { listAllCheckIns } from '@/utils/db/history';
 import { readLock } from '@/utils/db/lock';
 import { turnLockOn } from '@/utils/db/lock-turn';
@@ -17,10 +19,10 @@ import { importFile } from '@/utils/sync/apply';
 import { exportData } from '@/utils/sync/export';
 import { newCheckIn } from './db-fixture';
 
-type Op = { kind: 'add' | 'edit' | 'delete'; on: number; n: number } | { kind: 'sync'; from: number; to: number };
+type Op = { kind: 'add' | 'edit' | 'delete' | 'goal' | 'rename'; on: number; n: number } | { kind: 'sync'; from: number; to: number };
 
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('add' as const, 'add' as const, 'edit' as const, 'delete' as const), on: fc.nat(1), n: fc.nat(1_000) }),
+  fc.record({ kind: fc.constantFrom('add' as const, 'add' as const, 'edit' as const, 'delete' as const, 'goal' as const, 'rename' as const), on: fc.nat(1), n: fc.nat(1_000) }),
   fc.record({ kind: fc.constant('sync' as const), from: fc.nat(1), to: fc.nat(1) }),
 );
 
@@ -54,6 +56,11 @@ async function apply(pair: DebriefDb[], op: Op, now: Date): Promise<void> {
   if (op.kind === 'add') await saveCheckIn(db, newCheckIn({ overall: op.n % 11, notes: { ...emptyNotes(), nextTime: `note ${op.n}` } }), now);
   else if (op.kind === 'edit' && id) await updateCheckIn(db, id, () => ({ overall: (op.n + 1) % 11, provider: `therapist ${op.n}` }), now);
   else if (op.kind === 'delete' && id) await deleteCheckIn(db, id, now);
+  else if (op.kind === 'goal') await addGoal(db, `goal ${op.n % 7}`, now);
+  else if (op.kind === 'rename') {
+    const goals = (await db.getAllKeys('goals')).sort();
+    if (goals.length > 0) await renameGoal(db, goals[op.n % goals.length]!, `goal ${op.n}`, now);
+  }
 }
 
 it('sealed check-ins merge exactly as plain ones do: nothing lost, nothing resurrected', async () => {
@@ -78,11 +85,14 @@ it('sealed check-ins merge exactly as plain ones do: nothing lost, nothing resur
       }
       for (const side of [0, 1]) {
         expect(await listAllCheckIns(locked[side]!)).toEqual(await listAllCheckIns(plain[side]!));
+        expect(await listAllGoals(locked[side]!)).toEqual(await listAllGoals(plain[side]!));
+        expect(JSON.stringify(await locked[side]!.getAll('goals'))).not.toMatch(/goal \d/);
         const raw = await locked[side]!.getAll('checkIns');
         expect(raw.every((checkIn) => checkIn.sealed !== undefined && checkIn.history.every((version) => version.sealed !== undefined))).toBe(true);
         expect(JSON.stringify(raw)).not.toMatch(/note \d|therapist \d/);
       }
       expect(await listAllCheckIns(locked[0]!)).toEqual(await listAllCheckIns(locked[1]!));
+      expect(await listAllGoals(locked[0]!)).toEqual(await listAllGoals(locked[1]!));
       await Promise.all(opened.splice(0).map(async (db) => (db.close(), deleteDB(db.name))));
     }),
     { numRuns: 20 },

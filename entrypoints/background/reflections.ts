@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getCheckIn } from '@/utils/db/checkins';
-import { isLocked } from '@/utils/db/errors';
+import { whenLocked } from '@/utils/db/errors';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
@@ -21,10 +21,7 @@ export async function planReflection(checkInId: string, createdMs: number): Prom
 export async function promptReflection(checkInId: string): Promise<void> {
   const db = await getDb();
   // While locked the check-in is there but sealed: invite anyway (the claim keeps it to once).
-  const checkIn = await getCheckIn(db, checkInId).catch((error: unknown) => {
-    if (isLocked(error)) return { reflection: null };
-    throw error;
-  });
+  const checkIn = await getCheckIn(db, checkInId).catch(whenLocked({ reflection: null }));
   if (!checkIn || checkIn.reflection) return;
   if (!(await claimReflection(db, checkInId))) return;
   // Never shows what the person wrote.

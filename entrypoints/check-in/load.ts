@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@/components/SessionHeader';
 import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
-import { isLocked } from '@/utils/db/errors';
+import { isLocked, whenLocked } from '@/utils/db/errors';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -37,7 +37,8 @@ export async function loadWindowData(sessionId: string | null): Promise<WindowDa
   const db = await getDb();
   const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
   const [goals, provider, detailsOpen] = await Promise.all([
-    listGoals(db),
+    // While locked goal titles are sealed: no goal progress is asked.
+    listGoals(db).catch(whenLocked<Goal[]>([])),
     lastProviderForPlatform(db, session?.platform ?? null),
     checkInDetailsOpen.getValue().catch(() => false),
   ]);

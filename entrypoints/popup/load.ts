@@ -10,6 +10,7 @@ import { lockState, type LockState } from '@/utils/db/lock';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
+import { whenLocked } from '@/utils/db/errors';
 import type { Goal } from '@/utils/db/schema';
 import { listSessions, offeredSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
@@ -56,7 +57,7 @@ export async function loadPopupData(): Promise<PopupData> {
   const [lock, count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
     lockState(db),
     countCheckIns(db),
-    listGoals(db),
+    listGoals(db).catch(whenLocked<Goal[]>([])),
     lastProviderForPlatform(db, null),
     offeredSessions(db, now),
     listSessions(db, 'snoozed'),

@@ -37,6 +37,14 @@ export function isLocked(error: unknown): boolean {
   return error instanceof StorageError && error.kind === 'locked';
 }
 
+/** For `.catch`: what a read gives while locked (the window goes on without it); other errors pass. */
+export function whenLocked<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (isLocked(error)) return fallback;
+    throw error;
+  };
+}
+
 /** Said when an upgrade waits on another open Debrief page. */
 export function blockedMessage(): string {
   return t('storage.blocked');

@@ -3,15 +3,16 @@ import type { IDBPTransaction } from 'idb';
 import { t } from '../i18n';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
+import { openGoal, sealGoal } from '../lock/goals';
 import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
 import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
 import { openingKey, readLock } from './lock';
 import type { DebriefDb } from './open';
-import type { CheckIn, DebriefSchema, Draft } from './schema';
+import type { CheckIn, DebriefSchema, Draft, Goal } from './schema';
 
-type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'drafts' | 'meta' | 'trendMonths')[], 'readwrite'>;
+type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'drafts' | 'goals' | 'meta' | 'trendMonths')[], 'readwrite'>;
 
 const ATTEMPTS = 3;
 
@@ -19,10 +20,12 @@ const ATTEMPTS = 3;
 interface Rewrite {
   checkIn(checkIn: CheckIn): Promise<CheckIn> | null;
   draft(draft: Draft): Promise<Draft> | null;
+  goal(goal: Goal): Promise<Goal> | null;
 }
 
-function signature(checkIns: CheckIn[], drafts: Draft[]): string {
+function signature(checkIns: CheckIn[], drafts: Draft[], goals: Goal[]): string {
   return [
+    ...goals.map((goal) => `goal:${goal.id}|${goal.updatedAt}|${goal.sealed === undefined}`),
     ...checkIns.map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}|${checkIn.history.length}|${checkIn.sealed === undefined}`),
     ...drafts.map((draft) => `draft:${draft.key}|${draft.savedAt}|${draft.sealed === undefined}`),
   ]
@@ -37,12 +40,15 @@ function signature(checkIns: CheckIn[], drafts: Draft[]): string {
  */
 async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteTx) => Promise<unknown>): Promise<void> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [checkIns, drafts] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts')]);
+    const [checkIns, drafts, goals] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts'), db.getAll('goals')]);
     const changed = await Promise.all([...checkIns.map((checkIn) => rewrite.checkIn(checkIn))].filter((work) => work !== null));
     const changedDrafts = await Promise.all([...drafts.map((draft) => rewrite.draft(draft))].filter((work) => work !== null));
-    const tx = db.transaction(['checkIns', 'drafts', 'meta', 'trendMonths'], 'readwrite');
-    const [checkInsNow, draftsNow] = await Promise.all([tx.objectStore('checkIns').getAll(), tx.objectStore('drafts').getAll()]);
-    if (signature(checkInsNow, draftsNow) !== signature(checkIns, drafts)) {
+    const changedGoals = await Promise.all([...goals.map((goal) => rewrite.goal(goal))].filter((work) => work !== null));
+    const tx = db.transaction(['checkIns', 'drafts', 'goals', 'meta', 'trendMonths'], 'readwrite');
+    const [checkInsNow, draftsNow, goalsNow] = await Promise.all(
+      [tx.objectStore('checkIns').getAll(), tx.objectStore('drafts').getAll(), tx.objectStore('goals').getAll()] as const,
+    );
+    if (signature(checkInsNow, draftsNow, goalsNow) !== signature(checkIns, drafts, goals)) {
       tx.abort();
       await tx.done.catch(() => undefined);
       continue;
@@ -50,6 +56,7 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
     await Promise.all([
       ...changed.map((checkIn) => tx.objectStore('checkIns').put(checkIn)),
       ...changedDrafts.map((draft) => tx.objectStore('drafts').put(draft)),
+      ...changedGoals.map((goal) => tx.objectStore('goals').put(goal)),
       finish(tx),
     ]);
     await tx.done;
@@ -58,7 +65,7 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
   throw new StorageError(t('lock.busy'), 'unknown');
 }
 
-/** Sets the lock: seals every check-in in one pass and returns the recovery key, shown once. */
+/** Sets the lock: seals every check-in, draft and goal in one pass and returns the recovery key, shown once. */
 export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?: number): Promise<string> {
   try {
     if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
@@ -67,6 +74,7 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
     const seal: Rewrite = {
       checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(publicKey, checkIn) : null),
       draft: (draft) => (draft.sealed === undefined ? sealDraft(publicKey, draft) : null),
+      goal: (goal) => (goal.sealed === undefined ? sealGoal(publicKey, goal) : null),
     };
     await rewriteAll(db, seal, (tx) =>
       // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.
@@ -79,13 +87,14 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
   }
 }
 
-/** Turns the lock off (unlocked only): opens every check-in in one pass and forgets the keys. */
+/** Turns the lock off (unlocked only): opens every check-in, draft and goal in one pass and forgets the keys. */
 export async function turnLockOff(db: DebriefDb): Promise<void> {
   try {
     const key = await openingKey();
     const open: Rewrite = {
       checkIn: (checkIn) => (isSealed(checkIn) ? openCheckIn(key, checkIn) : null),
       draft: (draft) => (draft.sealed === undefined ? null : openDraft(key, draft)),
+      goal: (goal) => (goal.sealed === undefined ? null : openGoal(key, goal)),
     };
     await rewriteAll(db, open, (tx) =>
       Promise.all([tx.objectStore('meta').delete('lock'), tx.objectStore('trendMonths').clear()]),

@@ -7,12 +7,13 @@ import type { StoreNames } from 'idb';
 import { t } from '../i18n';
 import { isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
+import { openGoal, sealGoal } from '../lock/goals';
 import type { LockRecord } from '../lock/keys';
 import { isUnlocked, unlockedKey } from '../lock/session';
 import { lockedError, StorageError } from './errors';
 import { readMeta, stampIn } from './meta';
 import type { DebriefDb } from './open';
-import type { CheckIn, CheckInVersion, DebriefSchema } from './schema';
+import type { CheckIn, CheckInVersion, DebriefSchema, Goal } from './schema';
 
 /** The lock as stored, or undefined while it is off. */
 export async function readLock(db: DebriefDb): Promise<LockRecord | undefined> {
@@ -61,6 +62,21 @@ export async function openCheckIns(checkIns: CheckIn[]): Promise<CheckIn[]> {
   }
 }
 
+/** Goals as the person wrote them, or the `locked` error while locked. */
+export async function openGoals(goals: Goal[]): Promise<Goal[]> {
+  if (!goals.some((goal) => goal.sealed !== undefined)) return goals;
+  const key = await openingKey();
+  return Promise.all(goals.map((goal) => openGoal(key, goal))).catch((error: unknown) => {
+    throw brokenSeal(error);
+  });
+}
+
+/** The goal as it is stored: its title sealed while the lock is on. */
+export async function storedGoal(db: DebriefDb, goal: Goal): Promise<Goal> {
+  const key = await sealingKey(db);
+  return key ? sealGoal(key, goal) : goal;
+}
+
 /** A sealed record that did not open whole, in words: it is refused, never shown half-read. */
 export function brokenSeal(cause: unknown): StorageError {
   return new StorageError(t('lock.broken'), 'unknown', { cause });
@@ -84,10 +100,7 @@ export async function takeStamp(db: DebriefDb, now: number): Promise<{ stamp: st
 export async function sealIncoming(db: DebriefDb, incoming: CheckIn[]): Promise<CheckIn[]> {
   const key = await sealingKey(db);
   if (!key) return incoming;
-  const held = new Map<string, CheckInVersion>();
-  for (const checkIn of await db.getAll('checkIns')) {
-    for (const version of [checkIn, ...checkIn.history]) held.set(`${version.id}|${version.updatedAt}`, version);
-  }
+  const held = await heldVersions(db);
   const asHeld = <T extends CheckInVersion>(version: T): T => {
     const mine = held.get(`${version.id}|${version.updatedAt}`);
     if (!mine) return version;
@@ -97,4 +110,20 @@ export async function sealIncoming(db: DebriefDb, incoming: CheckIn[]): Promise<
   return Promise.all(
     incoming.map((checkIn) => sealCheckIn(key, { ...asHeld(checkIn), history: checkIn.history.map(asHeld) })),
   );
+}
+
+/** Incoming goals sealed likewise, keeping the sealed form of a version this profile holds. */
+export async function sealIncomingGoals(db: DebriefDb, incoming: Goal[]): Promise<Goal[]> {
+  const key = await sealingKey(db);
+  if (!key) return incoming;
+  const held = new Map((await db.getAll('goals')).map((goal) => [`${goal.id}|${goal.updatedAt}`, goal]));
+  return Promise.all(incoming.map((goal) => held.get(`${goal.id}|${goal.updatedAt}`) ?? sealGoal(key, goal)));
+}
+
+async function heldVersions(db: DebriefDb): Promise<Map<string, CheckInVersion>> {
+  const held = new Map<string, CheckInVersion>();
+  for (const checkIn of await db.getAll('checkIns')) {
+    for (const version of [checkIn, ...checkIn.history]) held.set(`${version.id}|${version.updatedAt}`, version);
+  }
+  return held;
 }

@@ -83,6 +83,8 @@ export type GoalStatus = 'active' | 'achieved' | 'archived';
 export interface Goal extends RecordMeta {
   title: string;
   status: GoalStatus;
+  /** With the lock on: the title, sealed (utils/lock); it is then blank. */
+  sealed?: string;
 }
 
 /** Work in progress on a check-in; one per session, or `manual`. */

@@ -4,7 +4,7 @@
  */
 import type { IDBPTransaction, StoreValue } from 'idb';
 import { toStorageError } from '../db/errors';
-import { sealIncoming } from '../db/lock';
+import { sealIncoming, sealIncomingGoals } from '../db/lock';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
@@ -120,7 +120,7 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
  */
 export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
-    const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns) };
+    const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns), goals: await sealIncomingGoals(db, plainFile.goals) };
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
     const clash = storeClash(local, file);

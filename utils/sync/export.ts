@@ -1,6 +1,6 @@
 /** Writing everything that syncs to one file (DESIGN §5), optionally encrypted. */
 import { deviceIdIn } from '../db/meta';
-import { openCheckIns } from '../db/lock';
+import { openCheckIns, openGoals } from '../db/lock';
 import type { DebriefDb } from '../db/open';
 import { toStorageError } from '../db/errors';
 import { localIsoString } from '../db/time';
@@ -28,7 +28,7 @@ export async function exportData(db: DebriefDb, now: Date = new Date()): Promise
       // Opened for the file (a `locked` error while locked); the file has its own passphrase.
       checkIns: await openCheckIns(checkIns),
       sessions,
-      goals,
+      goals: await openGoals(goals),
       tombstones,
     };
   } catch (error) {
