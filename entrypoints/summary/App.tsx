@@ -16,6 +16,9 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { UnlockForm } from '@/components/UnlockForm';
+import { isLocked } from '@/utils/db/errors';
+import { unlock } from '@/utils/db/lock-turn';
 import { messageOf } from '@/utils/errors';
 
 export interface SummaryAppProps {
@@ -35,12 +38,23 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   const [choice, setChoice] = useState<SummaryChoice>(initial);
   const [checkIns, setCheckIns] = useState<CheckIn[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [locked, setLocked] = useState(false);
 
-  useEffect(() => {
+  const load = () =>
     openDb()
       .then(listAllCheckIns)
-      .then(setCheckIns, (err: unknown) => setError(messageOf(err)));
+      .then(setCheckIns, (err: unknown) => (isLocked(err) ? setLocked(true) : setError(messageOf(err))));
+  useEffect(() => {
+    void load();
   }, [openDb]);
+  const tryUnlock = async (secret: string) => {
+    const opened = await unlock(await openDb(), secret);
+    if (opened) {
+      setLocked(false);
+      await load();
+    }
+    return opened;
+  };
 
   // The sheet shows what the URL asked for; edits to the form apply on "Update summary".
   const filtered = useMemo(() => filterForTrends(checkIns ?? [], initial), [checkIns, initial]);
@@ -61,6 +75,13 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   }, [period]);
 
   if (error) return <ErrorAlert message={error} />;
+  if (locked) {
+    return (
+      <main class="summary-page">
+        <UnlockForm onUnlock={tryUnlock} />
+      </main>
+    );
+  }
   if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <main class="summary-page">
