@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from '@/utils/sync/base64';
 import { BrokenSealError, importPublicKey, openJson, sealJson, type SealPlace } from '@/utils/lock/envelope';
 import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '@/utils/lock/keys';
 
@@ -10,6 +11,13 @@ const place: SealPlace = { store: 'checkIns', id: 'c1', stamp: '0000017672616000
 async function keys() {
   const lock = await createLock('correct horse battery', FAST);
   return { ...lock, publicKey: await importPublicKey(lock.record.publicKey) };
+}
+
+function flipFirstCiphertextByte(sealed: string): string {
+  const parts = sealed.split('.');
+  const bytes = fromBase64(parts[2]!);
+  bytes[0] = bytes[0]! ^ 1;
+  return [parts[0], parts[1], toBase64(bytes)].join('.');
 }
 
 describe('record envelope', () => {
@@ -31,11 +39,21 @@ describe('record envelope', () => {
     expect(atob(a.split('.')[2]!)).not.toContain('sister');
   });
 
+  it('while unlocked seals with the data key, which only the private key opens', async () => {
+    const mine = await keys();
+    const theirs = await keys();
+    const sealed = await sealJson(mine.privateKey, place, { note: 'fast' });
+    expect(sealed.startsWith('k.')).toBe(true);
+    expect(await openJson(mine.privateKey, place, sealed)).toEqual({ note: 'fast' });
+    await expect(openJson(theirs.privateKey, place, sealed)).rejects.toBeInstanceOf(BrokenSealError);
+    await expect(openJson(mine.privateKey, { ...place, id: 'c2' }, sealed)).rejects.toBeInstanceOf(BrokenSealError);
+  });
+
   it.each([
     ['moved to another record', { ...place, id: 'c2' }, (s: string) => s],
     ['moved to another store', { ...place, store: 'goals' }, (s: string) => s],
     ['replayed at another stamp', { ...place, stamp: '000001767261600001-000000-dev' }, (s: string) => s],
-    ['one byte of the ciphertext changed', place, (s: string) => s.slice(0, -3) + (s.at(-3) === 'A' ? 'B' : 'A') + s.slice(-2)],
+    ['one byte of the ciphertext changed', place, flipFirstCiphertextByte],
     ['truncated', place, (s: string) => s.slice(0, s.lastIndexOf('.'))],
     ['not an envelope at all', place, () => 'hello'],
   ])('refuses a sealed part %s', async (_case, openAt, tamper) => {

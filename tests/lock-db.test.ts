@@ -43,6 +43,8 @@ describe('the lock on check-ins', () => {
     await forgetUnlocked();
 
     const saved = await saveCheckIn(db, written('the argument on Sunday', 3));
+    // Locked: sealed to the public key (an ephemeral point first); unlocked: with the data key.
+    expect((await db.get('checkIns', saved.id))?.sealed?.startsWith('k.')).toBe(false);
     const disk = await onDisk();
     for (const word of ['mother', 'letter', 'argument', 'Sunday', 'Okafor', 'grief']) expect(disk).not.toContain(word);
     expect((await db.get('checkIns', saved.id))?.overall).toBeNull();
@@ -58,10 +60,14 @@ describe('the lock on check-ins', () => {
       ['my mother’s letter', 7, 'Dr. Okafor'],
     ]);
     expect((await listTrendEntries(db)).map((entry) => entry.provider)).toEqual(['Dr. Okafor', 'Dr. Okafor']);
+    const whileUnlocked = await saveCheckIn(db, written('said while unlocked', 9));
+    expect((await db.get('checkIns', whileUnlocked.id))?.sealed?.startsWith('k.')).toBe(true);
+    expect(JSON.stringify(await db.get('checkIns', whileUnlocked.id))).not.toContain('unlocked');
 
     await forgetUnlocked();
     expect(await unlock(db, recovery)).toBe(true);
     expect((await getCheckIn(db, saved.id))?.notes.nextTime).toBe('the argument on Sunday');
+    expect((await getCheckIn(db, whileUnlocked.id))?.notes.nextTime).toBe('said while unlocked');
   });
 
   it('keeps edits sealed, with the replaced version sealed in the history', async () => {

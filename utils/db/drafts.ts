@@ -1,7 +1,7 @@
 import { answersOf, blankAnswers } from '../lock/checkins';
 import { openJson, sealJson, type SealPlace } from '../lock/envelope';
 import { toStorageError } from './errors';
-import { brokenSeal, openingKey, sealingKey } from './lock';
+import { brokenSeal, openingKey, writingKey } from './lock';
 import type { DebriefDb } from './open';
 import type { CheckInAnswers, Draft } from './schema';
 import { localIsoString } from './time';
@@ -10,10 +10,10 @@ function placeOf(draft: Draft): SealPlace {
   return { store: 'drafts', id: draft.key, stamp: draft.savedAt };
 }
 
-/** The draft with its answers sealed to the lock's public key (blank in the clear). */
-export async function sealDraft(publicKey: CryptoKey, draft: Draft): Promise<Draft> {
+/** The draft with its answers sealed (public key, or private key while unlocked; blank in the clear). */
+export async function sealDraft(key: CryptoKey, draft: Draft): Promise<Draft> {
   if (draft.sealed !== undefined) return draft;
-  return { ...draft, ...blankAnswers(), sealed: await sealJson(publicKey, placeOf(draft), answersOf(draft)) };
+  return { ...draft, ...blankAnswers(), sealed: await sealJson(key, placeOf(draft), answersOf(draft)) };
 }
 
 /** The draft as typed; throws BrokenSealError unless its sealed answers open whole. */
@@ -42,8 +42,8 @@ export async function getDraft(db: DebriefDb, key: string): Promise<Draft | unde
 export async function putDraft(db: DebriefDb, key: string, answers: CheckInAnswers, now: Date = new Date()): Promise<void> {
   try {
     const plain: Draft = { ...answersOf(answers), key, savedAt: localIsoString(now) };
-    const publicKey = await sealingKey(db);
-    const draft = publicKey ? await sealDraft(publicKey, plain) : plain;
+    const sealWith = await writingKey(db);
+    const draft = sealWith ? await sealDraft(sealWith, plain) : plain;
     const tx = db.transaction('drafts', 'readwrite');
     void tx.store.put(draft);
     // Commit at once rather than when the task ends: the window may be closing.

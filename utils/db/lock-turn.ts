@@ -2,7 +2,6 @@
 import type { IDBPTransaction } from 'idb';
 import { t } from '../i18n';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
-import { importPublicKey } from '../lock/envelope';
 import { openGoal, sealGoal } from '../lock/goals';
 import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
@@ -70,11 +69,12 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
   try {
     if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
     const lock = await createLock(passphrase, iterations);
-    const publicKey = await importPublicKey(lock.record.publicKey);
+    // Sealed with the new private key's data key: they open fast once unlocked.
+    const key = lock.privateKey;
     const seal: Rewrite = {
-      checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(publicKey, checkIn) : null),
-      draft: (draft) => (draft.sealed === undefined ? sealDraft(publicKey, draft) : null),
-      goal: (goal) => (goal.sealed === undefined ? sealGoal(publicKey, goal) : null),
+      checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(key, checkIn) : null),
+      draft: (draft) => (draft.sealed === undefined ? sealDraft(key, draft) : null),
+      goal: (goal) => (goal.sealed === undefined ? sealGoal(key, goal) : null),
     };
     await rewriteAll(db, seal, (tx) =>
       // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.

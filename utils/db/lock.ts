@@ -38,9 +38,19 @@ export async function sealingKey(db: DebriefDb): Promise<CryptoKey | null> {
   return publicCache.key;
 }
 
+/**
+ * The key records are sealed with while the lock is on: the private key while unlocked (its data
+ * key seals and opens fast), else the public key; null while the lock is off.
+ */
+export async function writingKey(db: DebriefDb): Promise<CryptoKey | null> {
+  const publicKey = await sealingKey(db);
+  if (!publicKey) return null;
+  return (await unlockedKey()) ?? publicKey;
+}
+
 /** The check-in as it is stored: sealed while the lock is on. */
 export async function storedForm(db: DebriefDb, checkIn: CheckIn): Promise<CheckIn> {
-  const key = await sealingKey(db);
+  const key = await writingKey(db);
   return key ? sealCheckIn(key, checkIn) : checkIn;
 }
 
@@ -73,7 +83,7 @@ export async function openGoals(goals: Goal[]): Promise<Goal[]> {
 
 /** The goal as it is stored: its title sealed while the lock is on. */
 export async function storedGoal(db: DebriefDb, goal: Goal): Promise<Goal> {
-  const key = await sealingKey(db);
+  const key = await writingKey(db);
   return key ? sealGoal(key, goal) : goal;
 }
 
@@ -98,7 +108,7 @@ export async function takeStamp(db: DebriefDb, now: number): Promise<{ stamp: st
  * profile already holds keeps its own sealed form, so merge sees the same record on both sides.
  */
 export async function sealIncoming(db: DebriefDb, incoming: CheckIn[]): Promise<CheckIn[]> {
-  const key = await sealingKey(db);
+  const key = await writingKey(db);
   if (!key) return incoming;
   const held = await heldVersions(db);
   const asHeld = <T extends CheckInVersion>(version: T): T => {
@@ -114,7 +124,7 @@ export async function sealIncoming(db: DebriefDb, incoming: CheckIn[]): Promise<
 
 /** Incoming goals sealed likewise, keeping the sealed form of a version this profile holds. */
 export async function sealIncomingGoals(db: DebriefDb, incoming: Goal[]): Promise<Goal[]> {
-  const key = await sealingKey(db);
+  const key = await writingKey(db);
   if (!key) return incoming;
   const held = new Map((await db.getAll('goals')).map((goal) => [`${goal.id}|${goal.updatedAt}`, goal]));
   return Promise.all(incoming.map((goal) => held.get(`${goal.id}|${goal.updatedAt}`) ?? sealGoal(key, goal)));

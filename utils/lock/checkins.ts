@@ -26,10 +26,10 @@ function blanks(): Secrets {
   return { ...blankAnswers(), reflection: null };
 }
 
-async function sealVersion<T extends CheckInVersion>(publicKey: CryptoKey, version: T): Promise<T> {
+async function sealVersion<T extends CheckInVersion>(key: CryptoKey, version: T): Promise<T> {
   if (version.sealed !== undefined) return version;
   const secrets: Secrets = { ...answersOf(version), reflection: version.reflection };
-  return { ...version, ...blanks(), sealed: await sealJson(publicKey, placeOf(version), secrets) };
+  return { ...version, ...blanks(), sealed: await sealJson(key, placeOf(version), secrets) };
 }
 
 async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T): Promise<T> {
@@ -50,10 +50,10 @@ export function hasPlain(checkIn: CheckIn): boolean {
   return checkIn.sealed === undefined || checkIn.history.some((version) => version.sealed === undefined);
 }
 
-/** Seals every plain version of a check-in (its history too) with the lock's public key. */
-export async function sealCheckIn(publicKey: CryptoKey, checkIn: CheckIn): Promise<CheckIn> {
-  const history = await Promise.all(checkIn.history.map((version) => sealVersion(publicKey, version)));
-  return { ...(await sealVersion(publicKey, checkIn)), history };
+/** Seals every plain version of a check-in (its history too): public key, or private key while unlocked. */
+export async function sealCheckIn(key: CryptoKey, checkIn: CheckIn): Promise<CheckIn> {
+  const history = await Promise.all(checkIn.history.map((version) => sealVersion(key, version)));
+  return { ...(await sealVersion(key, checkIn)), history };
 }
 
 /** Opens every sealed version of a check-in; throws BrokenSealError if any does not open whole. */

@@ -6,10 +6,10 @@ function placeOf(goal: Goal): SealPlace {
   return { store: 'goals', id: goal.id, stamp: goal.updatedAt };
 }
 
-/** The goal with its title sealed to the lock's public key (blank in the clear). */
-export async function sealGoal(publicKey: CryptoKey, goal: Goal): Promise<Goal> {
+/** The goal with its title sealed (public key, or private key while unlocked; blank in the clear). */
+export async function sealGoal(key: CryptoKey, goal: Goal): Promise<Goal> {
   if (goal.sealed !== undefined) return goal;
-  return { ...goal, title: '', sealed: await sealJson(publicKey, placeOf(goal), { title: goal.title }) };
+  return { ...goal, title: '', sealed: await sealJson(key, placeOf(goal), { title: goal.title }) };
 }
 
 /** The goal as written; throws BrokenSealError unless its title opens whole. */
