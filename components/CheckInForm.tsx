@@ -2,12 +2,13 @@ import type { JSX } from 'preact';
 import { useId, useRef } from 'preact/hooks';
 import { NOTE_PROMPTS, OVERALL, SIGNS, type NoteId, type Rating } from '@/utils/checkin/instrument';
 import { FIRST_NOTE } from '@/utils/checkin/answers';
+import { MAX_NOTE_LENGTH, MAX_SHORT_TEXT } from '@/utils/checkin/limits';
 import type { CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
+import { CharacterCount } from './CharacterCount';
 import { ErrorAlert } from './ErrorAlert';
 import { RatingScale } from './RatingScale';
 import { useDigitScales } from './use-digit-scales';
-
 
 export interface CheckInFormProps {
   answers: CheckInAnswers;
@@ -56,14 +57,24 @@ export function CheckInForm(props: CheckInFormProps) {
   const noteField = (prompt: (typeof NOTE_PROMPTS)[number], ref?: typeof note) => (
     <label key={prompt.id} class="field">
       <span>{prompt.label}</span>
-      <textarea ref={ref} rows={2} value={answers.notes[prompt.id]} onInput={(e) => setNote(prompt.id, e.currentTarget.value)} />
+      <textarea
+        ref={ref}
+        rows={2}
+        maxLength={MAX_NOTE_LENGTH}
+        aria-describedby={`${id}-count-${prompt.id}`}
+        value={answers.notes[prompt.id]}
+        onInput={(e) => setNote(prompt.id, e.currentTarget.value)}
+      />
+      <CharacterCount id={`${id}-count-${prompt.id}`} length={answers.notes[prompt.id].length} max={MAX_NOTE_LENGTH} />
     </label>
   );
   const first = NOTE_PROMPTS.find((prompt) => prompt.id === FIRST_NOTE)!;
   const moreLabel = goals.length > 0 ? t('checkInFlow.moreWithGoals') : t('checkInFlow.more');
 
   return (
-    <form class="check-in-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('checkIn.formLabel')}>
+    // noValidate: a note past its limit (from a kept draft) gets Debrief's message, which says what
+    // to shorten, rather than a browser bubble that blocks the save without a word on the page.
+    <form class="check-in-form" noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('checkIn.formLabel')}>
       <RatingScale {...scaleWords(OVERALL)} value={answers.overall} onChange={setOverall} />
       {SIGNS.map((sign) => (
         <RatingScale key={sign.id} {...scaleWords(sign)} value={answers.ratings[sign.id]} onChange={setSign(sign.id)} />
@@ -94,7 +105,14 @@ export function CheckInForm(props: CheckInFormProps) {
                     />
                     <label class="field">
                       <span>{t('checkIn.goalNote', { goal: goal.title })}</span>
-                      <input type="text" value={progress?.note ?? ''} onInput={(e) => setGoal(goal.id, { note: e.currentTarget.value })} />
+                      <input
+                        type="text"
+                        maxLength={MAX_NOTE_LENGTH}
+                        aria-describedby={`${id}-count-${goal.id}`}
+                        value={progress?.note ?? ''}
+                        onInput={(e) => setGoal(goal.id, { note: e.currentTarget.value })}
+                      />
+                      <CharacterCount id={`${id}-count-${goal.id}`} length={progress?.note.length ?? 0} max={MAX_NOTE_LENGTH} />
                     </label>
                   </div>
                 );
@@ -106,9 +124,12 @@ export function CheckInForm(props: CheckInFormProps) {
             <input
               type="text"
               autocomplete="off"
+              maxLength={MAX_SHORT_TEXT}
+              aria-describedby={`${id}-count-provider`}
               value={answers.provider}
               onInput={(e) => onChange({ ...answers, provider: e.currentTarget.value })}
             />
+            <CharacterCount id={`${id}-count-provider`} length={answers.provider.length} max={MAX_SHORT_TEXT} />
           </label>
           <label class="field">
             <span>{t('checkIn.tags')}</span>

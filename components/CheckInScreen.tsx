@@ -104,8 +104,10 @@ export function CheckInScreen(props: CheckInScreenProps) {
       setSaved(true);
       onSaved?.(checkIn);
     } catch (err) {
-      // The answers stay on screen and in the draft: nothing typed is lost.
+      // The answers stay on screen and in the draft: nothing typed is lost. The message comes after
+      // that draft write has landed, which would otherwise clear it.
       drafts.write(answers);
+      await drafts.settle();
       setError(messageOf(err));
     } finally {
       setSaving(false);

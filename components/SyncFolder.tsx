@@ -46,6 +46,7 @@ function changes(counts: MergeCounts, locale: string | undefined = uiLocale()): 
     counts.updated && t('sync.folder.updated', counts.updated, count(counts.updated)),
     counts.deleted && t('sync.folder.deleted', counts.deleted, count(counts.deleted)),
     counts.keptAsHistory && t('sync.folder.keptAsHistory', counts.keptAsHistory, count(counts.keptAsHistory)),
+    counts.moved && t('sync.folder.moved', counts.moved, count(counts.moved)),
   ].filter((part): part is string => Boolean(part));
   return parts.length ? new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts) : t('sync.folder.nothingNew');
 }

@@ -20,12 +20,14 @@ export interface SyncImportProps {
   onUndo(): Promise<string>;
 }
 
-const COUNT_WORDS: { key: keyof MergeCounts; label(): string; hint(): string }[] = [
+const COUNT_WORDS: { key: keyof MergeCounts; label(): string; hint(): string; onlyWhenSome?: true }[] = [
   { key: 'new', label: () => t('sync.import.new'), hint: () => t('sync.import.newHint') },
   { key: 'updated', label: () => t('sync.import.updated'), hint: () => t('sync.import.updatedHint') },
   { key: 'deleted', label: () => t('sync.import.deleted'), hint: () => t('sync.import.deletedHint') },
   { key: 'unchanged', label: () => t('sync.import.unchanged'), hint: () => t('sync.import.unchangedHint') },
   { key: 'keptAsHistory', label: () => t('sync.import.keptAsHistory'), hint: () => t('sync.import.keptAsHistoryHint') },
+  // Rare (ids are random): a row only when it happens.
+  { key: 'moved', label: () => t('sync.import.moved'), hint: () => t('sync.import.movedHint'), onlyWhenSome: true },
 ];
 
 /** "50 MB" in the reader's locale. */
@@ -173,7 +175,7 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
           </h4>
           <p class="hint">{reading.summary}</p>
           <dl class="sync-counts">
-            {COUNT_WORDS.map(({ key, label, hint }) => (
+            {COUNT_WORDS.filter(({ key, onlyWhenSome }) => !onlyWhenSome || reading.preview[key] > 0).map(({ key, label, hint }) => (
               <div key={key}>
                 <dt>{label()}</dt>
                 <dd>

@@ -45,6 +45,25 @@ describe('check-in form', () => {
     expect(screen.getByText('Manual check-in')).toBeTruthy();
   });
 
+  it('counts down near a note’s limit, holds typing at it, and refuses a longer note with a message, losing nothing', async () => {
+    await renderForm();
+    const note = screen.getByLabelText('Most helpful moment') as HTMLTextAreaElement;
+    expect(note.maxLength).toBe(20_000);
+    fireEvent.input(note, { target: { value: 'a'.repeat(19_000) } });
+    expect(await screen.findByText('1,000 characters left')).toBeTruthy();
+    expect(note.getAttribute('aria-describedby')).toBe(screen.getByText('1,000 characters left').id);
+    // A longer note can only come from a kept draft or a script: it is shown whole, and refused.
+    const long = 'b'.repeat(20_050);
+    fireEvent.input(note, { target: { value: long } });
+    expect(await screen.findByText('50 characters too many')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save check-in' }));
+    // Found by its words: role queries over a 20,000-character field are too slow for jsdom.
+    const message = await screen.findByText(/“Most helpful moment” is 20,050 characters long; it can hold 20,000/);
+    expect(message.closest('[role="alert"]')).not.toBeNull();
+    expect(await listCheckIns(db)).toEqual([]);
+    expect(note.value).toBe(long);
+  });
+
   it('saves the answers, confirms visibly and clears the draft', async () => {
     await renderForm();
     pick('Trust and rapport', '8');

@@ -9,7 +9,7 @@ import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import { sessionStorageOffers } from '@/utils/session/call-registry';
 import { formatHlc } from '@/utils/db/hlc';
 import type { Session } from '@/utils/db/schema';
-import { createSession, offeredSessions, touchSessions } from '@/utils/db/sessions';
+import { createSession, dismissSession, offeredSessions, snoozeSession, touchSessions, waitingSessions } from '@/utils/db/sessions';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { MAX_CLOCK_AHEAD_MS } from '@/utils/sync/format';
 import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
@@ -86,6 +86,37 @@ describe('sessions from another device', () => {
     const waiting = laptopCall(1, { status: 'pending', endedAt: '2026-11-20T11:50:00.000Z', endedMs: NOW - 10 * MINUTE, endReason: 'call-ended' });
     await importText(db, JSON.stringify(exportOf({ sessions: [waiting] })), '', { now: NOW });
     expect(await offeredSessions(db, NOW)).toEqual([]);
+  });
+
+  it('snoozed there: not in this popup’s “later” list either', async () => {
+    const snoozed = laptopCall(3, { status: 'snoozed', snoozedUntil: NOW + 60 * MINUTE, endedAt: '2026-11-20T11:50:00.000Z', endedMs: NOW - 10 * MINUTE, endReason: 'call-ended' });
+    await importText(db, JSON.stringify(exportOf({ sessions: [snoozed] })), '', { now: NOW });
+    expect(await waitingSessions(db, NOW)).toEqual({ due: [], later: [] });
+  });
+
+  it('dismissed here: a file that re-stamps it as snoozed or pending does not bring it back', async () => {
+    const own = await createSession(db, { platform: 'doxy-me', host: 'doxy.me', startedMs: NOW - 60 * MINUTE });
+    await touchSessions(db, [own.id], NOW - 5 * MINUTE);
+    await recoverInterrupted(deps());
+    const dismissed = await dismissSession(db, own.id, NOW);
+    for (const status of ['snoozed', 'pending'] as const) {
+      const restamped = { ...dismissed!, status, snoozedUntil: status === 'snoozed' ? NOW + 60 * MINUTE : null, updatedAt: formatHlc({ wall: NOW + MINUTE, counter: status === 'snoozed' ? 0 : 1, deviceId: 'laptop' }) };
+      const result = await importText(db, JSON.stringify(exportOf({ sessions: [restamped] })), '', { now: NOW });
+      expect(result.ok ? 'ok' : result.error).toBe('ok');
+      expect(await waitingSessions(db, NOW)).toEqual({ due: [], later: [] });
+      expect(await waitingSessions(db, NOW + 2 * 60 * MINUTE)).toEqual({ due: [], later: [] });
+    }
+  });
+
+  it('snoozed here: listed as later in this popup, then asked again when its time comes', async () => {
+    const own = await createSession(db, { platform: 'doxy-me', host: 'doxy.me', startedMs: NOW - 60 * MINUTE });
+    await touchSessions(db, [own.id], NOW - 5 * MINUTE);
+    await recoverInterrupted(deps());
+    await snoozeSession(db, own.id, NOW + 60 * MINUTE, NOW);
+    const soon = await waitingSessions(db, NOW);
+    expect([soon.due.length, soon.later.map((s) => s.id)]).toEqual([0, [own.id]]);
+    const then = await waitingSessions(db, NOW + 61 * MINUTE);
+    expect([then.due.map((s) => s.id), then.later.length]).toEqual([[own.id], 0]);
   });
 
   it('a session this device recorded is still offered after a restart', async () => {

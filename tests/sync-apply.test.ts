@@ -155,7 +155,7 @@ describe('undo of the last import', () => {
     const { undo, preview } = await importFile(home, await exportData(work), at(30));
     expect(preview.new + preview.updated + preview.deleted).toBeGreaterThan(0);
     expect(await dataOf(home)).not.toEqual(before);
-    expect(await undoImport(home, undo)).toEqual({ restored: undo.entries.length, kept: 0 });
+    expect(await undoImport(home, undo)).toEqual({ restored: undo.entries.length, notUndone: [] });
     expect(await dataOf(home)).toEqual(before);
   });
 
@@ -166,7 +166,7 @@ describe('undo of the last import', () => {
     const [imported] = (await dataOf(target)).checkIns;
     await updateCheckIn(target, imported!.id, () => ({ overall: 10 }), at(11));
     const result = await undoImport(target, undo);
-    expect(result.kept).toBe(1);
+    expect(result.notUndone).toEqual([{ store: 'checkIns', id: imported!.id, why: 'changed' }]);
     expect((await dataOf(target)).checkIns.map((c) => c.overall)).toEqual([10]);
   });
 });

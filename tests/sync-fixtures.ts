@@ -170,3 +170,27 @@ export const arbExportFile: fc.Arbitrary<DebriefExport> = fc
       tombstones: deleted.map((id) => tombstone(id, 'checkIns', stamp(5))),
     }),
   );
+
+// Ids shared across kinds: what a hostile or careless file may hold. Merge settles them (clash.ts).
+const SHARED_IDS = ['x1', 'x2', 'c1', 'g1'] as const;
+const arbStore = fc.constantFrom<SyncedStore>('checkIns', 'sessions', 'goals');
+
+/** One device's data where a check-in, a goal, a session and deletions of any kind may share ids. */
+export const arbClashingData: fc.Arbitrary<SyncData> = fc.record({
+  checkIns: fc.uniqueArray(
+    fc.tuple(fc.constantFrom(...SHARED_IDS), arbStamp).map(([id, updatedAt]) => checkIn(id, updatedAt)),
+    { selector: (c) => c.id, maxLength: 2 },
+  ),
+  sessions: fc.uniqueArray(
+    fc.tuple(fc.constantFrom(...SHARED_IDS), arbStamp).map(([id, updatedAt]) => session(id, updatedAt)),
+    { selector: (s) => s.id, maxLength: 2 },
+  ),
+  goals: fc.uniqueArray(
+    fc.tuple(fc.constantFrom(...SHARED_IDS), arbStamp).map(([id, updatedAt]) => goal(id, updatedAt)),
+    { selector: (g) => g.id, maxLength: 2 },
+  ),
+  tombstones: fc.uniqueArray(
+    fc.tuple(fc.constantFrom(...SHARED_IDS), arbStore, arbStamp).map(([id, store, deletedAt]) => tombstone(id, store, deletedAt)),
+    { selector: (t) => `${t.store}/${t.id}`, maxLength: 3 },
+  ),
+});

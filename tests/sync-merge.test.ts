@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckIn, SyncedStore } from '@/utils/db/schema';
 import { mergeData, type SyncData } from '@/utils/sync/merge';
 import { previewMerge } from '@/utils/sync/plan';
-import { arbSyncData, checkIn, emptyData, goal, session, stamp, tombstone, version } from './sync-fixtures';
+import { arbClashingData, arbSyncData, checkIn, emptyData, goal, session, stamp, tombstone, version } from './sync-fixtures';
 
 const RUNS = { numRuns: 200 };
 // Generous: other work on this shared 2-core machine can slow a property run several-fold.
@@ -48,6 +48,62 @@ describe('mergeData is a join (any order, any number of times, same result)', SL
       }),
       RUNS,
     );
+  });
+});
+
+describe('ids shared by two kinds of record are settled the same way in any order', SLOW, () => {
+  const ids = (data: SyncData) => [...STORES.flatMap((store) => data[store].map((record) => `${store}/${record.id}`)), ...data.tombstones.map((t) => `${t.store}/${t.id}`)];
+  const owners = (data: SyncData) => {
+    const owner = new Map<string, string>();
+    for (const key of ids(data)) {
+      const [store, id] = key.split('/') as [string, string];
+      if (owner.has(id) && owner.get(id) !== store) return `${id} in ${owner.get(id)} and ${store}`;
+      owner.set(id, store);
+    }
+    return 'one store per id';
+  };
+
+  it('merges commutatively, associatively and idempotently, and leaves every id in one store', () => {
+    fc.assert(
+      fc.property(arbClashingData, arbClashingData, arbClashingData, (a, b, c) => {
+        const ab = mergeData(a, b);
+        expect(ab).toEqual(mergeData(b, a));
+        expect(mergeData(ab, c)).toEqual(mergeData(a, mergeData(b, c)));
+        expect(mergeData(ab, c)).toEqual(mergeData(mergeData(a, c), b));
+        expect(mergeData(ab, ab)).toEqual(ab);
+        expect(mergeData(ab, a)).toEqual(ab);
+        expect(owners(ab)).toBe('one store per id');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps every record of either side, under its own id or a new one', () => {
+    fc.assert(
+      fc.property(arbClashingData, arbClashingData, (a, b) => {
+        const merged = mergeData(a, b);
+        const alive = (data: SyncData) => STORES.reduce((sum, store) => sum + data[store].filter((r) => !data.tombstones.some((t) => t.store === store && t.id === r.id && t.deletedAt >= r.updatedAt)).length, 0);
+        expect(merged.checkIns.length + merged.sessions.length + merged.goals.length).toBeGreaterThanOrEqual(Math.min(alive(a), alive(b)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the preview counts a record that moved to a new id as moved, not as new', () => {
+    const local = { ...emptyData(), goals: [goal('x1', stamp(1))] };
+    const preview = previewMerge(local, { ...emptyData(), checkIns: [checkIn('x1', stamp(2))] });
+    expect(preview).toMatchObject({ new: 1, moved: 1, updated: 0, deleted: 0 });
+    expect(preview.byStore.goals).toMatchObject({ new: 0, moved: 1 });
+  });
+
+  it('a check-in keeps its id; the goal that shared it moves, with its deletion records', () => {
+    const local = { ...emptyData(), goals: [goal('x1', stamp(1))], tombstones: [tombstone('x1', 'goals', stamp(0))] };
+    const incoming = { ...emptyData(), checkIns: [checkIn('x1', stamp(2))] };
+    const merged = mergeData(local, incoming);
+    expect(merged.checkIns.map((c) => c.id)).toEqual(['x1']);
+    expect(merged.goals).toHaveLength(1);
+    expect(merged.goals[0]!.id).toMatch(/^x1\.g[0-9a-f]{16}$/);
+    expect(merged.tombstones).toEqual([tombstone(merged.goals[0]!.id, 'goals', stamp(0))]);
   });
 });
 
@@ -161,7 +217,10 @@ describe('merge cases a person would recognise', () => {
 
   it('does not let a delete of one store touch another store', () => {
     const merged = mergeData({ ...emptyData(), sessions: [session('x1', stamp(1))] }, { ...emptyData(), tombstones: [tombstone('x1', 'goals', stamp(9))] });
-    expect(merged.sessions.map((s) => s.id)).toEqual(['x1']);
+    // The goals' deletion keeps the id (goals rank before sessions); the session lives on under a new one.
+    expect(merged.sessions).toHaveLength(1);
+    expect(merged.sessions[0]!.id).toMatch(/^x1\.s/);
+    expect(merged.tombstones).toEqual([tombstone('x1', 'goals', stamp(9))]);
   });
 });
 
@@ -196,8 +255,8 @@ describe('previewMerge', () => {
 
   it('breaks the counts down by store', () => {
     const { byStore } = previewMerge(local, incoming);
-    expect(byStore.checkIns).toEqual({ new: 1, updated: 1, deleted: 1, unchanged: 2, keptAsHistory: 2 });
-    expect(byStore.goals).toEqual({ new: 1, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0 });
+    expect(byStore.checkIns).toEqual({ new: 1, updated: 1, deleted: 1, unchanged: 2, keptAsHistory: 2, moved: 0 });
+    expect(byStore.goals).toEqual({ new: 1, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0, moved: 0 });
   });
 
   it('reports nothing new when a file is imported twice', () => {

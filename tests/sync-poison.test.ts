@@ -1,7 +1,7 @@
 /**
- * Files that pass the format but clash with what the profile holds (issue 13): ids of another
- * store, deletions naming the wrong store, stamps beyond what Debrief writes. Each is refused
- * with a message and changes nothing, and the profile's own export still imports anywhere.
+ * Files that pass the format but clash with what the profile holds: ids of another store and
+ * deletions naming the wrong store (settled, nothing lost), stamps beyond what Debrief writes
+ * (refused with a message). Either way the profile's own export still imports anywhere.
  */
 import { describe, expect, it } from 'vitest';
 import { deleteCheckIn, saveCheckIn } from '@/utils/db/checkins';
@@ -54,13 +54,15 @@ describe('ids belong to one store, in the file and against the database', () => 
     ['a check-in with a local goal’s id', () => ({ checkIns: [checkIn(kept.id, later(5))] })],
     ['a session with a local check-in’s id', () => ({ sessions: [session(entry.id, later(5))] })],
     ['a goal with a local check-in’s id', () => ({ goals: [goal(entry.id, later(5))] })],
-  ])('%s is refused, changes nothing, and the own export still imports', async (_case, data) => {
+  ])('%s is settled: nothing here is lost, every id belongs to one store, and the own export still imports', async (_case, data) => {
     await setUp();
-    const before = await snapshot(db);
     const result = await importText(db, text(data()), '', { now: NOW });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/belongs to|already/i);
-    expect(await snapshot(db)).toEqual(before);
+    expect(result.ok ? 'ok' : result.error).toBe('ok');
+    const after = await snapshot(db);
+    expect(after.goals.map((g) => g.title)).toContain(kept.title);
+    expect(after.checkIns.map((c) => c.notes.helpful)).toContain('private note');
+    const ids = [...after.checkIns, ...after.sessions, ...after.goals].map((record) => record.id);
+    expect(new Set(ids).size).toBe(ids.length);
     await expectOwnExportPortable(db);
   });
 
@@ -74,12 +76,16 @@ describe('ids belong to one store, in the file and against the database', () => 
     await expectOwnExportPortable(db);
   });
 
-  it('a record of another store in the database’s deletions is refused', async () => {
+  it('a record of another store in the database’s deletions is kept under a new id, not brought back as the deleted one', async () => {
     await setUp();
     await deleteCheckIn(db, entry.id, at(2));
     const result = await importText(db, text({ goals: [goal(entry.id, later(10))] }), '', { now: NOW });
-    expect(result.ok).toBe(false);
+    expect(result.ok ? 'ok' : result.error).toBe('ok');
+    expect(await db.get('checkIns', entry.id)).toBeUndefined();
     expect(await db.get('goals', entry.id)).toBeUndefined();
+    expect((await db.getAll('goals')).map((g) => g.title)).toContain('Sleep before midnight');
+    expect(await db.getAll('goals')).toHaveLength(2);
+    await expectOwnExportPortable(db);
   });
 
   it('the merge keys deletion records by store and id: another store’s later deletion does not replace one', () => {

@@ -8,7 +8,7 @@ import { formatHlc, MAX_CLOCK_AHEAD_MS, MAX_HLC_COUNTER } from '@/utils/db/hlc';
 import type { CheckIn, Session, SessionStatus, SyncedStore } from '@/utils/db/schema';
 import type { DebriefExport, SyncData } from '@/utils/sync/format';
 import { checkIn, goal, session } from './sync-fixtures';
-import { clock, STORES, type Profile, type Snapshot } from './sync-property-world';
+import { clock, movesOf, STORES, type Profile, type Snapshot } from './sync-property-world';
 
 const HOUR = 3_600_000;
 const WALL_OFFSETS = [-30 * 24 * HOUR, -HOUR, -1, 0, HOUR, MAX_CLOCK_AHEAD_MS - 1, MAX_CLOCK_AHEAD_MS, MAX_CLOCK_AHEAD_MS + 1, 30 * 24 * HOUR];
@@ -152,15 +152,17 @@ export function buildFile(step: FileStep, target: Profile, exports: readonly Deb
   return { text: JSON.stringify(file), mutated: step.mutations.length > 0 };
 }
 
-/** Records of `file` or of `before` that neither `after` holds (same or newer) nor a deletion there covers. */
+/** Records of `file` or of `before` that neither `after` holds (under their id or the one they moved to) (same or newer) nor a deletion there covers. */
 export function lostRecords(before: SyncData, file: SyncData, after: SyncData): number {
   let lost = 0;
   for (const store of STORES) {
     const now = new Map((after[store] as { id: string; updatedAt: string }[]).map((r) => [r.id, r.updatedAt]));
     const deleted = new Map(after.tombstones.filter((t) => t.store === store).map((t) => [t.id, t.deletedAt]));
     for (const record of [...before[store], ...file[store]] as { id: string; updatedAt: string }[]) {
-      const kept = (now.get(record.id) ?? '') >= record.updatedAt;
-      const covered = (deleted.get(record.id) ?? '') >= record.updatedAt;
+      // A record of a kind that lost its id to another kind lives on under its moved id (moved again if that one is taken).
+      const at = (map: Map<string, string>) => movesOf(record.id, store).map((id) => map.get(id)).find((found) => found !== undefined) ?? '';
+      const kept = at(now) >= record.updatedAt;
+      const covered = at(deleted) >= record.updatedAt;
       if (!kept && !covered) lost++;
     }
   }

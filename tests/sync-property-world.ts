@@ -16,11 +16,19 @@ import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
 import { parseExport, type DebriefExport, type SyncData } from '@/utils/sync/format';
 import { isValidStamp } from '@/utils/sync/schemas';
+import { movedId } from '@/utils/sync/clash';
 import { callEnded, callStarted, recoverInterrupted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
 import { memoryCalls } from './tracker-fixture';
 import { newCheckIn } from './db-fixture';
 
 export const STORES: readonly SyncedStore[] = ['checkIns', 'sessions', 'goals'];
+
+/** An id and the ids it moves to, in turn, when another kind of record takes it (clash.ts). */
+export function movesOf(id: string, store: SyncedStore): string[] {
+  const ids = [id];
+  for (let round = 0; round < 8; round++) ids.push(movedId(ids[ids.length - 1]!, store));
+  return ids;
+}
 const MINUTE = 60_000;
 
 /** The simulated clock every profile reads. */
@@ -191,7 +199,12 @@ export async function brokenInvariant(profile: Profile, state: Snapshot, fresh?:
   const stored = storedProblem(state);
   if (stored) return stored;
   const now = new Map(state.tombstones.map((t) => [`${t.store}/${t.id}`, t.deletedAt]));
-  for (const [key, deletedAt] of profile.deleted) if ((now.get(key) ?? '') < deletedAt) return `resurrected: deletion of ${key} lost`;
+  // A deletion of a kind that lost its id to another kind lives on under the moved id.
+  const held = (key: string) => {
+    const [store, id] = key.split(/\/(.*)/s) as [SyncedStore, string];
+    return movesOf(id, store).map((moved) => now.get(`${store}/${moved}`)).find((found) => found !== undefined) ?? '';
+  };
+  for (const [key, deletedAt] of profile.deleted) if (held(key) < deletedAt) return `resurrected: deletion of ${key} lost`;
   profile.deleted = now;
   const offered = await offeredSessions(profile.db, clock.now);
   const foreign = offered.find((s) => !profile.recorded.has(s.id) || profile.closed.has(s.id));

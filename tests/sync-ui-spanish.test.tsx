@@ -55,6 +55,7 @@ const counts = (changes: Partial<MergePreview>): MergePreview => ({
   deleted: 0,
   unchanged: 0,
   keptAsHistory: 0,
+  moved: 0,
   byStore: {} as MergePreview['byStore'],
   ...changes,
 });

@@ -12,7 +12,7 @@ import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
 import { whenLocked } from '@/utils/db/errors';
 import type { Goal } from '@/utils/db/schema';
-import { listSessions, offeredSessions } from '@/utils/db/sessions';
+import { waitingSessions } from '@/utils/db/sessions';
 import { sessionStorageCalls } from '@/utils/session/call-registry';
 import { platformName, SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
@@ -54,21 +54,19 @@ async function currentCallPlatform(): Promise<string | null> {
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [lock, count, goals, manualProvider, offered, snoozed, schedules, platform, minutes, sites] = await Promise.all([
+  const [lock, count, goals, manualProvider, { due, later }, schedules, platform, minutes, sites] = await Promise.all([
     lockState(db),
     countCheckIns(db),
     listGoals(db).catch(whenLocked<Goal[]>([])),
     lastProviderForPlatform(db, null),
-    offeredSessions(db, now),
-    listSessions(db, 'snoozed'),
+    waitingSessions(db, now),
     listReflections(db),
     currentCallPlatform(),
     minSessionMinutes.getValue(),
     watchedSites(),
   ]);
   // Sessions put off with "Remind me later" are listed too, with the time Debrief asks again.
-  const later = snoozed.filter((s) => (s.snoozedUntil ?? 0) > now);
-  const sessions = [...offered, ...later].sort((a, b) => b.startedMs - a.startedMs);
+  const sessions = [...due, ...later].sort((a, b) => b.startedMs - a.startedMs);
   const reflections: WaitingReflection[] = [];
   // While locked, what was written stays sealed: no reflections or notes are listed.
   const readable = lock !== 'locked';

@@ -5,7 +5,8 @@
  *
  * Settings (environment): DEBRIEF_BENCH_RUNS (10), DEBRIEF_BENCH_CALL_SECONDS (10),
  * DEBRIEF_BENCH_LONG_CALL_SECONDS (60, 0 skips), DEBRIEF_BENCH_ENTRIES (10000),
- * DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end, checkin, options, sync, firefox).
+ * DEBRIEF_BENCH_MONTH_ENTRIES (45000), DEBRIEF_BENCH_ONLY (comma list of: sizes, cold, call, end,
+ * checkin, options, sync, months, firefox).
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -21,7 +22,7 @@ import { describeMachine, formatTable, writeResults } from './report';
 import { serveHttps } from './serve';
 import { buildExtension, kb, KB, measureEntrypoints, SIZE_BUDGETS } from './sizes';
 import { figureOf, type Figure } from './stats';
-import { benchSync } from './sync';
+import { benchImportMonths, benchSync } from './sync';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -34,7 +35,8 @@ const settings = {
   callSeconds: Math.max(1, number('DEBRIEF_BENCH_CALL_SECONDS', 10)),
   longCallSeconds: number('DEBRIEF_BENCH_LONG_CALL_SECONDS', 60),
   entries: Math.max(1, number('DEBRIEF_BENCH_ENTRIES', 10_000)),
-  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync,firefox').split(',').map((part) => part.trim()),
+  monthEntries: Math.max(1, number('DEBRIEF_BENCH_MONTH_ENTRIES', 45_000)),
+  only: (process.env.DEBRIEF_BENCH_ONLY ?? 'sizes,cold,call,end,checkin,options,sync,months,firefox').split(',').map((part) => part.trim()),
   // Meet's adapter reads the page for its post-call view during a call: the costliest supported site
   // for Debrief. The page is made as large and as restless as Meet's (6,000 nodes, a tile replaced
   // every 300 ms), so each of those checks costs what it would there.
@@ -48,7 +50,7 @@ const progress = (text: string) => process.stdout.write(`[bench ${new Date().toI
 it('bench', async () => {
   const figures: Figure[] = [];
   let chromium = 'not started';
-  const sections = ['call', 'end', 'checkin', 'options', 'sync'].filter(wanted);
+  const sections = ['call', 'end', 'checkin', 'options', 'sync', 'months'].filter(wanted);
   const needsChromium = wanted('sizes') || wanted('cold') || sections.length > 0;
   if (needsChromium) progress('building the extension into a temporary folder');
   const built = needsChromium ? buildExtension() : { extensionDir: '', remove: () => undefined };
@@ -98,6 +100,10 @@ it('bench', async () => {
         if (wanted('sync')) {
           progress(`sync: export and import of ${settings.entries} check-ins against the IndexedDB floor`);
           figures.push(...(await benchSync(bench, settings.runs, settings.entries)));
+        }
+        if (wanted('months')) {
+          progress(`months: import of ${settings.monthEntries} check-ins in one month and spread over 120`);
+          figures.push(...(await benchImportMonths(bench, Math.min(settings.runs, 3), settings.monthEntries)));
         }
         if (bench.debrief.pageErrors.length > 0) {
           progress(`page errors seen: ${bench.debrief.pageErrors.map((error) => error.message).join(' | ')}`);

@@ -92,3 +92,25 @@ export function makeIncomingExport(local: readonly CheckIn[], deviceId = 'bench-
     tombstones: [],
   };
 }
+
+/**
+ * A file of `count` new check-ins whose sessions fall in `months` months from January 2014 (1: all in that month),
+ * as another device would export them: what the trends' monthly bookkeeping takes in on import.
+ */
+export function makeMonthsExport(count: number, months: number, deviceId = 'bench-m'): DebriefExport {
+  const first = Date.UTC(2014, 0, 1, 0, 0, 0);
+  const span = Date.UTC(2014, months, 1) - first;
+  const checkIns = makeCheckIns(count, deviceId).map((checkIn, n) => {
+    const startedMs = first + Math.floor((n * span) / count);
+    const createdMs = startedMs + SESSION_MS + 5 * 60_000;
+    return {
+      ...checkIn,
+      createdAt: localIsoString(new Date(createdMs)),
+      createdMs,
+      updatedAt: formatHlc({ wall: createdMs, counter: 0, deviceId }),
+      sessionStartedAt: localIsoString(new Date(startedMs)),
+      sessionEndedAt: localIsoString(new Date(startedMs + SESSION_MS)),
+    };
+  });
+  return { format: 'debrief', version: 1, exportedAt: localIsoString(new Date(first + span)), deviceId, checkIns, sessions: [], goals: [], tombstones: [] };
+}

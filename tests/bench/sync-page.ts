@@ -11,7 +11,7 @@ import { encryptText, PBKDF2_ITERATIONS } from '@/utils/sync/crypto';
 import { serializeExport } from '@/utils/sync/export';
 import type { DebriefExport } from '@/utils/sync/format';
 import { readExportText } from '@/utils/sync/read';
-import { makeCheckIns, makeIncomingExport } from './seed';
+import { makeCheckIns, makeIncomingExport, makeMonthsExport } from './seed';
 
 const PASSPHRASE = 'correct horse battery staple';
 const DB_NAME = 'bench-sync';
@@ -20,6 +20,7 @@ let local: CheckIn[] = [];
 let incoming: DebriefExport | null = null;
 let incomingPlain = '';
 let incomingEncrypted = '';
+const monthFiles = { one: '', spread: '' };
 
 async function freshDb(): Promise<DebriefDb> {
   await deleteDB(DB_NAME);
@@ -76,6 +77,14 @@ const bench = {
     incomingEncrypted = JSON.stringify(await encryptText(incomingPlain, PASSPHRASE));
     return { checkIns: local.length, incoming: incoming.checkIns.length, bytes: incomingPlain.length };
   },
+  /** Two files of `count` new check-ins: every session in one month, and spread over ten years. */
+  prepareMonths(count: number) {
+    monthFiles.one = serializeExport(makeMonthsExport(count, 1));
+    monthFiles.spread = serializeExport(makeMonthsExport(count, 120));
+    return { checkIns: count };
+  },
+  importOneMonth: () => timed(false, async (db) => expectImported(await importText(db, monthFiles.one))),
+  importSpread: () => timed(false, async (db) => expectImported(await importText(db, monthFiles.spread))),
   floorWrite: () => timed(false, (db) => putAll(db, local)),
   floorRead: () => timed(true, (db) => db.getAll('checkIns')),
   /** What an import cannot avoid: read what is stored and write the file's records, in one transaction. */

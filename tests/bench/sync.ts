@@ -41,7 +41,7 @@ async function bundleSyncPage(readable: boolean): Promise<string> {
   }
 }
 
-type Step = Exclude<keyof SyncBench, 'prepare' | 'hold' | 'isHeld' | 'release'>;
+type Step = Exclude<keyof SyncBench, 'prepare' | 'prepareMonths' | 'hold' | 'isHeld' | 'release'>;
 export type SyncBenchWindow = Window & { bench: SyncBench };
 
 /** One of Debrief's extension pages with the sync bench script running in it (`window.bench`). */
@@ -96,6 +96,29 @@ export async function benchSync(bench: BenchBrowser, runs: number, entries: numb
       }),
       figureOf(area, 'import + merge, encrypted', times.importEncrypted, { target: '≤ 3 s', max: 3000 }),
       figureOf(area, 'import + merge, encrypted ÷ floor read + write', ratio(times.importEncrypted, times.floorReadWrite), {
+        unit: '×',
+        target: '≤ 1.5×',
+        max: 1.5,
+      }),
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+/** Import of `entries` new check-ins all in one month against the same spread over 120 months: the trends' bookkeeping must stay linear. */
+export async function benchImportMonths(bench: BenchBrowser, runs: number, entries: number): Promise<Figure[]> {
+  const page = await openSyncBench(bench);
+  try {
+    await page.evaluate((count) => (window as unknown as SyncBenchWindow).bench.prepareMonths(count), entries);
+    const step = (name: Step) => () =>
+      page.evaluate((which) => (window as unknown as SyncBenchWindow).bench[which]().then(({ ms }) => ms), name);
+    const times = await alternate(runs, { importOneMonth: step('importOneMonth'), importSpread: step('importSpread') });
+    const area = `import, ${entries.toLocaleString('en')} new check-ins`;
+    return [
+      figureOf(area, 'all in one month', times.importOneMonth),
+      figureOf(area, 'spread over 120 months', times.importSpread),
+      figureOf(area, 'one month ÷ spread', times.importOneMonth.map((ms, index) => ms / (times.importSpread[index] ?? Number.NaN)), {
         unit: '×',
         target: '≤ 1.5×',
         max: 1.5,

@@ -1,4 +1,6 @@
 import { draftKeyFor } from '../checkin/drafts';
+import { MAX_HISTORY } from '../checkin/limits';
+import { checkLimits, LimitError } from '../checkin/over-limit';
 import { t } from '../i18n';
 import { toStorageError } from './errors';
 import { openCheckIns, storedForm, takeStamp } from './lock';
@@ -21,6 +23,7 @@ export interface NewCheckIn extends CheckInAnswers {
  * transaction: either everything happens or nothing does.
  */
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
+  checkLimits(input);
   try {
     const { stamp, deviceId } = await takeStamp(db, now.getTime());
     const checkIn: CheckIn = {
@@ -76,9 +79,11 @@ export async function updateCheckIn(
       createdMs: before.createdMs,
       updatedAt: stamp,
       deviceId,
-      history: [...history, version],
+      // The newest versions a file may carry; older ones go, as they do in merge.
+      history: [...history, version].slice(-MAX_HISTORY),
     };
     delete next.sealed;
+    checkLimits(next);
     const stored = await storedForm(db, next);
     const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
     const latest = await tx.objectStore('checkIns').get(id);
@@ -89,6 +94,7 @@ export async function updateCheckIn(
     await tx.done;
     return next;
   } catch (error) {
+    if (error instanceof LimitError) throw error;
     throw toStorageError(error);
   }
 }

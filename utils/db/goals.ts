@@ -6,7 +6,7 @@ import type { Goal, GoalStatus } from './schema';
 import { localIsoString } from './time';
 
 /** Longest goal title kept; a goal is a line, not a journal entry. */
-export const GOAL_TITLE_MAX = 200;
+import { GOAL_TITLE_MAX } from '../checkin/limits';
 
 /** A goal the person asked for that cannot be made (empty, duplicate, gone); the message says why. */
 export class GoalInputError extends Error {

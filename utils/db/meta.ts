@@ -1,5 +1,5 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { nextHlc, withinClockBounds } from './hlc';
+import { hlcWallTime, MAX_CLOCK_AHEAD_MS, nextHlc, withinClockBounds } from './hlc';
 import type { DebriefSchema, MetaEntry, MetaKey, MetaValues } from './schema';
 
 type MetaTx = IDBPTransaction<DebriefSchema, StoreNames<DebriefSchema>[], 'readwrite'>;
@@ -24,11 +24,22 @@ export async function deviceIdIn(tx: MetaTx, makeId: () => string = () => crypto
   return id;
 }
 
-/** Advances the clock inside the transaction and returns a fresh `updatedAt` stamp. */
-export async function stampIn(tx: MetaTx, now: number = Date.now()): Promise<{ stamp: string; deviceId: string }> {
+/** Longest a write waits for its stamp to enter the window: past it the device's clock went back, and waiting cannot help. */
+const MAX_EDGE_WAIT_MS = 50;
+
+/**
+ * Advances the clock inside the transaction and returns a fresh `updatedAt` stamp. A stamp that
+ * would fall past the accepted future (a full counter at the window's edge moves the wall time on
+ * by 1 ms) is handed out only once the real clock has caught up, so our own export is valid at
+ * every instant; the wait is spent on reads, which keep the transaction open.
+ */
+export async function stampIn(tx: MetaTx, now: number = Date.now(), clock: () => number = Date.now): Promise<{ stamp: string; deviceId: string }> {
   const deviceId = await deviceIdIn(tx);
   const meta = tx.objectStore('meta');
   const stamp = nextHlc(await readMeta(meta, 'clock'), deviceId, now);
+  const started = clock();
+  const waited = () => clock() - started;
+  while (hlcWallTime(stamp) > now + waited() + MAX_CLOCK_AHEAD_MS && waited() < MAX_EDGE_WAIT_MS) await meta.get('clock');
   await meta.put({ key: 'clock', value: stamp });
   return { stamp, deviceId };
 }

@@ -113,11 +113,22 @@ export function touchSessions(db: DebriefDb, ids: string[], now: number = Date.n
   });
 }
 
-/** Sessions this device recorded that wait for a check-in: pending, or snoozed until a time now past. */
-export async function offeredSessions(db: DebriefDb, now: number = Date.now()): Promise<Session[]> {
+/**
+ * The one rule for what this device asks about (window, badge, notification and every list of the
+ * popup): sessions it recorded and ended that wait for a check-in, `due` now (pending, or snoozed
+ * until a time now past) or put off until `later`. A session answered or dismissed here is no
+ * longer recorded as waiting, so no file can bring it back.
+ */
+export async function waitingSessions(db: DebriefDb, now: number = Date.now()): Promise<{ due: Session[]; later: Session[] }> {
   const [pending, snoozed] = await Promise.all([listSessions(db, 'pending'), listSessions(db, 'snoozed')]);
-  const waiting = await guarded(() => endedHere(db, [...pending, ...snoozed.filter((s) => (s.snoozedUntil ?? 0) <= now)]));
-  return waiting.sort((a, b) => b.startedMs - a.startedMs);
+  const here = (await guarded(() => endedHere(db, [...pending, ...snoozed]))).sort((a, b) => b.startedMs - a.startedMs);
+  const isLater = (s: Session) => s.status === 'snoozed' && (s.snoozedUntil ?? 0) > now;
+  return { due: here.filter((s) => !isLater(s)), later: here.filter(isLater) };
+}
+
+/** Sessions this device asks about now (see waitingSessions). */
+export async function offeredSessions(db: DebriefDb, now: number = Date.now()): Promise<Session[]> {
+  return (await waitingSessions(db, now)).due;
 }
 
 /** Sessions in progress that this device is recording (not ones in progress on another device). */
@@ -130,9 +141,13 @@ export async function recordingSessions(db: DebriefDb): Promise<Session[]> {
 export function discardSession(db: DebriefDb, id: string, now: number = Date.now()): Promise<void> {
   return guarded(async () => {
     const tx = db.transaction(['sessions', 'tombstones', 'meta'], 'readwrite');
-    const { stamp } = await stampIn(tx, now);
-    await tx.objectStore('sessions').delete(id);
-    await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
+    // Gone already (or moved to a new id when a record of another kind took its id): no
+    // deletion record, which would take the id from the record that holds it now.
+    if (await tx.objectStore('sessions').get(id)) {
+      const { stamp } = await stampIn(tx, now);
+      await tx.objectStore('sessions').delete(id);
+      await tx.objectStore('tombstones').put({ id, store: 'sessions', deletedAt: stamp });
+    }
     await followRecordedIn(tx, id, null);
     await tx.done;
   });

@@ -71,14 +71,19 @@ export async function followCheckIns(store: TrendMonthStore, changes: readonly C
   for (const { before, after } of changes) {
     // Sealed check-ins have no ratings to show: the copy is not kept while the lock is on.
     if (before?.sealed !== undefined || after?.sealed !== undefined) continue;
+    // Lists grow in place: a month of 45,000 check-ins costs as much as 45,000 months of one.
     if (before) {
       const key = monthOf(trendEntryOf(before).ms);
-      removed.set(key, (removed.get(key) ?? new Set()).add(before.id));
+      const ids = removed.get(key);
+      if (ids) ids.add(before.id);
+      else removed.set(key, new Set([before.id]));
     }
     if (after) {
       const entry = trendEntryOf(after);
       const key = monthOf(entry.ms);
-      added.set(key, [...(added.get(key) ?? []), entry]);
+      const entries = added.get(key);
+      if (entries) entries.push(entry);
+      else added.set(key, [entry]);
     }
   }
   const months = [...new Set([...removed.keys(), ...added.keys()])];

@@ -1,102 +1,39 @@
 /**
  * Importing a validated file: merge it with what is stored and write the result in one
- * transaction, so an import happens entirely or not at all. Also its undo.
+ * transaction, so an import happens entirely or not at all. Its undo is in undo.ts.
  */
-import type { IDBPTransaction, StoreValue } from 'idb';
 import { toStorageError } from '../db/errors';
 import { sealIncoming, sealIncomingGoals } from '../db/lock';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
-import type { CheckIn, DebriefSchema, Goal, Session, Tombstone } from '../db/schema';
 import { localIsoString } from '../db/time';
-import { followCheckIns, type CheckInChange } from '../db/trend-months';
-import { FileRefused, storeClash } from './clash';
+import { followCheckIns } from '../db/trend-months';
 import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
+import { checkExportLength } from './json';
 import { newestStamp } from './merge';
-import { planMerge, type MergePreview, type StoreWrites } from './plan';
+import { planMerge, type MergePreview } from './plan';
 import { readExportText } from './read';
+import { checkInChanges, queueAll, readAll, TX_STORES, undoEntriesOf, type ImportUndo, type ImportUndoEntry } from './writes';
 
 export { exportData, serializeExport, exportText } from './export';
-
-const SYNC_STORES = ['checkIns', 'sessions', 'goals', 'tombstones'] as const;
-type SyncStoreName = (typeof SYNC_STORES)[number];
-/** Every transaction here spans the same stores, so helpers can share one type. */
-const TX_STORES: (SyncStoreName | 'meta' | 'trendMonths')[] = [...SYNC_STORES, 'meta', 'trendMonths'];
-type SyncTx<M extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<DebriefSchema, (SyncStoreName | 'meta' | 'trendMonths')[], M>;
-
-type UndoEntryOf<S extends SyncStoreName> = {
-  store: S;
-  id: string;
-  /** The record before the import; null when the import added it. */
-  before: StoreValue<DebriefSchema, S> | null;
-  /** The version the import left (see `fingerprint`); null when it removed the record. */
-  after: string | null;
-};
-export type ImportUndoEntry = { [S in SyncStoreName]: UndoEntryOf<S> }[SyncStoreName];
-
-/** What an import changed: each touched record's prior version (null: the import added it). */
-export interface ImportUndo {
-  importedAt: string;
-  entries: ImportUndoEntry[];
-}
+export { undoImport } from './undo';
+export type { ImportUndo } from './writes';
 
 export interface ImportResult {
   preview: MergePreview;
   undo: ImportUndo;
 }
 
-type AnyRecord = CheckIn | Session | Goal | Tombstone;
-
-/** Identifies the exact version a record is at, so undo can tell whether it changed since. */
-function fingerprint(record: AnyRecord | undefined | null): string | null {
-  if (!record) return null;
-  if ('deletedAt' in record) return record.deletedAt;
-  if ('history' in record) return `${record.updatedAt}+${record.history.length}`;
-  return record.updatedAt;
+/** A file refused for what it would do here: the data it would leave could not be exported and read back. */
+class ImportRefused extends Error {
+  override name = 'ImportRefused';
 }
 
-async function readAll(tx: SyncTx): Promise<SyncData> {
-  const [checkIns, sessions, goals, tombstones] = await Promise.all([
-    tx.objectStore('checkIns').getAll(),
-    tx.objectStore('sessions').getAll(),
-    tx.objectStore('goals').getAll(),
-    tx.objectStore('tombstones').getAll(),
-  ]);
-  return { checkIns, sessions, goals, tombstones };
-}
-
-function undoEntriesOf<S extends SyncStoreName>(
-  store: S,
-  local: readonly StoreValue<DebriefSchema, S>[],
-  { put, remove }: StoreWrites<StoreValue<DebriefSchema, S>>,
-): UndoEntryOf<S>[] {
-  const before = new Map(local.map((record) => [record.id, record]));
-  return [
-    ...put.map((record) => ({ store, id: record.id, before: before.get(record.id) ?? null, after: fingerprint(record) })),
-    ...remove.map((id) => ({ store, id, before: before.get(id) ?? null, after: null })),
-  ];
-}
-
-/** Queues one store's writes on the transaction. */
-function queueWrites<S extends SyncStoreName>(
-  tx: SyncTx<'readwrite'>,
-  store: S,
-  { put, remove }: StoreWrites<StoreValue<DebriefSchema, S>>,
-): Promise<unknown>[] {
-  const target = tx.objectStore(store);
-  return [...put.map((record) => target.put(record)), ...remove.map((id) => target.delete(id))];
-}
-
-/** The check-in side of an import's writes, for the trends' packed months. */
-function checkInChanges(local: readonly CheckIn[], { put, remove }: StoreWrites<CheckIn>): CheckInChange[] {
-  const before = new Map(local.map((checkIn) => [checkIn.id, checkIn]));
-  return [...put.map((after) => ({ before: before.get(after.id), after })), ...remove.map((id) => ({ before: before.get(id) }))];
-}
-
-function restore<S extends SyncStoreName>(tx: SyncTx<'readwrite'>, entry: UndoEntryOf<S>): Promise<unknown> {
-  const target = tx.objectStore(entry.store);
-  return entry.before ? target.put(entry.before) : target.delete(entry.id);
+/** Why merged data may not be kept, or null: its export must stay within what Debrief imports. */
+function keepProblem(merged: SyncData): string | null {
+  // The header (format, dates, device id) adds well under this many characters.
+  return checkExportLength(JSON.stringify(merged).length + 512);
 }
 
 export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string };
@@ -107,8 +44,9 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
-    const clash = storeClash(local, file);
-    return clash ? { ok: false, error: clash } : { ok: true, preview: planMerge(local, file).preview };
+    const { merged, preview } = planMerge(local, file);
+    const problem = keepProblem(merged);
+    return problem ? { ok: false, error: problem } : { ok: true, preview };
   } catch (error) {
     throw toStorageError(error);
   }
@@ -116,23 +54,20 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
 
 /**
  * Merges a validated file into the database in one transaction; returns its counts and undo.
- * Throws FileRefused, writing nothing, when the file's ids clash with the profile's.
+ * Throws, writing nothing, when the merged data would be too large to export and read back.
  */
 export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
     const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns), goals: await sealIncomingGoals(db, plainFile.goals) };
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
-    const clash = storeClash(local, file);
+    const { merged, writes, preview } = planMerge(local, file);
+    const problem = keepProblem(merged);
     // Nothing is queued yet: the transaction ends with no write.
-    if (clash) throw new FileRefused(clash);
-    const { writes, preview } = planMerge(local, file);
+    if (problem) throw new ImportRefused(problem);
     // Queue every request without awaiting in between: the transaction must not go idle.
     const requests = [
-      ...queueWrites(tx, 'checkIns', writes.checkIns),
-      ...queueWrites(tx, 'sessions', writes.sessions),
-      ...queueWrites(tx, 'goals', writes.goals),
-      ...queueWrites(tx, 'tombstones', writes.tombstones),
+      ...queueAll(tx, writes),
       followCheckIns(tx.objectStore('trendMonths'), checkInChanges(local.checkIns, writes.checkIns)),
     ];
     const newest = newestStamp(file);
@@ -146,7 +81,7 @@ export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: D
     ];
     return { preview, undo: { importedAt: localIsoString(now), entries } };
   } catch (error) {
-    if (error instanceof FileRefused) throw error;
+    if (error instanceof ImportRefused) throw error;
     throw toStorageError(error);
   }
 }
@@ -168,32 +103,8 @@ export async function importText(
     const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
     return { ok: true, file: read.file, result };
   } catch (error) {
-    if (error instanceof FileRefused) return { ok: false, error: error.message, needsPassphrase: false };
+    if (error instanceof ImportRefused) return { ok: false, error: error.message, needsPassphrase: false };
     throw error;
   }
 }
 
-/**
- * Puts back what an import changed. A record edited since the import keeps the edit
- * (counted in `kept`), so undo never destroys newer work.
- */
-export async function undoImport(db: DebriefDb, undo: ImportUndo): Promise<{ restored: number; kept: number }> {
-  try {
-    const tx = db.transaction(TX_STORES, 'readwrite');
-    const currents = await Promise.all(undo.entries.map((entry) => tx.objectStore(entry.store).get(entry.id)));
-    let restored = 0;
-    const requests: Promise<unknown>[] = [];
-    const checkIns: CheckInChange[] = [];
-    undo.entries.forEach((entry, index) => {
-      if (fingerprint(currents[index]) !== entry.after) return;
-      requests.push(restore(tx, entry));
-      if (entry.store === 'checkIns') checkIns.push({ before: currents[index] as CheckIn | undefined, after: entry.before });
-      restored++;
-    });
-    requests.push(followCheckIns(tx.objectStore('trendMonths'), checkIns));
-    await Promise.all([...requests, tx.done]);
-    return { restored, kept: undo.entries.length - restored };
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}

@@ -11,16 +11,25 @@ export const CSV_MIME = 'text/csv;charset=utf-8';
 
 /**
  * Cells Excel, LibreOffice or Sheets may run as a formula (OWASP CSV injection): a leading tab or
- * CR, or = + - @ (or their full-width and small forms, which some spreadsheets fold to ASCII)
- * after any run of spaces, including no-break and zero-width ones, that a spreadsheet trims.
+ * CR, or = + - @ after any run of characters a spreadsheet may trim or not show (controls, format
+ * characters such as bidi marks and soft hyphens, spaces, variation selectors and other marks),
+ * including forms that fold to them (full-width, small, superscript, subscript: NFKC).
  */
-const FORMULA_START = /^(?:[\t\r]|[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\ufe66\uff0b\ufe62\uff0d\ufe63\u2212\uff20\ufe6b])/;
+const INVISIBLE_RUN = /^[\p{Cc}\p{Cf}\p{Z}\p{Mn}\p{Me}]*/u;
+const TRIGGER = /^[=+\-@\u2212]/;
+
+function runsAsFormula(text: string): boolean {
+  if (/^[\t\r]/.test(text)) return true;
+  const visible = text.replace(INVISIBLE_RUN, '');
+  // A few characters are enough: NFKC folds one character to at most a short run.
+  return TRIGGER.test(visible.slice(0, 8).normalize('NFKC').replace(INVISIBLE_RUN, ''));
+}
 
 /** One cell: neutralised when it could run as a formula, quoted when it holds , " CR or LF. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (runsAsFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
 import { t } from '../i18n';
-import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
+import type { CheckIn, Goal, Session, Tombstone } from '../db/schema';
 import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
 import {
@@ -96,17 +96,14 @@ function headerProblem(value: unknown): string | null {
 
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */
 function consistencyProblem(file: DebriefExport, now: number): string | null {
-  const owner = new Map<string, SyncedStore>();
+  // An id two kinds of record share is not a fault of the file: merge settles it (clash.ts).
   for (const store of ['checkIns', 'sessions', 'goals'] as const) {
+    const seen = new Set<string>();
     for (const [index, record] of file[store].entries()) {
       // Messages are built only for the record at fault: 10,000 sound records cost no lookups.
       const where = () => RECORD_WORDS[store].where(index);
-      const previous = owner.get(record.id);
-      if (previous === store) return t('sync.duplicateId', { id: record.id, records: RECORD_WORDS[store].many(), where: where() });
-      if (previous) {
-        return t('sync.sharedId', { id: record.id, first: RECORD_WORDS[previous].one(), second: RECORD_WORDS[store].one(), where: where() });
-      }
-      owner.set(record.id, store);
+      if (seen.has(record.id)) return t('sync.duplicateId', { id: record.id, records: RECORD_WORDS[store].many(), where: where() });
+      seen.add(record.id);
       const future = futureStamp(record.updatedAt, now) ?? futureTimes(record, now);
       if (future) return t('sync.future', { where: where(), ...future });
     }
@@ -122,12 +119,9 @@ function consistencyProblem(file: DebriefExport, now: number): string | null {
   const deleted = new Set<string>();
   for (const [index, tombstone] of file.tombstones.entries()) {
     const where = () => tombstoneWhere(index);
-    if (deleted.has(tombstone.id)) return t('sync.deletedTwice', { id: tombstone.id, where: where() });
-    deleted.add(tombstone.id);
-    const store = owner.get(tombstone.id);
-    if (store && store !== tombstone.store) {
-      return t('sync.wrongStore', { where: where(), id: tombstone.id, record: RECORD_WORDS[store].one(), store: tombstone.store });
-    }
+    const key = `${tombstone.store}/${tombstone.id}`;
+    if (deleted.has(key)) return t('sync.deletedTwice', { id: tombstone.id, where: where() });
+    deleted.add(key);
     const future = futureStamp(tombstone.deletedAt, now, 'deletedAt');
     if (future) return t('sync.future', { where: where(), ...future });
   }

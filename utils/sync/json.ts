@@ -1,8 +1,13 @@
 /** Reading untrusted JSON text: size, truncation and dangerous keys, each with a clear message. */
 import { formatNumber, t } from '../i18n';
 
-/** The largest file Debrief imports. Years of weekly check-ins are well under 10 MB. */
+/**
+ * The longest export Debrief imports, in characters of its JSON, and so the most its data may grow
+ * to (an import that would pass it is refused). Years of weekly check-ins are well under 10 MB.
+ */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The largest file read at all: that text as UTF-8 (3 bytes a character at most), encrypted, in base64, with its header. */
+const MAX_FILE_BYTES = Math.ceil((3 * MAX_IMPORT_BYTES + 16) / 3) * 4 + 64 * 1024;
 
 /** Keys that can change an object's prototype when code copies them; Debrief never writes them. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -15,15 +20,19 @@ function megabytes(bytes: number): string {
 
 /** Null when a file of `bytes` may be imported; otherwise the message naming the limit. */
 export function checkImportSize(bytes: number): string | null {
-  if (bytes <= MAX_IMPORT_BYTES) return null;
-  return t('sync.tooLarge', { size: megabytes(bytes), limit: megabytes(MAX_IMPORT_BYTES) });
+  if (bytes <= MAX_FILE_BYTES) return null;
+  return t('sync.tooLarge', { size: megabytes(bytes), limit: megabytes(MAX_FILE_BYTES) });
 }
 
-/** Parses JSON text, telling apart an empty, oversized, cut-off or non-JSON file. */
-export function parseJsonText(text: string): JsonResult {
-  // A UTF-8 string never has more characters than bytes, so this is a safe lower bound.
-  if (text.length > MAX_IMPORT_BYTES) {
-    return { ok: false, error: t('sync.tooLargeText', { limit: megabytes(MAX_IMPORT_BYTES) }) };
+/** Null when export text of this length may be imported (and so kept); otherwise the message naming the limit. */
+export function checkExportLength(length: number): string | null {
+  return length <= MAX_IMPORT_BYTES ? null : t('sync.tooLargeText', { limit: megabytes(MAX_IMPORT_BYTES) });
+}
+
+/** Parses JSON text, telling apart an empty, oversized, cut-off or non-JSON file; `encrypted` allows an envelope's size. */
+export function parseJsonText(text: string, { encrypted = false } = {}): JsonResult {
+  if (text.length > (encrypted ? MAX_FILE_BYTES : MAX_IMPORT_BYTES)) {
+    return { ok: false, error: t('sync.tooLargeText', { limit: megabytes(encrypted ? MAX_FILE_BYTES : MAX_IMPORT_BYTES) }) };
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { ok: false, error: t('sync.empty') };

@@ -3,11 +3,12 @@
  * associative and idempotent, so devices that swap files in any order, any number of
  * times, end with the same data.
  *
- * - Every id from either side survives, as a record or as a tombstone.
+ * - Every id from either side survives, as a record or as a tombstone; an id two kinds of
+ *   record claim is settled first, the same way on every device (clash.ts).
  * - Newer `updatedAt` wins; equal stamps with different content (which a real clock
  *   never produces) break the tie by content, so every device picks the same winner.
- * - Check-ins keep every version ever seen: the set of versions is unioned, the newest
- *   is the record, the rest are its `history` (one per stamp, oldest first).
+ * - Check-ins keep the versions seen: the set of versions is unioned, the newest is the
+ *   record, the rest are its `history` (one per stamp, oldest first, the newest MAX_HISTORY).
  * - Sessions and goals have no `history` in the schema: the losing version is dropped.
  * - Tombstones are kept for good (the newest per store and id). A tombstone removes every version
  *   stamped at or before it, history included; a version stamped after it (an edit
@@ -17,6 +18,8 @@
  */
 import type { CheckIn, CheckInVersion, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
 import { compareStamped, sameJson } from './canonical';
+import { settleIds } from './clash';
+import { MAX_HISTORY } from '../checkin/limits';
 import type { SyncData } from './format';
 
 export type { SyncData } from './format';
@@ -63,6 +66,7 @@ export function versionOf(checkIn: CheckIn): CheckInVersion {
 
 /** True when a check-in is already in merged form: history oldest first, one per stamp, all alive. */
 function isClean(checkIn: CheckIn, deletedAt: string | null): boolean {
+  if (checkIn.history.length > MAX_HISTORY) return false;
   let previous = deletedAt ?? '';
   for (const version of [...checkIn.history, checkIn]) {
     if (version.updatedAt <= previous) return false;
@@ -83,7 +87,8 @@ function joinVersions(copies: readonly CheckIn[], deletedAt: string | null): Che
     .filter((version) => deletedAt === null || version.updatedAt > deletedAt)
     .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
   const current = alive.pop();
-  return current ? { ...current, history: alive } : null;
+  // Only the newest versions a file may carry: keeping the newest N of a union is still a join.
+  return current ? { ...current, history: alive.slice(-MAX_HISTORY) } : null;
 }
 
 function joinCheckIns(lists: readonly CheckIn[][], tombstones: Map<string, Tombstone>): CheckIn[] {
@@ -117,6 +122,12 @@ function joinLatest<T extends Stamped>(store: SyncedStore, lists: readonly T[][]
 
 /** Merges two copies of the data into one; neither input is changed. */
 export function mergeData(local: SyncData, incoming: SyncData): SyncData {
+  const [mine, theirs] = settleIds([local, incoming]).settled as [SyncData, SyncData];
+  return join(mine, theirs);
+}
+
+/** Joins two copies whose ids are settled (each id of one store). */
+function join(local: SyncData, incoming: SyncData): SyncData {
   const tombstones = joinTombstones(local.tombstones, incoming.tombstones);
   return {
     checkIns: joinCheckIns([local.checkIns, incoming.checkIns], tombstones),

@@ -2,6 +2,7 @@
 import type { CheckIn, Goal, Session, SyncedStore, Tombstone } from '../db/schema';
 import { sameJson } from './canonical';
 import type { SyncData } from './format';
+import { settleIds } from './clash';
 import { mergeData, versionOf } from './merge';
 
 export interface MergeCounts {
@@ -15,6 +16,8 @@ export interface MergeCounts {
   unchanged: number;
   /** Check-in versions that stop being current but are kept in the entry's history. */
   keptAsHistory: number;
+  /** Records (with their deletions) kept under a new id: their id belongs to a record of another kind. */
+  moved: number;
 }
 
 export interface MergePreview extends MergeCounts {
@@ -42,7 +45,7 @@ export interface MergePlan {
 const STORES = ['checkIns', 'sessions', 'goals'] as const;
 
 function emptyCounts(): MergeCounts {
-  return { new: 0, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0 };
+  return { new: 0, updated: 0, deleted: 0, unchanged: 0, keptAsHistory: 0, moved: 0 };
 }
 
 function indexById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
@@ -96,21 +99,29 @@ function countStore(
   return counts;
 }
 
+/** The writes that turn `before` into `after`, store by store. */
+export function writesBetween(before: SyncData, after: SyncData): MergeWrites {
+  return {
+    checkIns: diff(indexById(before.checkIns), indexById(after.checkIns)),
+    sessions: diff(indexById(before.sessions), indexById(after.sessions)),
+    goals: diff(indexById(before.goals), indexById(after.goals)),
+    tombstones: diff(indexById(before.tombstones), indexById(after.tombstones)),
+  };
+}
+
 /** Merges `incoming` into `local` and works out the writes and counts, without touching storage. */
 export function planMerge(local: SyncData, incoming: SyncData): MergePlan {
   const merged = mergeData(local, incoming);
-  const writes: MergeWrites = {
-    checkIns: diff(indexById(local.checkIns), indexById(merged.checkIns)),
-    sessions: diff(indexById(local.sessions), indexById(merged.sessions)),
-    goals: diff(indexById(local.goals), indexById(merged.goals)),
-    tombstones: diff(indexById(local.tombstones), indexById(merged.tombstones)),
-  };
+  const writes = writesBetween(local, merged);
+  // Counted on the settled copies, so a record that only moved to a new id is not counted as new.
+  const { settled, moved } = settleIds([local, incoming]);
+  const [mine, theirs] = settled as [SyncData, SyncData];
   const byStore = {} as Record<SyncedStore, MergeCounts>;
   const total = emptyCounts();
   for (const store of STORES) {
-    const before = indexById<CheckIn | Session | Goal>(local[store]);
+    const before = indexById<CheckIn | Session | Goal>(mine[store]);
     const after = indexById<CheckIn | Session | Goal>(merged[store]);
-    byStore[store] = countStore(store, before, incoming, after);
+    byStore[store] = { ...countStore(store, before, theirs, after), moved: moved[store] };
     for (const key of Object.keys(total) as (keyof MergeCounts)[]) total[key] += byStore[store][key];
   }
   return { merged, writes, preview: { ...total, byStore } };

@@ -2,7 +2,7 @@
 import { t } from '../i18n';
 import { decryptEnvelope, isEncryptedEnvelope, wrongPassphrase, type CryptoOptions } from './crypto';
 import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
-import { findForbiddenKey, parseJsonText } from './json';
+import { checkExportLength, findForbiddenKey, parseJsonText } from './json';
 
 export type ReadResult =
   | { ok: true; file: DebriefExport; encrypted: boolean }
@@ -15,9 +15,12 @@ export async function readExportText(
   passphrase = '',
   options: ParseOptions & CryptoOptions = {},
 ): Promise<ReadResult> {
-  const parsed = parseJsonText(text);
+  // Read as big as an encrypted file may be; a plain file is then held to the text limit.
+  const parsed = parseJsonText(text, { encrypted: true });
   if (!parsed.ok) return { ...parsed, needsPassphrase: false };
   if (!isEncryptedEnvelope(parsed.value) || findForbiddenKey(parsed.value)) {
+    const tooLong = checkExportLength(text.length);
+    if (tooLong) return { ok: false, error: tooLong, needsPassphrase: false };
     const result = validateExport(parsed.value, options);
     return result.ok ? { ...result, encrypted: false } : { ...result, needsPassphrase: false };
   }

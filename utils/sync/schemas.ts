@@ -8,21 +8,25 @@ import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Session, Tombstone } from '../db/schema';
+import { MAX_GOAL_PROGRESS, MAX_HISTORY, MAX_ID_LENGTH, MAX_NOTE_LENGTH, MAX_RECORDS, MAX_SHORT_TEXT, MAX_TAGS } from '../checkin/limits';
 
 // Messages are functions so they are looked up when a file is checked, in the browser's language.
 
-export const MAX_ID_LENGTH = 128;
-export const MAX_NOTE_LENGTH = 20_000;
-export const MAX_SHORT_TEXT = 500;
-export const MAX_TAGS = 100;
-export const MAX_GOAL_PROGRESS = 200;
-export const MAX_HISTORY = 1_000;
-export const MAX_RECORDS = 200_000;
 /** Latest representable date (ECMAScript's limit, year 275760). */
 const MAX_EPOCH_MS = 8.64e15;
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** A date and time that exists: no 30 February, no 24:00, no 60th second (the browser would roll them over). */
+function isRealDate(text: string): boolean {
+  const match = ISO_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second = 0, , , offsetHour = 0, offsetMinute = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  const inRange = month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth;
+  return inRange && hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHour! <= 23 && offsetMinute! <= 59 && Number.isFinite(Date.parse(text));
+}
 
 export const idSchema = v.pipe(
   v.string(),
@@ -39,7 +43,7 @@ export const isoDateSchema = v.pipe(
   v.string(),
   v.maxLength(40, () => t('sync.rule.dateFormat')),
   v.regex(ISO_PATTERN, () => t('sync.rule.dateFormat')),
-  v.check((text) => Number.isFinite(Date.parse(text)), () => t('sync.rule.realDate')),
+  v.check(isRealDate, () => t('sync.rule.realDate')),
 );
 
 const epochMsSchema = v.pipe(

@@ -155,11 +155,16 @@ export function SyncView({
 
   const undoLast = async () => {
     if (!lastImport.undo) throw new Error(t('sync.import.nothingToUndo'));
-    const { restored, kept } = await undoImport(await openDb(), lastImport.undo);
+    const { restored, notUndone } = await undoImport(await openDb(), lastImport.undo);
     lastImport.undo = null;
     setCanUndo(false);
-    const undone = t('sync.import.undone', restored, [formatNumber(restored)]);
-    return kept ? `${undone} ${t('sync.import.undoKept', kept, [formatNumber(kept)])}` : undone;
+    const changed = notUndone.filter((record) => record.why === 'changed').length;
+    const deleted = notUndone.length - changed;
+    return [
+      t('sync.import.undone', restored, [formatNumber(restored)]),
+      changed ? t('sync.import.undoKept', changed, [formatNumber(changed)]) : '',
+      deleted ? t('sync.import.undoDeleted', deleted, [formatNumber(deleted)]) : '',
+    ].filter(Boolean).join(' ');
   };
 
   const backUpNow = async () => {
