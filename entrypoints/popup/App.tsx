@@ -93,6 +93,7 @@ export function App() {
           </button>
         </>
       )}
+      {data?.lock === 'locked' && !checkingIn && <p class="hint">{t('lock.popupLocked')}</p>}
       {data?.lock === 'unlocked' && !checkingIn && (
         <button type="button" onClick={() => void forgetUnlocked().then(refresh, (err: unknown) => setError(messageOf(err)))}>
           {t('lock.lockNow')}
