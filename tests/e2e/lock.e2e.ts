@@ -2,20 +2,25 @@
  * The lock in real Chromium: set in Settings; a detected call's check-in saved with no passphrase;
  * what IndexedDB holds carries none of the words or ratings; History asks to unlock, refuses a wrong
  * passphrase with a message, opens with the right one; a browser restart locks it again; the
- * recovery key opens it; turning the lock off brings the plain records back.
+ * recovery key opens it; the automatic backup made while locked keeps the entries sealed and
+ * imports back once unlocked; turning the lock off brings the plain records back.
  */
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
 import type { CheckIn } from '../../utils/db/schema';
+import { parseExport } from '../../utils/sync/format';
 import { examplesOf } from '../../utils/sites/examples';
 import { siteById } from '../../utils/sites/registry';
 import { CallPage, serveCallPages, wait } from './call-fixture';
 import { CheckInWindows, setMinSessionMinutes } from './debrief-state';
+import { downloadsIn } from './downloads';
 import { test } from './fixtures';
 import { openExtensionPage, restart, screenshot, showMoreNotes } from './harness';
 import { readStore } from './page-db';
+import { chooseImport, confirmImport } from './sync-ui';
 
 const PASSPHRASE = 'blue kettle at dawn';
 const EARLIER_NOTE = 'the sleep diary my doctor asked for';
@@ -87,6 +92,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   const popupAgain = await openExtensionPage(debrief, 'popup.html');
   await popupAgain.getByRole('button', { name: 'Lock now' }).click();
   await expect.poll(() => popupAgain.getByRole('button', { name: 'Lock now' }).count()).toBe(0);
+  await popupAgain.getByText('Debrief is locked: check-ins are still saved.', { exact: false }).waitFor();
   await popupAgain.close();
 
   // A detected call ends: its check-in is saved with no passphrase, and says to unlock for the earlier note.
@@ -137,6 +143,16 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   );
   expect(trendMonths).toBe(0);
 
+  // The automatic backup runs while locked (turned on here from the service worker): the file keeps
+  // the entries sealed and carries the lock, never an opened key.
+  await debrief.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ backupFrequency: 'daily' }));
+  await expect.poll(async () => (await downloadsIn(debrief.serviceWorker)).filter((item) => item.state === 'complete').length, { timeout: 30_000 }).toBe(1);
+  const [backupItem] = await downloadsIn(debrief.serviceWorker);
+  const backupText = readFileSync(backupItem!.filename, 'utf8');
+  for (const word of ['sleep diary', 'doctor', 'Sunday', 'heavy']) expect(backupText).not.toContain(word);
+  const backup = parseExport(backupText);
+  expect(backup.ok && [backup.file.checkIns.length, typeof backup.file.lock?.publicKey]).toEqual([2, 'string']);
+
   // History: the unlock screen; a wrong passphrase is refused with a message; the right one opens.
   const history = await openExtensionPage(debrief, 'options.html#/history');
   await history.getByRole('heading', { name: 'Debrief is locked' }).waitFor();
@@ -151,6 +167,11 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   expect(entries).toContain('Overall 8/10');
   expect(entries).toContain('Overall 6/10');
   await screenshot(history, 'lock-history-unlocked');
+
+  // That backup imports back into the same profile: merged by id and stamp, nothing new.
+  await history.goto(history.url().replace(/#.*$/, '#/sync'));
+  await chooseImport(history, backupItem!.filename);
+  await confirmImport(history, 0);
 
   // A browser restart locks it again; the recovery key opens it.
   await restart(debrief);

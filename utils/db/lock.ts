@@ -48,6 +48,16 @@ export async function writingKey(db: DebriefDb): Promise<CryptoKey | null> {
   return (await unlockedKey()) ?? publicKey;
 }
 
+/**
+ * Why a file saved while locked cannot be merged here, or null: its sealed records are merged as
+ * they are only into a profile that shares its lock (same public key).
+ */
+export async function otherLockProblem(db: DebriefDb, file: { lock?: LockRecord }): Promise<string | null> {
+  if (!file.lock) return null;
+  const mine = await readLock(db);
+  return mine?.publicKey === file.lock.publicKey ? null : t('lock.otherLock');
+}
+
 /** The check-in as it is stored: sealed while the lock is on. */
 export async function storedForm(db: DebriefDb, checkIn: CheckIn): Promise<CheckIn> {
   const key = await writingKey(db);

@@ -7,6 +7,7 @@
  * is refused whole.
  */
 import { fromBase64, toBase64 } from '../sync/base64';
+import { movedFrom } from '../sync/clash';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const INFO = new TextEncoder().encode('debrief-lock record v1');
@@ -91,8 +92,22 @@ async function ephemeralKey(privateKey: CryptoKey, ephemeralRaw: Uint8Array<Arra
   return recordKey(shared, ephemeralRaw, 'decrypt');
 }
 
-/** Opens a sealed part (either kind) with the lock's private key; throws BrokenSealError unless it opens whole. */
+/**
+ * Opens a sealed part where it is, or where it was sealed before merge moved its record to a new id
+ * (an id two kinds of record shared: utils/sync/clash.ts); throws BrokenSealError unless it opens whole.
+ */
 export async function openJson(privateKey: CryptoKey, place: SealPlace, sealed: string): Promise<unknown> {
+  for (let id: string | null = place.id; id !== null; id = movedFrom(id)) {
+    try {
+      return await openJsonAt(privateKey, { ...place, id }, sealed);
+    } catch (error) {
+      if (movedFrom(id) === null) throw error;
+    }
+  }
+  throw new BrokenSealError();
+}
+
+async function openJsonAt(privateKey: CryptoKey, place: SealPlace, sealed: string): Promise<unknown> {
   try {
     const [ephemeralText, ivText, dataText, extra] = sealed.split('.');
     if (ephemeralText === undefined || ivText === undefined || dataText === undefined || extra !== undefined) throw new BrokenSealError();

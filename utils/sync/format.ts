@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
 import { t } from '../i18n';
 import type { CheckIn, Goal, Session, Tombstone } from '../db/schema';
+import type { LockRecord } from '../lock/keys';
 import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
 import {
@@ -14,6 +15,7 @@ import {
   idSchema,
   isoDateSchema,
   listSchema,
+  lockSchema,
   sessionSchema,
   tombstoneSchema,
 } from './schemas';
@@ -37,6 +39,8 @@ export interface DebriefExport extends SyncData {
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   deviceId: string;
+  /** Saved while locked: the records stay sealed and the lock that opens them comes along. */
+  lock?: LockRecord;
 }
 
 export const exportSchema = v.strictObject({
@@ -48,6 +52,7 @@ export const exportSchema = v.strictObject({
   sessions: listSchema(sessionSchema),
   goals: listSchema(goalSchema),
   tombstones: listSchema(tombstoneSchema),
+  lock: v.optional(lockSchema),
 });
 
 export type ParseResult = { ok: true; file: DebriefExport } | { ok: false; error: string };
@@ -78,7 +83,7 @@ export function validateExport(value: unknown, { now = Date.now() }: ParseOption
   const result = v.safeParse(exportSchema, value, { abortEarly: true });
   if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
   const file = result.output as DebriefExport;
-  const problem = consistencyProblem(file, now);
+  const problem = sealedProblem(file) ?? consistencyProblem(file, now);
   return problem ? { ok: false, error: problem } : { ok: true, file };
 }
 
@@ -92,6 +97,13 @@ function headerProblem(value: unknown): string | null {
   }
   if (version !== EXPORT_VERSION) return t('sync.unknownVersion');
   return null;
+}
+
+/** Sealed records come only with the lock that opens them. */
+function sealedProblem(file: DebriefExport): string | null {
+  if (file.lock) return null;
+  const sealed = file.checkIns.some((c) => c.sealed !== undefined || c.history.some((h) => h.sealed !== undefined)) || file.goals.some((g) => g.sealed !== undefined);
+  return sealed ? t('sync.sealedWithoutLock') : null;
 }
 
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */
