@@ -4,7 +4,7 @@ import { ReflectionForm } from '@/components/ReflectionForm';
 import { formatDateTime } from '@/utils/checkin/format';
 import { getCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { isLocked } from '@/utils/db/errors';
-import { unlock } from '@/utils/db/lock-turn';
+import { unlock } from '@/utils/db/unlock';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { forgetReflection } from '@/utils/db/reflections';

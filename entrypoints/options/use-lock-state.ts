@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lockState, type LockState } from '@/utils/db/lock';
-import { unlock } from '@/utils/db/lock-turn';
+import { unlock } from '@/utils/db/unlock';
 import { getDb } from '@/utils/db/open';
 import { unlockedLock } from '@/utils/storage';
 

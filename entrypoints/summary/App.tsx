@@ -18,7 +18,7 @@ import { t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { UnlockForm } from '@/components/UnlockForm';
 import { isLocked } from '@/utils/db/errors';
-import { unlock } from '@/utils/db/lock-turn';
+import { unlock } from '@/utils/db/unlock';
 import { messageOf } from '@/utils/errors';
 
 export interface SummaryAppProps {

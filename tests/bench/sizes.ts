@@ -14,12 +14,14 @@ export const KB = 1000;
 
 /**
  * Budgets from issue 6, KB gzipped, for everything the entrypoint can load (lazy chunks too). The
- * check-in window's grew by 1 KB for the lock: it seals what it saves while locked (WebCrypto, no library).
+ * check-in window's grew by 1 KB for the lock: it seals what it saves while locked (WebCrypto, no library);
+ * by 0.5 KB for the limits every write keeps; and by 2.2 KB because it unlocks in place (the unlock
+ * form and unwrapping the key), so a check-in started earlier is continued, never typed over.
  */
 export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
   'media-probe': 4,
   'call-watcher': 12,
-  'check-in': 31,
+  'check-in': 34,
   background: 30,
   options: 90,
 };

@@ -1,7 +1,7 @@
 import { saveCheckIn, type NewCheckIn } from '../db/checkins';
 import { getDraft, putDraft } from '../db/drafts';
 import { isLocked } from '../db/errors';
-import { unlock } from '../db/lock-turn';
+import { unlock } from '../db/unlock';
 import { getDb, type DebriefDb } from '../db/open';
 import type { CheckIn, CheckInAnswers } from '../db/schema';
 

@@ -1,9 +1,9 @@
-/** Turning the lock on and off, unlocking and changing the passphrase: each rewrite in one transaction. */
+/** Turning the lock on and off and changing the passphrase: each rewrite in one transaction (unlocking: unlock.ts). */
 import type { IDBPTransaction } from 'idb';
 import { t } from '../i18n';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { openGoal, sealGoal } from '../lock/goals';
-import { createLock, rewrapForPassphrase, unlockWithPassphrase, unlockWithRecovery } from '../lock/keys';
+import { createLock, rewrapForPassphrase } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
 import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
@@ -103,19 +103,6 @@ export async function turnLockOff(db: DebriefDb): Promise<void> {
   } catch (error) {
     throw toStorageError(error);
   }
-}
-
-const RECOVERY_SHAPE = /^[A-Za-z2-7\s-]{32,}$/;
-
-/** Unlocks with the passphrase or the recovery key; false (nothing changes) when it is neither. */
-export async function unlock(db: DebriefDb, secret: string): Promise<boolean> {
-  const lock = await readLock(db);
-  if (!lock || secret === '') return false;
-  const key =
-    (RECOVERY_SHAPE.test(secret.trim()) ? await unlockWithRecovery(lock, secret) : null) ?? (await unlockWithPassphrase(lock, secret));
-  if (!key) return false;
-  await rememberUnlocked(key);
-  return true;
 }
 
 /** A new passphrase (unlocked only): the private key is wrapped again, no record changes. */

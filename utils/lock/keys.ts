@@ -3,7 +3,7 @@
  * kept only wrapped, once by a key from the passphrase (PBKDF2-SHA-256) and once by a key from the
  * random recovery key shown when the lock is set.
  */
-import { PBKDF2_ITERATIONS } from '../sync/crypto';
+import { PBKDF2_ITERATIONS } from '../sync/kdf';
 import { fromBase64, toBase64 } from '../sync/base64';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
