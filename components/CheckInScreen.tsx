@@ -8,6 +8,7 @@ import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { CheckInForm } from './CheckInForm';
 import { SessionHeader, type SessionInfo } from './SessionHeader';
+import { UnlockForm } from './UnlockForm';
 import { messageOf } from '@/utils/errors';
 
 export interface CheckInScreenProps {
@@ -40,6 +41,9 @@ export function CheckInScreen(props: CheckInScreenProps) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draftHadDetails, setDraftHadDetails] = useState(false);
+  // A check-in started earlier is sealed while locked: no form (typing would replace it) until unlocked.
+  const [draftLocked, setDraftLocked] = useState(false);
+  const [unlocks, setUnlocks] = useState(0);
   const touched = useRef(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const drafts = useMemo(
@@ -56,6 +60,8 @@ export function CheckInScreen(props: CheckInScreenProps) {
     store.loadDraft(draftKey).then(
       (draft) => {
         if (!live || touched.current) return;
+        setDraftLocked(draft === 'locked');
+        if (draft === 'locked') return;
         const initial = draft ?? { ...emptyAnswers(), provider: initialProvider };
         setAnswers(initial);
         setTagsText(initial.tags.join(', '));
@@ -70,7 +76,13 @@ export function CheckInScreen(props: CheckInScreenProps) {
     return () => {
       live = false;
     };
-  }, [store, draftKey, initialProvider]);
+  }, [store, draftKey, initialProvider, unlocks]);
+
+  const tryUnlock = async (secret: string) => {
+    const opened = await store.unlock(secret);
+    if (opened) setUnlocks((n) => n + 1);
+    return opened;
+  };
 
   const change = (next: CheckInAnswers) => {
     touched.current = true;
@@ -154,6 +166,8 @@ export function CheckInScreen(props: CheckInScreenProps) {
         <button type="button" class="primary" ref={closeButton} onClick={onClose}>
           {t('common.close')}
         </button>
+      ) : draftLocked ? (
+        <UnlockForm onUnlock={tryUnlock} text={t('lock.draftLocked')} />
       ) : answers ? (
         <>
           {props.before}

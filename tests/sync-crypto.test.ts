@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decryptEnvelope,
   encryptText,
-  PBKDF2_ITERATIONS,
   wrongPassphrase,
   type EncryptedEnvelope,
 } from '@/utils/sync/crypto';
 import { fromBase64 } from '@/utils/sync/base64';
+import { PBKDF2_ITERATIONS } from '@/utils/sync/kdf';
 import { exportText } from '@/utils/sync/export';
 import { readExportText } from '@/utils/sync/read';
 import { checkIn, exportOf, NOW_MS, stamp } from './sync-fixtures';

@@ -9,6 +9,8 @@ const ALARMS = {
   ageing: { name: 'ageing' },
   /** Hourly: an automatic backup when one is due. */
   backup: { name: 'backup' },
+  /** Once a minute while unlocked: locks again once Debrief has been idle for the set minutes. */
+  lockIdle: { name: 'lock-idle' },
   /** "Remind me later" on a session: `snooze:<session id>`. */
   snooze: { prefix: 'snooze:' },
   /** A session in a desktop app is due: asked about the next time the person is active, `app:<session id>`. */

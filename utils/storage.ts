@@ -108,3 +108,9 @@ export const DEFAULT_UNANSWERED_DAYS = 3;
 
 /** A session left unanswered this many days stops counting on the badge and moves to "Older, not answered". */
 export const unansweredDays = storage.defineItem<number>('local:unansweredDays', { fallback: DEFAULT_UNANSWERED_DAYS, version: 1 });
+
+/** With the lock on: minutes without using Debrief after which it locks again. */
+export const lockIdleMinutes = storage.defineItem<number>('local:lockIdleMinutes', { fallback: 15, version: 1 });
+
+/** The lock's private key while unlocked (PKCS#8, base64), in memory for this browser session only. */
+export const unlockedLock = storage.defineItem<{ pkcs8: string; idleUntil: number } | null>('session:unlockedLock', { fallback: null });

@@ -10,7 +10,8 @@ import { roomKeyOf, siteForUrl } from '@/utils/sites/registry';
 import { judgeCall } from '@/utils/session/asking';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
-import { customSites, disabledPlatforms, minSessionMinutes } from '@/utils/storage';
+import { lapseIfIdle } from '@/utils/lock/session';
+import { customSites, disabledPlatforms, minSessionMinutes, unlockedLock } from '@/utils/storage';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
 import { offerSession, refreshBadge } from './offer';
 import { notificationFor } from '@/utils/notifications';
@@ -147,6 +148,10 @@ export default defineBackground(() => {
       refreshBadge().catch(report);
     } else if (alarm?.kind === 'backup') {
       backUpIfDue().catch(report);
+    } else if (alarm?.kind === 'lockIdle') {
+      lapseIfIdle()
+        .then(async (lapsed) => (lapsed || !(await unlockedLock.getValue()) ? browser.alarms.clear(name) : true))
+        .catch(report);
     }
   });
 
@@ -154,6 +159,11 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(() => void personActive().catch(report));
   browser.windows.onFocusChanged.addListener((windowId) => {
     if (windowId !== browser.windows.WINDOW_ID_NONE) personActive().catch(report);
+  });
+
+  // Unlocked somewhere: check once a minute whether it has been idle long enough to lock again.
+  unlockedLock.watch((held, before) => {
+    if (held && !before) browser.alarms.create(alarmName('lockIdle'), { periodInMinutes: 1 }).catch(report);
   });
 
   browser.notifications.onClicked.addListener((notificationId) => {

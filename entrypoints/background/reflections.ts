@@ -1,6 +1,7 @@
 import { notify } from './notify';
 import { browser } from 'wxt/browser';
 import { getCheckIn } from '@/utils/db/checkins';
+import { whenLocked } from '@/utils/db/errors';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
@@ -20,7 +21,8 @@ export async function planReflection(checkInId: string, createdMs: number): Prom
 /** Invites the person to reflect, once: the claim is written before the notification shows. */
 export async function promptReflection(checkInId: string): Promise<void> {
   const db = await getDb();
-  const checkIn = await getCheckIn(db, checkInId);
+  // While locked the check-in is there but sealed: invite anyway (the claim keeps it to once).
+  const checkIn = await getCheckIn(db, checkInId).catch(whenLocked({ reflection: null }));
   if (!checkIn || checkIn.reflection) return;
   if (!(await claimReflection(db, checkInId))) return;
   // Never shows what the person wrote.

@@ -161,11 +161,15 @@ export function App({ sessionId }: { sessionId: string | null }) {
         initialProvider={data.provider}
         actions={sessionActions(false) || undefined}
         before={
-          <BringUpList
-            notes={bringUps}
-            onDid={did}
-            onNotYet={(note) => setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!])}
-          />
+          data.bringUpsLocked ? (
+            <p class="notice">{t('lock.bringUpLocked')}</p>
+          ) : (
+            <BringUpList
+              notes={bringUps}
+              onDid={did}
+              onNotYet={(note) => setHiddenBringUps((ids) => [...ids, note.checkInIds[0]!])}
+            />
+          )
         }
         detailsOpen={data.detailsOpen}
         onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '@/components/SessionHeader';
 import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { isLocked, whenLocked } from '@/utils/db/errors';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -16,6 +17,8 @@ export interface WindowData {
   provider: string;
   /** Notes from earlier check-ins to bring up in this session. */
   bringUps: BringUp[];
+  /** Locked: earlier notes are sealed, so the window says to unlock instead of showing them. */
+  bringUpsLocked: boolean;
   detailsOpen: boolean;
 }
 
@@ -36,13 +39,21 @@ export async function loadWindowData(sessionId: string | null): Promise<WindowDa
   const db = await getDb();
   const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
   const [goals, lastProvider, room, detailsOpen] = await Promise.all([
-    listGoals(db),
+    // While locked goal titles are sealed: no goal progress is asked.
+    listGoals(db).catch(whenLocked<Goal[]>([])),
     lastProviderForPlatform(db, session?.platform ?? null),
     session?.roomKey ? getRoom(db, session.roomKey) : undefined,
     checkInDetailsOpen.getValue().catch(() => false),
   ]);
   // A room's name (its therapist, as the person gave it) beats the last therapist named on the platform.
   const provider = room?.name || lastProvider;
-  const bringUps = session ? await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider }) : [];
-  return { session, goals, provider, bringUps, detailsOpen };
+  let bringUps: BringUp[] = [];
+  let bringUpsLocked = false;
+  try {
+    if (session) bringUps = await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider });
+  } catch (error) {
+    if (!isLocked(error)) throw error;
+    bringUpsLocked = true;
+  }
+  return { session, goals, provider, bringUps, bringUpsLocked, detailsOpen };
 }

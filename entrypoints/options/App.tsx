@@ -2,11 +2,14 @@ import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { ROUTES, routeForHash } from './routes';
 import { useLocationHash } from './use-location-hash';
+import { useLockState } from './use-lock-state';
+import { UnlockForm } from '@/components/UnlockForm';
 
 export function App() {
   const [hash] = useLocationHash();
   const route = routeForHash(hash);
   const View = route.view;
+  const lock = useLockState();
   useEffect(() => {
     document.title = t('options.documentTitle', { view: route.label() });
   }, [route]);
@@ -29,7 +32,8 @@ export function App() {
       </header>
       <main>
         <h2>{route.label()}</h2>
-        <View />
+        {/* While locked every view but Settings shows what the person wrote: unlock first. */}
+        {lock.state === 'locked' && route.path !== 'settings' ? <UnlockForm onUnlock={lock.tryUnlock} /> : lock.state !== null && <View key={route.path === 'settings' ? route.path : lock.state} />}
       </main>
     </div>
   );

@@ -21,6 +21,7 @@ import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { messageOf } from '@/utils/errors';
 import { WatchSite } from './WatchSite';
+import { forgetUnlocked } from '@/utils/lock/session';
 
 function storedLabel(count: number): string {
   return t('popup.stored', count, [formatNumber(count)]);
@@ -131,6 +132,12 @@ export function App() {
             {t('checkInFlow.startManual')}
           </button>
         </>
+      )}
+      {data?.lock === 'locked' && !checkingIn && <p class="hint">{t('lock.popupLocked')}</p>}
+      {data?.lock === 'unlocked' && !checkingIn && (
+        <button type="button" onClick={() => void forgetUnlocked().then(refresh, (err: unknown) => setError(messageOf(err)))}>
+          {t('lock.lockNow')}
+        </button>
       )}
       <nav class="popup-links" aria-label={t('checkInFlow.popupLinks')}>
         <a href={browser.runtime.getURL('/options.html#/history')} onClick={openOptions('#/history')}>

@@ -8,9 +8,11 @@ import { countCheckIns, getCheckIn } from '@/utils/db/checkins';
 import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
+import { lockState, type LockState } from '@/utils/db/lock';
 import { getDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import { listReflections } from '@/utils/db/reflections';
+import { whenLocked } from '@/utils/db/errors';
 import type { Goal } from '@/utils/db/schema';
 import { getSession, waitingSessions } from '@/utils/db/sessions';
 import { getRoom } from '@/utils/db/rooms';
@@ -25,6 +27,8 @@ import type { Session } from '@/utils/db/schema';
 import { uiLocale } from '@/utils/i18n';
 
 export interface PopupData {
+  /** The lock: "Lock now" is offered while it is unlocked. */
+  lock: LockState;
   count: number;
   goals: Goal[];
   /** The therapist last named on a manual check-in. */
@@ -76,9 +80,10 @@ async function callStatus(db: DebriefDb, call: TabCall | null, now: number): Pro
 export async function loadPopupData(): Promise<PopupData> {
   const db = await getDb();
   const now = Date.now();
-  const [count, goals, manualProvider, { due, later }, schedules, call, minutes, sites, days] = await Promise.all([
+  const [lock, count, goals, manualProvider, { due, later }, schedules, call, minutes, sites, days] = await Promise.all([
+    lockState(db),
     countCheckIns(db),
-    listGoals(db),
+    listGoals(db).catch(whenLocked<Goal[]>([])),
     lastProviderForPlatform(db, null),
     waitingSessions(db, now),
     listReflections(db),
@@ -103,7 +108,9 @@ export async function loadPopupData(): Promise<PopupData> {
     snoozedUntil: later.includes(s) ? s.snoozedUntil : null,
   });
   const reflections: WaitingReflection[] = [];
-  for (const schedule of schedules.filter((s) => s.promptedMs !== null)) {
+  // While locked, what was written stays sealed: no reflections or notes are listed.
+  const readable = lock !== 'locked';
+  for (const schedule of readable ? schedules.filter((s) => s.promptedMs !== null) : []) {
     const checkIn = await getCheckIn(db, schedule.checkInId);
     if (checkIn && !checkIn.reflection) {
       reflections.push({
@@ -112,10 +119,12 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
-  const nextTime = call
-    ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
-    : [];
+  const nextTime =
+    call && readable
+      ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
+      : [];
   return {
+    lock,
     count,
     goals,
     manualProvider,

@@ -19,6 +19,9 @@ import { getDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn, Goal } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { UnlockForm } from '@/components/UnlockForm';
+import { isLocked } from '@/utils/db/errors';
+import { unlock } from '@/utils/db/unlock';
 import { messageOf } from '@/utils/errors';
 
 export interface SummaryAppProps {
@@ -40,8 +43,9 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   const [goals, setGoals] = useState<Goal[]>([]);
   const [openItems, setOpenItems] = useState<BringUp[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [locked, setLocked] = useState(false);
 
-  useEffect(() => {
+  const load = () =>
     openDb()
       .then(async (db) => {
         const [all, active, open] = await Promise.all([
@@ -53,8 +57,18 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
         setOpenItems(open);
         setCheckIns(all);
       })
-      .catch((err: unknown) => setError(messageOf(err)));
+      .catch((err: unknown) => (isLocked(err) ? setLocked(true) : setError(messageOf(err))));
+  useEffect(() => {
+    void load();
   }, [openDb, now, initial]);
+  const tryUnlock = async (secret: string) => {
+    const opened = await unlock(await openDb(), secret);
+    if (opened) {
+      setLocked(false);
+      await load();
+    }
+    return opened;
+  };
 
   // The sheet shows what the URL asked for; edits to the form apply on "Update summary".
   const filtered = useMemo(() => filterForTrends(checkIns ?? [], initial), [checkIns, initial]);
@@ -77,6 +91,13 @@ export function App({ search, openDb = getDb, now: givenNow, print = systemPrint
   }, [period]);
 
   if (error) return <ErrorAlert message={error} />;
+  if (locked) {
+    return (
+      <main class="summary-page">
+        <UnlockForm onUnlock={tryUnlock} />
+      </main>
+    );
+  }
   if (!checkIns) return <p aria-busy="true">{t('common.loading')}</p>;
   return (
     <main class="summary-page">

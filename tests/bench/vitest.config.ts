@@ -8,13 +8,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
  * `npm run bench`: vitest is only the TypeScript runner here (tsx is not a dependency and Node 20
  * cannot strip types); bench.run.ts is one long "test" that prints the table. Timings are never asserted.
- * DEBRIEF_BENCH_PROFILE=1 runs profile.run.ts instead: CPU profiles that explain the figures.
+ * DEBRIEF_BENCH_PROFILE=1 runs profile.run.ts instead: CPU profiles that explain the figures;
+ * DEBRIEF_BENCH_LOCK=1 runs lock.run.ts: the lock with 10,000 check-ins (needs `npx wxt build` first).
  */
 export default defineConfig({
   root,
   resolve: { alias: { '@': root } },
   test: {
-    include: [process.env.DEBRIEF_BENCH_PROFILE === '1' ? 'tests/bench/profile.run.ts' : 'tests/bench/bench.run.ts'],
+    include: [
+      process.env.DEBRIEF_BENCH_PROFILE === '1'
+        ? 'tests/bench/profile.run.ts'
+        : process.env.DEBRIEF_BENCH_LOCK === '1'
+          ? 'tests/bench/lock.run.ts'
+          : 'tests/bench/bench.run.ts',
+    ],
     environment: 'node',
     setupFiles: ['tests/node-i18n.ts'],
     fileParallelism: false,

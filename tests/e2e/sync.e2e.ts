@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { OVERALL } from '../../utils/checkin/instrument';
 import type { CheckIn } from '../../utils/db/schema';
@@ -17,6 +17,7 @@ import { parseExport, type DebriefExport } from '../../utils/sync/format';
 import { storedCheckIn } from '../stored-records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
+import { downloadsIn } from './downloads';
 import { chooseImport, confirmImport, exportThroughUi } from './sync-ui';
 import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief, showMoreNotes } from './harness';
 
@@ -191,22 +192,6 @@ describe('sync folder', () => {
     await historyShows(debrief, [NOTES[0]!, laptopNote]);
   });
 });
-
-interface DownloadItem {
-  id: number;
-  state: string;
-  filename: string;
-  url: string;
-  exists: boolean;
-}
-
-function downloadsIn(worker: Worker): Promise<DownloadItem[]> {
-  return worker.evaluate(async () =>
-    ((await (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<DownloadItem[]> } } }).chrome.downloads.search({})) as DownloadItem[]).map(
-      ({ id, state, filename, url, exists }) => ({ id, state, filename, url: url.slice(0, url.indexOf(',') + 1), exists }),
-    ),
-  );
-}
 
 describe('automatic backup', () => {
   test('the service worker saves a dated backup through the downloads API (data: URL) and removes its own beyond the last N', { timeout: 120_000 }, async ({ debrief }) => {

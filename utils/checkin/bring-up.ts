@@ -1,5 +1,6 @@
 import { updateCheckIn } from '../db/checkins';
 import { toStorageError } from '../db/errors';
+import { openCheckIns } from '../db/lock';
 import type { DebriefDb } from '../db/open';
 import type { CheckIn } from '../db/schema';
 
@@ -41,9 +42,11 @@ export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number
   } catch (error) {
     throw toStorageError(error);
   }
-  const previous = written[0]?.id;
+  // While locked this raises the `locked` error: the window says to unlock instead of the note.
+  const opened = await openCheckIns(written);
+  const previous = opened[0]?.id;
   const folded = new Map<string, BringUp>();
-  for (const c of written) {
+  for (const c of opened) {
     if (c.notes.nextTime.trim() === '' || c.nextTimeDone) continue;
     if (therapist && c.provider.trim() && c.provider.trim().toLowerCase() !== therapist) continue;
     const key = sameWords(c.notes.nextTime);

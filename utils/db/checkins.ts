@@ -3,6 +3,7 @@ import { MAX_HISTORY } from '../checkin/limits';
 import { checkLimits, LimitError } from '../checkin/over-limit';
 import { t } from '../i18n';
 import { toStorageError } from './errors';
+import { openCheckIns, storedForm, takeStamp } from './lock';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { followRecordedIn } from './recorded';
@@ -27,8 +28,7 @@ export interface NewCheckIn extends CheckInAnswers {
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
   checkLimits(input);
   try {
-    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
-    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const { stamp, deviceId } = await takeStamp(db, now.getTime());
     const checkIn: CheckIn = {
       ...input,
       id: crypto.randomUUID(),
@@ -40,8 +40,10 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
       nextTimeDone: false,
       history: [],
     };
-    await tx.objectStore('checkIns').add(checkIn);
-    await followCheckIns(tx.objectStore('trendMonths'), [{ after: checkIn }]);
+    const stored = await storedForm(db, checkIn);
+    const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
+    await tx.objectStore('checkIns').add(stored);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ after: stored }]);
     if (input.sessionId) {
       const session = await tx.objectStore('sessions').get(input.sessionId);
       if (session) {
@@ -69,25 +71,32 @@ export async function updateCheckIn(
   now: Date = new Date(),
 ): Promise<CheckIn> {
   try {
-    const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
-    const current = await tx.objectStore('checkIns').get(id);
-    if (!current) throw new Error(t('storage.checkInGone'));
-    const { stamp, deviceId } = await stampIn(tx, now.getTime());
-    const { history, ...version } = current;
+    // Read, open and seal outside the write: the cipher cannot run inside a transaction.
+    const before = await db.get('checkIns', id);
+    if (!before) throw new Error(t('storage.checkInGone'));
+    const [current] = await openCheckIns([before]);
+    const { stamp, deviceId } = await takeStamp(db, now.getTime());
+    const { history, ...version } = current!;
     const next: CheckIn = {
       ...version,
       ...change(version),
       id,
-      createdAt: current.createdAt,
-      createdMs: current.createdMs,
+      createdAt: before.createdAt,
+      createdMs: before.createdMs,
       updatedAt: stamp,
       deviceId,
       // The newest versions a file may carry; older ones go, as they do in merge.
       history: [...history, version].slice(-MAX_HISTORY),
     };
+    delete next.sealed;
     checkLimits(next);
-    await tx.objectStore('checkIns').put(next);
-    await followCheckIns(tx.objectStore('trendMonths'), [{ before: current, after: next }]);
+    const stored = await storedForm(db, next);
+    const tx = db.transaction(['checkIns', 'meta', 'trendMonths'], 'readwrite');
+    const latest = await tx.objectStore('checkIns').get(id);
+    // Changed meanwhile (another page, an import): refuse rather than drop that change.
+    if (latest?.updatedAt !== before.updatedAt) throw new Error(t('storage.checkInMoved'));
+    await tx.objectStore('checkIns').put(stored);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ before, after: stored }]);
     await tx.done;
     return next;
   } catch (error) {
@@ -120,12 +129,15 @@ export async function deleteCheckIn(db: DebriefDb, id: string, now: Date = new D
 /** Undoes a delete: the check-in comes back with a fresh stamp that beats its tombstone. */
 export async function restoreCheckIn(db: DebriefDb, checkIn: CheckIn, now: Date = new Date()): Promise<CheckIn> {
   try {
+    const [opened] = await openCheckIns([checkIn]);
+    const { stamp, deviceId } = await takeStamp(db, now.getTime());
+    const { sealed: _sealed, ...plain } = opened!;
+    const restored: CheckIn = { ...plain, updatedAt: stamp, deviceId };
+    const stored = await storedForm(db, restored);
     const tx = db.transaction(['checkIns', 'tombstones', 'meta', 'trendMonths'], 'readwrite');
-    const { stamp, deviceId } = await stampIn(tx, now.getTime());
-    const restored: CheckIn = { ...checkIn, updatedAt: stamp, deviceId };
     const before = await tx.objectStore('checkIns').get(checkIn.id);
-    await tx.objectStore('checkIns').put(restored);
-    await followCheckIns(tx.objectStore('trendMonths'), [{ before, after: restored }]);
+    await tx.objectStore('checkIns').put(stored);
+    await followCheckIns(tx.objectStore('trendMonths'), [{ before, after: stored }]);
     await tx.objectStore('tombstones').delete(checkIn.id);
     await tx.done;
     return restored;
@@ -136,7 +148,8 @@ export async function restoreCheckIn(db: DebriefDb, checkIn: CheckIn, now: Date 
 
 export async function getCheckIn(db: DebriefDb, id: string): Promise<CheckIn | undefined> {
   try {
-    return await db.get('checkIns', id);
+    const stored = await db.get('checkIns', id);
+    return stored && (await openCheckIns([stored]))[0];
   } catch (error) {
     throw toStorageError(error);
   }
@@ -159,7 +172,7 @@ export async function listCheckIns(db: DebriefDb, limit = Infinity): Promise<Che
       result.push(cursor.value);
       cursor = await cursor.continue();
     }
-    return result;
+    return await openCheckIns(result);
   } catch (error) {
     throw toStorageError(error);
   }

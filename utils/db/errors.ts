@@ -5,7 +5,7 @@ import { messageOf } from '../errors';
 export class StorageError extends Error {
   constructor(
     message: string,
-    readonly kind: 'quota' | 'blocked' | 'unavailable' | 'unknown',
+    readonly kind: 'quota' | 'blocked' | 'unavailable' | 'locked' | 'unknown',
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -34,6 +34,24 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw toStorageError(error);
   }
+}
+
+/** Reading what the person wrote while the lock is on and not unlocked: pages show the unlock screen. */
+export function lockedError(): StorageError {
+  return new StorageError(t('lock.locked'), 'locked');
+}
+
+/** True for the error a read raises while locked. */
+export function isLocked(error: unknown): boolean {
+  return error instanceof StorageError && error.kind === 'locked';
+}
+
+/** For `.catch`: what a read gives while locked (the window goes on without it); other errors pass. */
+export function whenLocked<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (isLocked(error)) return fallback;
+    throw error;
+  };
 }
 
 /** Said when an upgrade waits on another open Debrief page. */

@@ -1,6 +1,6 @@
 import { formatNumber, t } from '../i18n';
 import { toStorageError } from './errors';
-import { stampIn } from './meta';
+import { openGoals, storedGoal, takeStamp } from './lock';
 import type { DebriefDb } from './open';
 import type { Goal, GoalStatus } from './schema';
 import { localIsoString } from './time';
@@ -40,7 +40,7 @@ function byAdded(a: Goal, b: Goal): number {
 /** Every goal, whatever its status, oldest first, so old check-ins can still name the goals they mention. */
 export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
   try {
-    return (await db.getAll('goals')).sort(byAdded);
+    return (await openGoals(await db.getAll('goals'))).sort(byAdded);
   } catch (error) {
     return rethrow(error);
   }
@@ -49,7 +49,7 @@ export async function listAllGoals(db: DebriefDb): Promise<Goal[]> {
 /** Goals with the given status, oldest first (the order the person added them). */
 export async function listGoals(db: DebriefDb, status: GoalStatus = 'active'): Promise<Goal[]> {
   try {
-    return (await db.getAllFromIndex('goals', 'by-status', status)).sort(byAdded);
+    return (await openGoals(await db.getAllFromIndex('goals', 'by-status', status))).sort(byAdded);
   } catch (error) {
     throw toStorageError(error);
   }
@@ -59,12 +59,12 @@ export async function listGoals(db: DebriefDb, status: GoalStatus = 'active'): P
 export async function addGoal(db: DebriefDb, title: string, now: Date = new Date()): Promise<Goal> {
   const clean = cleanGoalTitle(title);
   try {
-    const tx = db.transaction(['goals', 'meta'], 'readwrite');
-    const active = await tx.objectStore('goals').index('by-status').getAll('active');
-    if (active.some((goal) => sameTitle(goal.title, clean))) {
+    // Read, open and seal outside the write: the cipher cannot run inside a transaction.
+    const before = await db.getAllFromIndex('goals', 'by-status', 'active');
+    if ((await openGoals(before)).some((goal) => sameTitle(goal.title, clean))) {
       throw new GoalInputError(t('goals.errorDuplicate', { goal: clean }));
     }
-    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const { stamp, deviceId } = await takeStamp(db, now.getTime());
     const goal: Goal = {
       id: crypto.randomUUID(),
       createdAt: localIsoString(now),
@@ -74,12 +74,20 @@ export async function addGoal(db: DebriefDb, title: string, now: Date = new Date
       title: clean,
       status: 'active',
     };
-    await tx.objectStore('goals').add(goal);
+    const stored = await storedGoal(db, goal);
+    const tx = db.transaction('goals', 'readwrite');
+    // Another page added one meanwhile: its title was not compared, so ask again.
+    if (stampsOf(await tx.store.index('by-status').getAll('active')) !== stampsOf(before)) throw new GoalInputError(t('goals.errorMoved'));
+    await tx.store.add(stored);
     await tx.done;
     return goal;
   } catch (error) {
     rethrow(error);
   }
+}
+
+function stampsOf(goals: Goal[]): string {
+  return goals.map((goal) => `${goal.id}|${goal.updatedAt}`).sort().join(',');
 }
 
 async function changeGoal(
@@ -89,15 +97,18 @@ async function changeGoal(
   now: Date,
 ): Promise<Goal> {
   try {
-    const tx = db.transaction(['goals', 'meta'], 'readwrite');
-    const store = tx.objectStore('goals');
-    const current = await store.get(id);
-    if (!current) throw new GoalInputError(t('goals.errorGone'));
-    const others = (await store.getAll()).filter((goal) => goal.id !== id);
-    const patch = change(current, others);
-    const { stamp, deviceId } = await stampIn(tx, now.getTime());
+    const all = await db.getAll('goals');
+    const stored = all.find((goal) => goal.id === id);
+    if (!stored) throw new GoalInputError(t('goals.errorGone'));
+    const opened = await openGoals(all);
+    const { sealed: _sealed, ...current } = opened.find((goal) => goal.id === id)!;
+    const patch = change(current, opened.filter((goal) => goal.id !== id));
+    const { stamp, deviceId } = await takeStamp(db, now.getTime());
     const next: Goal = { ...current, ...patch, updatedAt: stamp, deviceId };
-    await store.put(next);
+    const sealed = await storedGoal(db, next);
+    const tx = db.transaction('goals', 'readwrite');
+    if (stampsOf(await tx.store.getAll()) !== stampsOf(all)) throw new GoalInputError(t('goals.errorMoved'));
+    await tx.store.put(sealed);
     await tx.done;
     return next;
   } catch (error) {

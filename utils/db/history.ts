@@ -1,4 +1,6 @@
+import { unlockedKey } from '../lock/session';
 import { toStorageError } from './errors';
+import { openCheckIns } from './lock';
 import type { DebriefDb } from './open';
 import { endedHere } from './recorded';
 import type { CheckIn, Session } from './schema';
@@ -7,7 +9,7 @@ import type { CheckIn, Session } from './schema';
 export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
   try {
     const oldestFirst = await db.getAllFromIndex('checkIns', 'by-created');
-    return oldestFirst.reverse();
+    return await openCheckIns(oldestFirst.reverse());
   } catch (error) {
     throw toStorageError(error);
   }
@@ -31,17 +33,22 @@ export async function listUnansweredSessions(db: DebriefDb): Promise<Session[]> 
 }
 
 /**
- * The therapist named on the latest check-in from this platform (null: manual), or ''.
+ * The therapist named on the latest check-in from this platform (null: manual), or ''; '' too
+ * while locked, so the check-in window never shows a sealed name.
  * Walks back from the newest check-in and stops at the first match, so it is quick in practice.
  */
 export async function lastProviderForPlatform(db: DebriefDb, platform: string | null): Promise<string> {
   try {
+    const sealed: CheckIn[] = [];
     let cursor = await db.transaction('checkIns').store.index('by-created').openCursor(null, 'prev');
     while (cursor) {
-      const { platform: cursorPlatform, provider } = cursor.value;
-      if (cursorPlatform === platform && provider.trim() !== '') return provider.trim();
+      const { platform: cursorPlatform, provider, sealed: isSealed } = cursor.value;
+      if (cursorPlatform === platform && isSealed !== undefined) sealed.push(cursor.value);
+      else if (cursorPlatform === platform && provider.trim() !== '' && sealed.length === 0) return provider.trim();
       cursor = await cursor.continue();
     }
+    if (sealed.length === 0 || !(await unlockedKey())) return '';
+    for (const checkIn of await openCheckIns(sealed)) if (checkIn.provider.trim() !== '') return checkIn.provider.trim();
     return '';
   } catch (error) {
     throw toStorageError(error);

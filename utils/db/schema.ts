@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Notes, Rating, Ratings } from '../checkin/instrument';
+import type { LockRecord } from '../lock/keys';
 
 export const DB_NAME = 'debrief';
 export const DB_VERSION = 4;
@@ -50,6 +51,8 @@ export interface CheckInVersion extends RecordMeta, CheckInAnswers {
   reflection: Reflection | null;
   /** The "to bring up next time" note was ticked off. */
   nextTimeDone: boolean;
+  /** With the lock on: what the person wrote and rated, sealed (utils/lock); those fields are then blank. */
+  sealed?: string;
 }
 
 export interface CheckIn extends CheckInVersion {
@@ -108,12 +111,16 @@ export type GoalStatus = 'active' | 'achieved' | 'archived';
 export interface Goal extends RecordMeta {
   title: string;
   status: GoalStatus;
+  /** With the lock on: the title, sealed (utils/lock); it is then blank. */
+  sealed?: string;
 }
 
 /** Work in progress on a check-in; one per session, or `manual`. */
 export interface Draft extends CheckInAnswers {
   key: string;
   savedAt: string;
+  /** With the lock on: the answers, sealed (utils/lock); they are then blank. */
+  sealed?: string;
 }
 
 export type SyncedStore = 'checkIns' | 'sessions' | 'goals' | 'rooms';
@@ -135,6 +142,8 @@ export interface MetaValues {
   syncFolder: FileSystemDirectoryHandle;
   /** A session this device recorded: `recording` while the call may be live, `ended` once it may be offered, `set-aside` when not therapy or skipped. */
   [recorded: `recorded:${string}`]: 'recording' | 'ended' | 'set-aside';
+  /** The lock's public key and wrapped private key; absent while the lock is off. */
+  lock: LockRecord;
 }
 
 export type MetaKey = keyof MetaValues;

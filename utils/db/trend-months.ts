@@ -8,6 +8,8 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { METRICS, newestFirst, trendEntryOf, type TrendEntry } from '../checkin/trend-entry';
 import { toStorageError } from './errors';
+import { listAllCheckIns } from './history';
+import { readLock } from './lock';
 import type { DebriefDb } from './open';
 import type { CheckIn, DebriefSchema, TrendMonth } from './schema';
 
@@ -67,6 +69,8 @@ export async function followCheckIns(store: TrendMonthStore, changes: readonly C
   const removed = new Map<string, Set<string>>();
   const added = new Map<string, TrendEntry[]>();
   for (const { before, after } of changes) {
+    // Sealed check-ins have no ratings to show: the copy is not kept while the lock is on.
+    if (before?.sealed !== undefined || after?.sealed !== undefined) continue;
     // Lists grow in place: a month of 45,000 check-ins costs as much as 45,000 months of one.
     if (before) {
       const key = monthOf(trendEntryOf(before).ms);
@@ -108,6 +112,7 @@ async function rebuild(db: DebriefDb): Promise<TrendEntry[]> {
 /** What the trends need of every check-in, newest first, from the packed months (rebuilt when they disagree with the check-ins). */
 export async function listTrendEntries(db: DebriefDb): Promise<TrendEntry[]> {
   try {
+    if (await readLock(db)) return newestFirst((await listAllCheckIns(db)).map(trendEntryOf));
     const tx = db.transaction(['checkIns', 'trendMonths'], 'readonly');
     // Counted on the index: its entries are small, the store's are whole check-ins.
     const [count, months] = await Promise.all([tx.objectStore('checkIns').index('by-created').count(), tx.objectStore('trendMonths').getAll()]);

@@ -3,6 +3,7 @@
  * transaction, so an import happens entirely or not at all. Its undo is in undo.ts.
  */
 import { toStorageError } from '../db/errors';
+import { otherLockProblem, sealIncoming, sealIncomingGoals } from '../db/lock';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import { localIsoString } from '../db/time';
@@ -44,6 +45,8 @@ export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; e
 /** What importing `file` would change, read without writing anything; or why it is refused here. */
 export async function previewImport(db: DebriefDb, file: DebriefExport): Promise<PreviewResult> {
   try {
+    const otherLock = await otherLockProblem(db, file);
+    if (otherLock) return { ok: false, error: otherLock };
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
@@ -57,10 +60,14 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
 
 /**
  * Merges a validated file into the database in one transaction; returns its counts and undo.
- * Throws, writing nothing, when the merged data would be too large to export and read back.
+ * Throws, writing nothing, when the merged data would be too large to export and read back, or
+ * when the file was saved locked with a lock this profile does not share.
  */
-export async function importFile(db: DebriefDb, file: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
+export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
+    const otherLock = await otherLockProblem(db, plainFile);
+    if (otherLock) throw new ImportRefused(otherLock);
+    const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns), goals: await sealIncomingGoals(db, plainFile.goals) };
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
     const { merged, writes, preview } = planMerge(local, file);

@@ -36,6 +36,13 @@ export function movedId(id: string, store: SyncedStore): string {
   return `${id.slice(0, 64)}.${TAG[store]}${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}`;
 }
 
+const MOVED = /^(.+)\.[cgs][0-9a-f]{16}$/;
+
+/** The id a record held before the law moved it (one move back), or null when it never moved. */
+export function movedFrom(id: string): string | null {
+  return MOVED.exec(id)?.[1] ?? null;
+}
+
 type Moves = Map<string, string>;
 const moveKey = (store: SyncedStore, id: string) => `${store}/${id}`;
 

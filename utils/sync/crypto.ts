@@ -8,11 +8,10 @@ import { formatNumber, t } from '../i18n';
 import { fromBase64, toBase64 } from './base64';
 import { canonicalJson } from './canonical';
 import { describeIssue } from './issues';
+import { PBKDF2_ITERATIONS } from './kdf';
 
 export const ENCRYPTED_FORMAT = 'debrief-encrypted';
 export const ENCRYPTED_VERSION = 1;
-/** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA-256. */
-export const PBKDF2_ITERATIONS = 600_000;
 /** Bounds on iterations read from a file: below is too weak to trust, above would hang the page. */
 export const MIN_FILE_ITERATIONS = 100_000;
 export const MAX_FILE_ITERATIONS = 10_000_000;

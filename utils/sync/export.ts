@@ -1,5 +1,7 @@
 /** Writing everything that syncs to one file (DESIGN §5), optionally encrypted. */
-import { deviceIdIn } from '../db/meta';
+import { deviceIdIn, readMeta } from '../db/meta';
+import { openCheckIns, openGoals } from '../db/lock';
+import { unlockedKey } from '../lock/session';
 import type { DebriefDb } from '../db/open';
 import { toStorageError } from '../db/errors';
 import { localIsoString } from '../db/time';
@@ -11,23 +13,25 @@ export async function exportData(db: DebriefDb, now: Date = new Date()): Promise
   try {
     // readwrite only because a brand-new profile creates its device id here.
     const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta'], 'readwrite');
-    const [deviceId, checkIns, sessions, goals, rooms, tombstones] = await Promise.all([
+    const [deviceId, checkIns, sessions, goals, rooms, tombstones, lock] = await Promise.all([
       deviceIdIn(tx),
       tx.objectStore('checkIns').getAll(),
       tx.objectStore('sessions').getAll(),
       tx.objectStore('goals').getAll(),
       tx.objectStore('rooms').getAll(),
       tx.objectStore('tombstones').getAll(),
+      readMeta(tx.objectStore('meta'), 'lock'),
     ]);
     await tx.done;
+    const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: localIsoString(now), deviceId } as const;
+    // Locked (backups, the sync folder): records go as stored, sealed, with the lock that opens them.
+    if (lock && !(await unlockedKey())) return { ...header, checkIns, sessions, goals, tombstones, rooms, lock };
     return {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: localIsoString(now),
-      deviceId,
-      checkIns,
+      ...header,
+      // Opened for the file while unlocked; the file has its own passphrase.
+      checkIns: await openCheckIns(checkIns),
       sessions,
-      goals,
+      goals: await openGoals(goals),
       tombstones,
       rooms,
     };

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
 import { t } from '../i18n';
 import type { CheckIn, Goal, Room, Session, Tombstone } from '../db/schema';
+import type { LockRecord } from '../lock/keys';
 import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';
 import { findForbiddenKey, parseJsonText } from './json';
 import {
@@ -14,6 +15,7 @@ import {
   idSchema,
   isoDateSchema,
   listSchema,
+  lockSchema,
   roomSchema,
   sessionSchema,
   tombstoneSchema,
@@ -42,6 +44,8 @@ export interface DebriefExport extends SyncData {
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   deviceId: string;
+  /** Saved while locked: the records stay sealed and the lock that opens them comes along. */
+  lock?: LockRecord;
 }
 
 export const exportSchema = v.strictObject({
@@ -55,6 +59,7 @@ export const exportSchema = v.strictObject({
   tombstones: listSchema(tombstoneSchema),
   // Absent from version 1 files, which knew no rooms.
   rooms: v.optional(listSchema(roomSchema), () => []),
+  lock: v.optional(lockSchema),
 });
 
 export type ParseResult = { ok: true; file: DebriefExport } | { ok: false; error: string };
@@ -86,7 +91,7 @@ export function validateExport(value: unknown, { now = Date.now() }: ParseOption
   if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
   // A version 1 file is read as the current version: it only lacks rooms, now an empty list.
   const file = { ...result.output, version: EXPORT_VERSION } as DebriefExport;
-  const problem = consistencyProblem(file, now);
+  const problem = sealedProblem(file) ?? consistencyProblem(file, now);
   return problem ? { ok: false, error: problem } : { ok: true, file };
 }
 
@@ -100,6 +105,13 @@ function headerProblem(value: unknown): string | null {
   }
   if (!READABLE_VERSIONS.some((readable) => readable === version)) return t('sync.unknownVersion');
   return null;
+}
+
+/** Sealed records come only with the lock that opens them. */
+function sealedProblem(file: DebriefExport): string | null {
+  if (file.lock) return null;
+  const sealed = file.checkIns.some((c) => c.sealed !== undefined || c.history.some((h) => h.sealed !== undefined)) || file.goals.some((g) => g.sealed !== undefined);
+  return sealed ? t('sync.sealedWithoutLock') : null;
 }
 
 /** Rules that span records: unique ids, history belonging to its record, no stamps from the future. */

@@ -8,6 +8,8 @@ import { t } from '../i18n';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Room, Session, Tombstone } from '../db/schema';
+import type { LockRecord } from '../lock/keys';
+import { MAX_IMPORT_BYTES } from './json';
 import { MAX_GOAL_PROGRESS, MAX_HISTORY, MAX_ID_LENGTH, MAX_NOTE_LENGTH, MAX_RECORDS, MAX_ROOM_NAME, MAX_SHORT_TEXT, MAX_TAGS } from '../checkin/limits';
 
 // Messages are functions so they are looked up when a file is checked, in the browser's language.
@@ -111,6 +113,21 @@ const reflectionSchema = v.strictObject({
   text: textSchema(MAX_NOTE_LENGTH),
 });
 
+/** A sealed part (utils/lock/envelope.ts): three base64 parts, bounded by the file itself. */
+const sealedSchema = v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/), v.maxLength(MAX_IMPORT_BYTES)));
+
+const base64Schema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/), v.maxLength(1_024));
+const wrappedKeySchema = v.strictObject({ salt: base64Schema, iv: base64Schema, data: base64Schema });
+
+/** The lock a file saved while locked carries: public key and wrapped private keys, never an opened key. */
+export const lockSchema = v.strictObject({
+  version: v.literal(1),
+  publicKey: base64Schema,
+  iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
+  byPassphrase: wrappedKeySchema,
+  byRecovery: wrappedKeySchema,
+});
+
 const recordMetaEntries = {
   id: idSchema,
   createdAt: isoDateSchema,
@@ -133,6 +150,7 @@ const checkInVersionEntries = {
   sessionEndedAt: v.nullable(isoDateSchema),
   reflection: v.nullable(reflectionSchema),
   nextTimeDone: v.boolean(),
+  sealed: sealedSchema,
 };
 
 export const checkInVersionSchema = v.strictObject(checkInVersionEntries);
@@ -164,6 +182,7 @@ export const goalSchema = v.strictObject({
   ...recordMetaEntries,
   title: textSchema(MAX_SHORT_TEXT),
   status: v.picklist(['active', 'achieved', 'archived']),
+  sealed: sealedSchema,
 });
 
 export const roomSchema = v.strictObject({
@@ -195,4 +214,5 @@ export type SchemaMatchesTypes = [
   Assert<Same<v.InferOutput<typeof goalSchema>, Goal>>,
   Assert<Same<v.InferOutput<typeof tombstoneSchema>, Tombstone>>,
   Assert<Same<v.InferOutput<typeof roomSchema>, Room>>,
+  Assert<Same<v.InferOutput<typeof lockSchema>, LockRecord>>,
 ];

@@ -10,6 +10,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useAction } from '@/components/use-action';
 import { messageOf } from '@/utils/errors';
+import { LockSection } from './LockSection';
 import { RoomsSection } from './RoomsSection';
 
 async function loadSettings(): Promise<SettingsValues> {
@@ -95,6 +96,7 @@ export function SettingsView() {
         onRemoveSite={(host) => save(removeCustomSite(host))}
       />
       <RoomsSection />
+      <LockSection />
     </>
   );
 }
