@@ -3,7 +3,12 @@
  * when the browser closes) and lapses after the idle minutes set in Settings.
  */
 import { fromBase64, toBase64 } from '../sync/base64';
-import { lockIdleMinutes, unlockedLock } from '../storage';
+
+/**
+ * Settings are loaded on first use, not when this module is: defining them starts reads of extension
+ * storage, and the export file's code, which reaches here, also runs where there is none (Node).
+ */
+const settings = () => import('../storage');
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const MINUTE = 60_000;
@@ -12,6 +17,7 @@ let imported: { pkcs8: string; key: Promise<CryptoKey> } | undefined;
 
 /** Keeps the private key for this browser session, until idle. */
 export async function rememberUnlocked(privateKey: CryptoKey, now: number = Date.now()): Promise<void> {
+  const { lockIdleMinutes, unlockedLock } = await settings();
   const pkcs8 = toBase64(new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey)));
   await unlockedLock.setValue({ pkcs8, idleUntil: now + (await lockIdleMinutes.getValue()) * MINUTE });
 }
@@ -19,17 +25,20 @@ export async function rememberUnlocked(privateKey: CryptoKey, now: number = Date
 /** Forgets the private key: "Lock now", idle, or the lock turned off. */
 export async function forgetUnlocked(): Promise<void> {
   imported = undefined;
+  const { unlockedLock } = await settings();
   await unlockedLock.setValue(null);
 }
 
 /** True while the private key is held and not idle too long; asking does not count as use. */
 export async function isUnlocked(now: number = Date.now()): Promise<boolean> {
+  const { unlockedLock } = await settings();
   const held = await unlockedLock.getValue();
   return held !== null && held.idleUntil > now;
 }
 
 /** The private key while unlocked (each use pushes the idle time back), or null when locked. */
 export async function unlockedKey(now: number = Date.now()): Promise<CryptoKey | null> {
+  const { lockIdleMinutes, unlockedLock } = await settings();
   const held = await unlockedLock.getValue();
   if (!held || held.idleUntil <= now) {
     if (held) await forgetUnlocked();
@@ -44,6 +53,7 @@ export async function unlockedKey(now: number = Date.now()): Promise<CryptoKey |
 
 /** True when the key lapsed (idle) and was forgotten: for the background's periodic check. */
 export async function lapseIfIdle(now: number = Date.now()): Promise<boolean> {
+  const { unlockedLock } = await settings();
   const held = await unlockedLock.getValue();
   if (!held || held.idleUntil > now) return false;
   await forgetUnlocked();
