@@ -11,6 +11,8 @@ export interface RoomRow {
   /** The meeting as people know it ("812 3456 7890"). */
   meeting: string;
   name: string;
+  /** Sealed by the lock and not unlocked: the name is neither shown nor typed over. */
+  nameLocked: boolean;
 }
 
 export interface RoomPlatform {
@@ -36,16 +38,20 @@ function RoomItem({ platform, room, ...props }: { platform: string; room: RoomRo
   return (
     <li>
       <span>{label}</span>
-      <label class="field">
-        <span>{t('settings.rooms.name')}</span>
-        <input
-          type="text"
-          value={room.name}
-          maxLength={200}
-          aria-label={t('settings.rooms.nameOf', { room: label })}
-          onChange={(e) => props.onRename(room.id, e.currentTarget.value)}
-        />
-      </label>
+      {room.nameLocked ? (
+        <span>{t('settings.rooms.nameLocked')}</span>
+      ) : (
+        <label class="field">
+          <span>{t('settings.rooms.name')}</span>
+          <input
+            type="text"
+            value={room.name}
+            maxLength={200}
+            aria-label={t('settings.rooms.nameOf', { room: label })}
+            onChange={(e) => props.onRename(room.id, e.currentTarget.value)}
+          />
+        </label>
+      )}
       <button type="button" aria-label={t('settings.rooms.removeRoom', { room: label })} onClick={() => props.onRemove(room.id)}>
         {t('settings.remove')}
       </button>

@@ -5,10 +5,14 @@ import { ReflectionView } from '@/entrypoints/check-in/Reflection';
 import { emptyAnswers } from '@/utils/checkin/answers';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { dbCheckInStore } from '@/utils/checkin/store';
+import { loadWindowData } from '@/entrypoints/check-in/load';
 import { saveCheckIn } from '@/utils/db/checkins';
 import { getDraft, putDraft } from '@/utils/db/drafts';
 import { turnLockOn } from '@/utils/db/lock-turn';
 import type { DebriefDb } from '@/utils/db/open';
+import { setRoom } from '@/utils/db/rooms';
+import { createSession } from '@/utils/db/sessions';
+import { unlock } from '@/utils/db/unlock';
 import { forgetUnlocked } from '@/utils/lock/session';
 import { newCheckIn, useTestDb } from './db-fixture';
 
@@ -58,6 +62,18 @@ describe('the check-in window while locked', () => {
     await waitFor(async () => expect((await db.get('drafts', 'manual'))?.sealed).toBeDefined());
     expect(JSON.stringify(await db.get('drafts', 'manual'))).not.toContain('sleep');
     expect(screen.queryByText(/Unlock to continue/)).toBeNull();
+  });
+});
+
+describe('the check-in window’s therapist from a room’s name', () => {
+  it('is left blank while locked and filled in once unlocked', async () => {
+    await setRoom(db, { id: 'zoom:81234567890', platform: 'zoom', kind: 'therapy', name: 'Dr. Rivera' });
+    await turnLockOn(db, PASSPHRASE, FAST);
+    await forgetUnlocked();
+    const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: Date.now(), roomKey: 'zoom:81234567890' });
+    expect((await loadWindowData(session.id)).provider).toBe('');
+    expect(await unlock(db, PASSPHRASE)).toBe(true);
+    expect((await loadWindowData(session.id)).provider).toBe('Dr. Rivera');
   });
 });
 

@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { RoomsSection } from '@/entrypoints/options/views/RoomsSection';
 import type { DebriefDb } from '@/utils/db/open';
 import { getRoom, listRooms, setRoom } from '@/utils/db/rooms';
+import { turnLockOn } from '@/utils/db/lock-turn';
+import { unlock } from '@/utils/db/unlock';
+import { forgetUnlocked } from '@/utils/lock/session';
 import { roomModes } from '@/utils/storage';
 import { useTestDb } from './db-fixture';
 
@@ -32,6 +35,24 @@ describe('meeting rooms in Settings', () => {
     fireEvent.click(within(muted).getByRole('button', { name: 'Remove Google Meet meeting abc-mnop-xyz' }));
     await expect.poll(async () => getRoom(db, 'google-meet:abc-mnop-xyz')).toBeUndefined();
     await expect.poll(() => screen.queryByRole('list', { name: 'Muted meetings on Google Meet' })).toBeNull();
+  });
+
+  it('with the lock on and locked, a room shows its meeting and no name, and the name is back once unlocked', async () => {
+    await setRoom(db, { id: 'zoom:81234567890', platform: 'zoom', kind: 'therapy', name: 'Dr. Rivera' });
+    await turnLockOn(db, 'blue kettle at dawn', 1_000);
+    await forgetUnlocked();
+    const view = render(<RoomsSection />);
+    const therapy = await screen.findByRole('list', { name: 'Therapy rooms on Zoom' });
+    expect(therapy.textContent).toContain('Zoom meeting 812 3456 7890');
+    expect(therapy.textContent).toContain('unlock Debrief to see or change it');
+    expect(therapy.textContent).not.toContain('Rivera');
+    expect(within(therapy).queryByRole('textbox')).toBeNull();
+    view.unmount();
+    expect(await unlock(db, 'blue kettle at dawn')).toBe(true);
+    render(<RoomsSection />);
+    const name = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Name of Zoom meeting 812 3456 7890' });
+    expect(name.value).toBe('Dr. Rivera');
+    await forgetUnlocked();
   });
 
   it('adds a pasted meeting link as a therapy room or a muted meeting; a link naming no meeting changes nothing', async () => {

@@ -7,8 +7,8 @@ import { openCheckIns, storedForm, takeStamp } from './lock';
 import { stampIn } from './meta';
 import type { DebriefDb } from './open';
 import { followRecordedIn } from './recorded';
-import { setRoomIn } from './rooms';
-import type { CheckIn, CheckInAnswers, CheckInVersion, Tombstone } from './schema';
+import { nameIfUnnamed, setRoomIn } from './rooms';
+import type { CheckIn, CheckInAnswers, CheckInVersion, Room, Tombstone } from './schema';
 import { localIsoString } from './time';
 import { nextStatus } from '../session/lifecycle';
 import { followCheckIns } from './trend-months';
@@ -41,6 +41,7 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
       history: [],
     };
     const stored = await storedForm(db, checkIn);
+    let roomToName: Room | undefined;
     const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
     await tx.objectStore('checkIns').add(stored);
     await followCheckIns(tx.objectStore('trendMonths'), [{ after: stored }]);
@@ -51,12 +52,15 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
         await tx.objectStore('sessions').put(answered);
         await followRecordedIn(tx, session.id, answered);
         if (session.roomKey) {
-          await setRoomIn(tx, { id: session.roomKey, platform: session.platform, kind: 'therapy', name: input.provider }, now.getTime());
+          // With the lock on the therapist's name is sealed before it names the room, after this write.
+          const name = stored.sealed === undefined ? input.provider : undefined;
+          roomToName = await setRoomIn(tx, { id: session.roomKey, platform: session.platform, kind: 'therapy', name }, now.getTime());
         }
       }
     }
     await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));
     await tx.done;
+    if (roomToName && stored.sealed !== undefined) await nameIfUnnamed(db, roomToName, input.provider, now.getTime());
     return checkIn;
   } catch (error) {
     throw toStorageError(error);

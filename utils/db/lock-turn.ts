@@ -3,15 +3,16 @@ import type { IDBPTransaction } from 'idb';
 import { t } from '../i18n';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { openGoal, sealGoal } from '../lock/goals';
+import { openRoom, sealRoom } from '../lock/rooms';
 import { createLock, rewrapForPassphrase } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
 import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
 import { openingKey, readLock } from './lock';
 import type { DebriefDb } from './open';
-import type { CheckIn, DebriefSchema, Draft, Goal } from './schema';
+import type { CheckIn, DebriefSchema, Draft, Goal, Room } from './schema';
 
-type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'drafts' | 'goals' | 'meta' | 'trendMonths')[], 'readwrite'>;
+type RewriteTx = IDBPTransaction<DebriefSchema, ('checkIns' | 'drafts' | 'goals' | 'rooms' | 'meta' | 'trendMonths')[], 'readwrite'>;
 
 const ATTEMPTS = 3;
 
@@ -20,10 +21,12 @@ interface Rewrite {
   checkIn(checkIn: CheckIn): Promise<CheckIn> | null;
   draft(draft: Draft): Promise<Draft> | null;
   goal(goal: Goal): Promise<Goal> | null;
+  room(room: Room): Promise<Room> | null;
 }
 
-function signature(checkIns: CheckIn[], drafts: Draft[], goals: Goal[]): string {
+function signature(checkIns: CheckIn[], drafts: Draft[], goals: Goal[], rooms: Room[]): string {
   return [
+    ...rooms.map((room) => `room:${room.id}|${room.updatedAt}|${room.sealed === undefined}`),
     ...goals.map((goal) => `goal:${goal.id}|${goal.updatedAt}|${goal.sealed === undefined}`),
     ...checkIns.map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}|${checkIn.history.length}|${checkIn.sealed === undefined}`),
     ...drafts.map((draft) => `draft:${draft.key}|${draft.savedAt}|${draft.sealed === undefined}`),
@@ -39,15 +42,16 @@ function signature(checkIns: CheckIn[], drafts: Draft[], goals: Goal[]): string 
  */
 async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteTx) => Promise<unknown>): Promise<void> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const [checkIns, drafts, goals] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts'), db.getAll('goals')]);
+    const [checkIns, drafts, goals, rooms] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts'), db.getAll('goals'), db.getAll('rooms')]);
     const changed = await Promise.all([...checkIns.map((checkIn) => rewrite.checkIn(checkIn))].filter((work) => work !== null));
     const changedDrafts = await Promise.all([...drafts.map((draft) => rewrite.draft(draft))].filter((work) => work !== null));
     const changedGoals = await Promise.all([...goals.map((goal) => rewrite.goal(goal))].filter((work) => work !== null));
-    const tx = db.transaction(['checkIns', 'drafts', 'goals', 'meta', 'trendMonths'], 'readwrite');
-    const [checkInsNow, draftsNow, goalsNow] = await Promise.all(
-      [tx.objectStore('checkIns').getAll(), tx.objectStore('drafts').getAll(), tx.objectStore('goals').getAll()] as const,
+    const changedRooms = await Promise.all([...rooms.map((room) => rewrite.room(room))].filter((work) => work !== null));
+    const tx = db.transaction(['checkIns', 'drafts', 'goals', 'rooms', 'meta', 'trendMonths'], 'readwrite');
+    const [checkInsNow, draftsNow, goalsNow, roomsNow] = await Promise.all(
+      [tx.objectStore('checkIns').getAll(), tx.objectStore('drafts').getAll(), tx.objectStore('goals').getAll(), tx.objectStore('rooms').getAll()] as const,
     );
-    if (signature(checkInsNow, draftsNow, goalsNow) !== signature(checkIns, drafts, goals)) {
+    if (signature(checkInsNow, draftsNow, goalsNow, roomsNow) !== signature(checkIns, drafts, goals, rooms)) {
       tx.abort();
       await tx.done.catch(() => undefined);
       continue;
@@ -56,6 +60,7 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
       ...changed.map((checkIn) => tx.objectStore('checkIns').put(checkIn)),
       ...changedDrafts.map((draft) => tx.objectStore('drafts').put(draft)),
       ...changedGoals.map((goal) => tx.objectStore('goals').put(goal)),
+      ...changedRooms.map((room) => tx.objectStore('rooms').put(room)),
       finish(tx),
     ]);
     await tx.done;
@@ -64,7 +69,7 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
   throw new StorageError(t('lock.busy'), 'unknown');
 }
 
-/** Sets the lock: seals every check-in, draft and goal in one pass and returns the recovery key, shown once. */
+/** Sets the lock: seals every check-in, draft, goal and room name in one pass and returns the recovery key, shown once. */
 export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?: number): Promise<string> {
   try {
     if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
@@ -75,6 +80,7 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
       checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(key, checkIn) : null),
       draft: (draft) => (draft.sealed === undefined ? sealDraft(key, draft) : null),
       goal: (goal) => (goal.sealed === undefined ? sealGoal(key, goal) : null),
+      room: (room) => (room.sealed === undefined && room.name !== '' ? sealRoom(key, room) : null),
     };
     await rewriteAll(db, seal, (tx) =>
       // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.
@@ -87,7 +93,7 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
   }
 }
 
-/** Turns the lock off (unlocked only): opens every check-in, draft and goal in one pass and forgets the keys. */
+/** Turns the lock off (unlocked only): opens every check-in, draft, goal and room name in one pass and forgets the keys. */
 export async function turnLockOff(db: DebriefDb): Promise<void> {
   try {
     const key = await openingKey();
@@ -95,6 +101,7 @@ export async function turnLockOff(db: DebriefDb): Promise<void> {
       checkIn: (checkIn) => (isSealed(checkIn) ? openCheckIn(key, checkIn) : null),
       draft: (draft) => (draft.sealed === undefined ? null : openDraft(key, draft)),
       goal: (goal) => (goal.sealed === undefined ? null : openGoal(key, goal)),
+      room: (room) => (room.sealed === undefined ? null : openRoom(key, room)),
     };
     await rewriteAll(db, open, (tx) =>
       Promise.all([tx.objectStore('meta').delete('lock'), tx.objectStore('trendMonths').clear()]),

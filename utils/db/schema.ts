@@ -104,6 +104,8 @@ export interface Room extends RecordMeta {
   kind: RoomKind;
   /** What the person calls it (their therapist's name, say); '' when they gave none. */
   name: string;
+  /** With the lock on: the name, sealed (utils/lock); it is then blank. */
+  sealed?: string;
 }
 
 export type GoalStatus = 'active' | 'achieved' | 'archived';

@@ -4,6 +4,7 @@
  */
 import { toStorageError } from '../db/errors';
 import { otherLockProblem, sealIncoming, sealIncomingGoals } from '../db/lock';
+import { sealIncomingRooms } from '../db/lock-rooms';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
 import { localIsoString } from '../db/time';
@@ -67,7 +68,12 @@ export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: D
   try {
     const otherLock = await otherLockProblem(db, plainFile);
     if (otherLock) throw new ImportRefused(otherLock);
-    const file = { ...plainFile, checkIns: await sealIncoming(db, plainFile.checkIns), goals: await sealIncomingGoals(db, plainFile.goals) };
+    const file = {
+      ...plainFile,
+      checkIns: await sealIncoming(db, plainFile.checkIns),
+      goals: await sealIncomingGoals(db, plainFile.goals),
+      rooms: await sealIncomingRooms(db, plainFile.rooms),
+    };
     const tx = db.transaction(TX_STORES, 'readwrite');
     const local = await readAll(tx);
     const { merged, writes, preview } = planMerge(local, file);

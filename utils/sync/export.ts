@@ -1,6 +1,7 @@
 /** Writing everything that syncs to one file (DESIGN §5), optionally encrypted. */
 import { deviceIdIn, readMeta } from '../db/meta';
 import { openCheckIns, openGoals } from '../db/lock';
+import { readableRooms } from '../db/lock-rooms';
 import { unlockedKey } from '../lock/session';
 import type { DebriefDb } from '../db/open';
 import { toStorageError } from '../db/errors';
@@ -33,7 +34,7 @@ export async function exportData(db: DebriefDb, now: Date = new Date()): Promise
       sessions,
       goals: await openGoals(goals),
       tombstones,
-      rooms,
+      rooms: await readableRooms(rooms),
     };
   } catch (error) {
     throw toStorageError(error);

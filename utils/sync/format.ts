@@ -69,7 +69,6 @@ export interface ParseOptions {
   now?: number;
 }
 
-
 /** Parses and validates the text of an export file. */
 export function parseExport(text: string, options: ParseOptions = {}): ParseResult {
   const parsed = parseJsonText(text);
@@ -110,7 +109,9 @@ function headerProblem(value: unknown): string | null {
 /** Sealed records come only with the lock that opens them. */
 function sealedProblem(file: DebriefExport): string | null {
   if (file.lock) return null;
-  const sealed = file.checkIns.some((c) => c.sealed !== undefined || c.history.some((h) => h.sealed !== undefined)) || file.goals.some((g) => g.sealed !== undefined);
+  const sealed = file.checkIns.some((c) => c.sealed !== undefined || c.history.some((h) => h.sealed !== undefined)) ||
+    file.goals.some((g) => g.sealed !== undefined) ||
+    file.rooms.some((r) => r.sealed !== undefined);
   return sealed ? t('sync.sealedWithoutLock') : null;
 }
 

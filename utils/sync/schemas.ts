@@ -191,6 +191,7 @@ export const roomSchema = v.strictObject({
   platform: textSchema(MAX_SHORT_TEXT),
   kind: v.picklist(['therapy', 'muted']),
   name: textSchema(MAX_ROOM_NAME),
+  sealed: sealedSchema,
 });
 
 // A room's deletion names it by room key; every other deletion by a record id.

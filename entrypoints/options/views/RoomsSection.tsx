@@ -18,7 +18,13 @@ async function loadRooms(): Promise<{ platforms: RoomPlatform[]; appMinutes: num
     rooms: rooms
       .filter((room) => room.platform === site.id)
       .sort((a, b) => a.createdMs - b.createdMs)
-      .map((room) => ({ id: room.id, kind: room.kind, name: room.name, meeting: roomLabelParts(room.id).meeting })),
+      .map((room) => ({
+        id: room.id,
+        kind: room.kind,
+        name: room.name,
+        nameLocked: room.sealed !== undefined,
+        meeting: roomLabelParts(room.id).meeting,
+      })),
   }));
   return { platforms, appMinutes };
 }
