@@ -7,7 +7,12 @@
  * recomputation. At the end, profiles that saw the same files in other orders agree, and all
  * profiles agree once they have exchanged their exports.
  *
- * DEBRIEF_CONVERGE_RUNS sets how many scenarios are run (default 80).
+ * The same runs again with the lock on (fewer: each step seals and opens): the profiles, the fresh
+ * profile and the twins share one lock; files are imported and exchanged while locked, so they
+ * travel sealed, and data is compared opened.
+ *
+ * DEBRIEF_CONVERGE_RUNS sets how many scenarios are run (default 80); DEBRIEF_CONVERGE_LOCK_RUNS
+ * how many with the lock on (default 12).
  */
 import fc from 'fast-check';
 import { afterAll, expect, it, vi } from 'vitest';
@@ -23,18 +28,22 @@ import { unpackMonth } from '@/utils/db/trend-months';
 import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport, undoImport, type ImportUndo } from '@/utils/sync/apply';
 import { exportText } from '@/utils/sync/export';
+import { hasPlain } from '@/utils/lock/checkins';
+import { createLock, type LockRecord } from '@/utils/lock/keys';
+import { forgetUnlocked, rememberUnlocked } from '@/utils/lock/session';
 import type { SyncData } from '@/utils/sync/format';
 import { newCheckIn } from './db-fixture';
 import { checkIn, exportOf, goal, room, session, tombstone, version } from './sync-fixtures';
 import { brokenInvariant, clock, closeProfile, openProfile, runLocal, snapshot, type LocalOp, type Profile } from './sync-property-world';
 
 const RUNS = Number(process.env.DEBRIEF_CONVERGE_RUNS ?? 80);
+const LOCK_RUNS = Number(process.env.DEBRIEF_CONVERGE_LOCK_RUNS ?? 12);
 const STEPS = 24;
 const SEED = 21;
 const CRYPTO = { iterations: 1_000, minIterations: 1_000 };
 const START = Date.UTC(2026, 7, 1, 9, 0, 0);
 
-const counts = { runs: 0, steps: 0, files: 0, accepted: 0, refused: 0, undos: 0, notUndone: 0, exchanges: 0, longNotes: 0, limitRefused: 0, acceptedBad: 0, divergent: 0 };
+const counts = { runs: 0, steps: 0, files: 0, accepted: 0, refused: 0, undos: 0, notUndone: 0, exchanges: 0, longNotes: 0, limitRefused: 0, acceptedBad: 0, divergent: 0, sealed: 0, plainWhileLocked: 0 };
 
 // ---- files whose records of different kinds share a few ids ----
 
@@ -105,7 +114,22 @@ const arbScenario = fc.record({
 
 // ---- checks ----
 
+/** With the lock on: the one lock every profile of a run shares. */
+let shared: { record: LockRecord; privateKey: CryptoKey } | null = null;
+
+async function shareLock(db: DebriefDb): Promise<void> {
+  if (shared) await db.put('meta', { key: 'lock', value: shared.record });
+}
+
+/** Files are written and read while locked (they travel sealed); local work and comparisons while unlocked. */
+async function lockNow(locked: boolean): Promise<void> {
+  if (!shared) return;
+  if (locked) await forgetUnlocked();
+  else await rememberUnlocked(shared.privateKey);
+}
+
 async function dataOf(db: DebriefDb): Promise<SyncData> {
+  await lockNow(false);
   const { checkIns, sessions, goals, tombstones, rooms } = await exportData(db, new Date(clock.now));
   return { checkIns, sessions, goals, tombstones, rooms };
 }
@@ -124,14 +148,27 @@ async function monthsProblem(db: DebriefDb): Promise<string | null> {
 
 /** Every check after a step; the own export goes into `fresh`, plain and encrypted, and must hold the same data. */
 async function check(profile: Profile, fresh: DebriefDb, after: string): Promise<void> {
-  const broken = (await brokenInvariant(profile, await snapshot(profile.db))) ?? (await monthsProblem(profile.db));
+  // Sealed check-ins keep no trends copy: the months are checked with the lock off.
+  const broken = (await brokenInvariant(profile, await snapshot(profile.db))) ?? (shared ? null : await monthsProblem(profile.db));
   if (broken) throw new Error(`${after}: ${broken}`);
   const mine = await dataOf(profile.db);
   for (const passphrase of ['', 'correct horse']) {
     await deleteEverything(fresh);
+    await shareLock(fresh);
+    await lockNow(true);
     const result = await importText(fresh, await ownText(profile.db, passphrase), passphrase, { ...CRYPTO, now: clock.now });
     if (!result.ok) throw new Error(`${after}: own export refused by a fresh profile: ${result.error}`);
     expect(await dataOf(fresh), `${after}: a fresh copy of the own export differs`).toEqual(mine);
+  }
+}
+
+/** With the lock on, what the profiles hold on disk: every check-in, goal title and room name sealed. */
+async function countSealed(profiles: Profile[]): Promise<void> {
+  for (const { db } of profiles) {
+    const [checkIns, goals, rooms] = await Promise.all([db.getAll('checkIns'), db.getAll('goals'), db.getAll('rooms')]);
+    counts.sealed += checkIns.length + goals.length;
+    counts.plainWhileLocked += checkIns.filter(hasPlain).length + goals.filter((g) => g.sealed === undefined).length;
+    counts.plainWhileLocked += rooms.filter((r) => r.name !== '').length;
   }
 }
 
@@ -147,6 +184,7 @@ function agree(ends: readonly SyncData[], what: string): void {
 
 async function importInto(profile: Profile, text: string, undos: (ImportUndo | null)[], at: number): Promise<void> {
   counts.files++;
+  await lockNow(true);
   const result = await importText(profile.db, text, '', { now: clock.now });
   if (!result.ok) {
     counts.refused++;
@@ -165,6 +203,7 @@ async function runScenario({ profiles: count, files, steps }: { profiles: number
   const undos: (ImportUndo | null)[] = profiles.map(() => null);
   const fresh = await openDebriefDb(`debrief-converge-fresh-${profiles[0]!.name}`);
   const twins = [await openDebriefDb(`debrief-converge-twin-a-${profiles[0]!.name}`), await openDebriefDb(`debrief-converge-twin-b-${profiles[0]!.name}`)];
+  for (const db of [...profiles.map((profile) => profile.db), fresh, ...twins]) await shareLock(db);
   try {
     for (const [index, step] of steps.entries()) {
       counts.steps++;
@@ -176,16 +215,21 @@ async function runScenario({ profiles: count, files, steps }: { profiles: number
       else if (step.kind === 'exchange') {
         counts.exchanges++;
         const from = profiles[step.from % count]!;
+        await lockNow(true);
         if (from !== profile) await importInto(profile, await ownText(from.db), undos, at);
       } else if (step.kind === 'undo' && undos[at]) {
         counts.undos++;
+        await lockNow(false);
         counts.notUndone += (await undoImport(profile.db, undos[at]!)).notUndone.length;
         undos[at] = null;
         // Undoing an import takes back the deletions it brought: the profile's own record of them starts again.
         profile.deleted = new Map((await profile.db.getAll('tombstones')).map((t) => [`${t.store}/${t.id}`, t.deletedAt]));
-      } else if (step.kind === 'local') await runLocal(profile, step.op);
-      else if (step.kind === 'long-note') {
+      } else if (step.kind === 'local') {
+        await lockNow(false);
+        await runLocal(profile, step.op);
+      } else if (step.kind === 'long-note') {
         counts.longNotes++;
+        await lockNow(false);
         const saved = await saveCheckIn(profile.db, newCheckIn({ notes: { ...newCheckIn().notes, helpful: 'n'.repeat(MAX_NOTE_LENGTH) } }), new Date(clock.now));
         const refused = await updateCheckIn(profile.db, saved.id, () => ({ notes: { ...saved.notes, takeaway: 't'.repeat(MAX_NOTE_LENGTH + 1) } }), new Date(clock.now)).catch((error: unknown) => error);
         if (!(refused instanceof LimitError)) throw new Error(`${label}: a note past the limit was not refused`);
@@ -197,14 +241,22 @@ async function runScenario({ profiles: count, files, steps }: { profiles: number
       });
     }
     // The same files in opposite orders give the same data.
+    await lockNow(true);
     for (const text of texts) await importText(twins[0]!, text, '', { now: clock.now });
     for (const text of [...texts].reverse()) await importText(twins[1]!, text, '', { now: clock.now });
     agree([await dataOf(twins[0]!), await dataOf(twins[1]!)], 'the same files in opposite orders');
     // Every profile takes every other's export, twice round: then they all agree.
     for (let round = 0; round < 2; round++) {
-      for (const profile of profiles) for (const other of profiles) if (other !== profile) await importInto(profile, await ownText(other.db), undos, 0);
+      for (const profile of profiles) {
+        for (const other of profiles) {
+          if (other === profile) continue;
+          await lockNow(true);
+          await importInto(profile, await ownText(other.db), undos, 0);
+        }
+      }
     }
     agree(await Promise.all(profiles.map((profile) => dataOf(profile.db))), 'profiles after exchanging their exports');
+    if (shared) await countSealed(profiles);
   } finally {
     for (const db of [fresh, ...twins]) {
       db.close();
@@ -225,4 +277,23 @@ it(`devices converge over ${RUNS} scenarios of ${STEPS} steps on two and three p
   expect(counts).toMatchObject({ acceptedBad: 0, divergent: 0, refused: 0 });
   expect(counts.undos).toBeGreaterThan(0);
   vi.restoreAllMocks();
+});
+
+it(`devices sharing a lock converge over ${LOCK_RUNS} scenarios, files travelling sealed (seed ${SEED})`, { timeout: 20 * 60_000 }, async () => {
+  let id = 0;
+  vi.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-9000-${String(++id).padStart(12, '0')}`);
+  const lock = await createLock('blue kettle at dawn', 1_000);
+  shared = { record: lock.record, privateKey: lock.privateKey };
+  const before = { ...counts };
+  try {
+    await fc.assert(fc.asyncProperty(arbScenario, runScenario), { seed: SEED, numRuns: LOCK_RUNS, endOnFailure: true });
+  } finally {
+    shared = null;
+    await forgetUnlocked();
+    vi.restoreAllMocks();
+  }
+  expect(counts).toMatchObject({ acceptedBad: before.acceptedBad, divergent: before.divergent, refused: before.refused, plainWhileLocked: 0 });
+  expect(counts.sealed).toBeGreaterThan(0);
+  expect(counts.runs - before.runs).toBe(LOCK_RUNS);
+  expect(counts.undos).toBeGreaterThan(before.undos);
 });

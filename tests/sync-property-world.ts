@@ -12,6 +12,7 @@ import { hlcWallTime, MAX_CLOCK_AHEAD_MS } from '@/utils/db/hlc';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { SyncedStore } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
+import type { LockRecord } from '@/utils/lock/keys';
 import { dismissSession, offeredSessions, recordingSessions, snoozeSession } from '@/utils/db/sessions';
 import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
@@ -162,21 +163,24 @@ async function call(profile: Profile, op: LocalOp): Promise<void> {
 
 export interface Snapshot extends SyncData {
   clock: unknown;
+  /** With the lock on: records are sealed, and the lock goes with them into the profile's export. */
+  lock?: LockRecord;
 }
 
 /** Everything that syncs and the clock, in one read. */
 export async function snapshot(db: DebriefDb): Promise<Snapshot> {
   const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta']);
-  const [checkIns, sessions, goals, rooms, tombstones, clockEntry] = await Promise.all([
+  const [checkIns, sessions, goals, rooms, tombstones, clockEntry, lockEntry] = await Promise.all([
     tx.objectStore('checkIns').getAll(),
     tx.objectStore('sessions').getAll(),
     tx.objectStore('goals').getAll(),
     tx.objectStore('rooms').getAll(),
     tx.objectStore('tombstones').getAll(),
     tx.objectStore('meta').get('clock'),
+    tx.objectStore('meta').get('lock'),
   ]);
   await tx.done;
-  return { checkIns, sessions, goals, rooms, tombstones, clock: clockEntry?.value };
+  return { checkIns, sessions, goals, rooms, tombstones, clock: clockEntry?.value, ...(lockEntry ? { lock: lockEntry.value as LockRecord } : {}) };
 }
 
 /** The profile's export as `exportData` writes it, from a snapshot. */
