@@ -29,12 +29,10 @@ import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport, undoImport, type ImportUndo } from '@/utils/sync/apply';
 import { exportText } from '@/utils/sync/export';
 import { hasPlain } from '@/utils/lock/checkins';
-import { createLock, type LockRecord } from '@/utils/lock/keys';
-import { forgetUnlocked, rememberUnlocked } from '@/utils/lock/session';
 import type { SyncData } from '@/utils/sync/format';
 import { newCheckIn } from './db-fixture';
 import { checkIn, exportOf, goal, room, session, tombstone, version } from './sync-fixtures';
-import { brokenInvariant, clock, closeProfile, openProfile, runLocal, snapshot, type LocalOp, type Profile } from './sync-property-world';
+import { brokenInvariant, clock, closeProfile, lockIsShared, lockNow, openProfile, runLocal, shareLock, snapshot, withSharedLock, type LocalOp, type Profile } from './sync-property-world';
 
 const RUNS = Number(process.env.DEBRIEF_CONVERGE_RUNS ?? 80);
 const LOCK_RUNS = Number(process.env.DEBRIEF_CONVERGE_LOCK_RUNS ?? 12);
@@ -114,20 +112,6 @@ const arbScenario = fc.record({
 
 // ---- checks ----
 
-/** With the lock on: the one lock every profile of a run shares. */
-let shared: { record: LockRecord; privateKey: CryptoKey } | null = null;
-
-async function shareLock(db: DebriefDb): Promise<void> {
-  if (shared) await db.put('meta', { key: 'lock', value: shared.record });
-}
-
-/** Files are written and read while locked (they travel sealed); local work and comparisons while unlocked. */
-async function lockNow(locked: boolean): Promise<void> {
-  if (!shared) return;
-  if (locked) await forgetUnlocked();
-  else await rememberUnlocked(shared.privateKey);
-}
-
 async function dataOf(db: DebriefDb): Promise<SyncData> {
   await lockNow(false);
   const { checkIns, sessions, goals, tombstones, rooms } = await exportData(db, new Date(clock.now));
@@ -149,7 +133,7 @@ async function monthsProblem(db: DebriefDb): Promise<string | null> {
 /** Every check after a step; the own export goes into `fresh`, plain and encrypted, and must hold the same data. */
 async function check(profile: Profile, fresh: DebriefDb, after: string): Promise<void> {
   // Sealed check-ins keep no trends copy: the months are checked with the lock off.
-  const broken = (await brokenInvariant(profile, await snapshot(profile.db))) ?? (shared ? null : await monthsProblem(profile.db));
+  const broken = (await brokenInvariant(profile, await snapshot(profile.db))) ?? (lockIsShared() ? null : await monthsProblem(profile.db));
   if (broken) throw new Error(`${after}: ${broken}`);
   const mine = await dataOf(profile.db);
   for (const passphrase of ['', 'correct horse']) {
@@ -256,7 +240,7 @@ async function runScenario({ profiles: count, files, steps }: { profiles: number
       }
     }
     agree(await Promise.all(profiles.map((profile) => dataOf(profile.db))), 'profiles after exchanging their exports');
-    if (shared) await countSealed(profiles);
+    if (lockIsShared()) await countSealed(profiles);
   } finally {
     for (const db of [fresh, ...twins]) {
       db.close();
@@ -282,14 +266,10 @@ it(`devices converge over ${RUNS} scenarios of ${STEPS} steps on two and three p
 it(`devices sharing a lock converge over ${LOCK_RUNS} scenarios, files travelling sealed (seed ${SEED})`, { timeout: 20 * 60_000 }, async () => {
   let id = 0;
   vi.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-9000-${String(++id).padStart(12, '0')}`);
-  const lock = await createLock('blue kettle at dawn', 1_000);
-  shared = { record: lock.record, privateKey: lock.privateKey };
   const before = { ...counts };
   try {
-    await fc.assert(fc.asyncProperty(arbScenario, runScenario), { seed: SEED, numRuns: LOCK_RUNS, endOnFailure: true });
+    await withSharedLock(() => fc.assert(fc.asyncProperty(arbScenario, runScenario), { seed: SEED, numRuns: LOCK_RUNS, endOnFailure: true }));
   } finally {
-    shared = null;
-    await forgetUnlocked();
     vi.restoreAllMocks();
   }
   expect(counts).toMatchObject({ acceptedBad: before.acceptedBad, divergent: before.divergent, refused: before.refused, plainWhileLocked: 0 });

@@ -12,7 +12,8 @@ import { hlcWallTime, MAX_CLOCK_AHEAD_MS } from '@/utils/db/hlc';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { SyncedStore } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
-import type { LockRecord } from '@/utils/lock/keys';
+import { createLock, type LockRecord } from '@/utils/lock/keys';
+import { forgetUnlocked, rememberUnlocked } from '@/utils/lock/session';
 import { dismissSession, offeredSessions, recordingSessions, snoozeSession } from '@/utils/db/sessions';
 import { deleteEverything } from '@/utils/db/wipe';
 import { exportData, importText, serializeExport } from '@/utils/sync/apply';
@@ -167,6 +168,37 @@ export interface Snapshot extends SyncData {
   lock?: LockRecord;
 }
 
+/** With the lock on: the one lock every profile of a run shares (null: the lock is off). */
+let shared: { record: LockRecord; privateKey: CryptoKey } | null = null;
+
+/** Runs `work` with every profile sharing one lock, then turns it off again. */
+export async function withSharedLock(work: () => Promise<void>): Promise<void> {
+  const lock = await createLock('blue kettle at dawn', 1_000);
+  shared = { record: lock.record, privateKey: lock.privateKey };
+  try {
+    await work();
+  } finally {
+    shared = null;
+    await forgetUnlocked();
+  }
+}
+
+export function lockIsShared(): boolean {
+  return shared !== null;
+}
+
+/** Gives a profile the shared lock, if there is one. */
+export async function shareLock(db: DebriefDb): Promise<void> {
+  if (shared) await db.put('meta', { key: 'lock', value: shared.record });
+}
+
+/** Files are written and read while locked (they travel sealed); local work and comparisons while unlocked. */
+export async function lockNow(locked: boolean): Promise<void> {
+  if (!shared) return;
+  if (locked) await forgetUnlocked();
+  else await rememberUnlocked(shared.privateKey);
+}
+
 /** Everything that syncs and the clock, in one read. */
 export async function snapshot(db: DebriefDb): Promise<Snapshot> {
   const tx = db.transaction(['checkIns', 'sessions', 'goals', 'rooms', 'tombstones', 'meta']);
@@ -234,6 +266,7 @@ export async function brokenInvariant(profile: Profile, state: Snapshot, fresh?:
   if (!parsed.ok) return `own export refused: ${parsed.error}`;
   if (!fresh) return null;
   await deleteEverything(fresh);
+  await shareLock(fresh);
   const result = await importText(fresh, own, '', { now: clock.now });
   return result.ok ? null : `own export refused by a fresh profile: ${result.error}`;
 }

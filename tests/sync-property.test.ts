@@ -6,23 +6,44 @@
  * comes back, no session is offered that this device did not record, and the clock is within
  * the accepted window. Refused files change nothing; accepted ones lose nothing.
  *
- * DEBRIEF_PROPERTY_FILES sets how many files are tried in all (default 10,000).
+ * The same again with the lock on: the profiles share one lock, work locally unlocked and import
+ * every file locked, so their own exports, backups and the variants built from them travel sealed.
+ *
+ * DEBRIEF_PROPERTY_FILES sets how many files are tried in all (default 10,000);
+ * DEBRIEF_PROPERTY_LOCK_FILES how many with the lock on (default 1,000).
  */
 import fc from 'fast-check';
 import { afterAll, expect, it, vi } from 'vitest';
 import { deleteDB } from 'idb';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
+import { StorageError } from '@/utils/db/errors';
+import { BrokenSealError } from '@/utils/lock/envelope';
 import { importText } from '@/utils/sync/apply';
 import { arbFileStep, buildFile, lostRecords, type FileStep } from './sync-property-files';
-import { brokenInvariant, clock, closeProfile, exportOfSnapshot, openProfile, runLocal, snapshot, type LocalOp, type Profile, type Snapshot } from './sync-property-world';
+import {
+  brokenInvariant,
+  clock,
+  closeProfile,
+  exportOfSnapshot,
+  lockNow,
+  openProfile,
+  runLocal,
+  shareLock,
+  snapshot,
+  withSharedLock,
+  type LocalOp,
+  type Profile,
+  type Snapshot,
+} from './sync-property-world';
 
 const FILES = Number(process.env.DEBRIEF_PROPERTY_FILES ?? 10_000);
+const LOCK_FILES = Number(process.env.DEBRIEF_PROPERTY_LOCK_FILES ?? 1_000);
 const STEPS_PER_RUN = 50;
 const SEED = 13;
 /** Every this many steps (and at the end of a run) the own export is also imported into a fresh database. */
 const FRESH_EVERY = 10;
 
-const counts = { files: 0, accepted: 0, refused: 0, honest: 0, acceptedBad: 0, partialWrites: 0, lost: 0, resurrected: 0, steps: 0 };
+const counts = { files: 0, accepted: 0, refused: 0, honest: 0, acceptedBad: 0, partialWrites: 0, lost: 0, resurrected: 0, steps: 0, brokenSeals: 0 };
 
 interface Step {
   profile: number;
@@ -49,6 +70,18 @@ const arbScenario = fc.record({
   steps: fc.array(arbStep, { minLength: STEPS_PER_RUN, maxLength: STEPS_PER_RUN }),
 });
 
+/**
+ * With the lock on, a hostile file can bring a sealed record changed outside Debrief: a locked profile
+ * cannot tell until it opens it, and then refuses it ("could not be opened") rather than show it
+ * half-read. An edit of such a record is refused so; anything else is a failure.
+ */
+function refusedBroken(tamperedAccepted: boolean): (error: unknown) => void {
+  return (error) => {
+    if (!tamperedAccepted || !(error instanceof StorageError && error.cause instanceof BrokenSealError)) throw error;
+    counts.brokenSeals++;
+  };
+}
+
 /** Checks every invariant on a profile's current state; the real fresh-profile import every `FRESH_EVERY` steps. */
 async function check(profile: Profile, state: Snapshot, fresh: DebriefDb | undefined, after: string): Promise<void> {
   const broken = await brokenInvariant(profile, state, fresh);
@@ -61,15 +94,20 @@ async function runScenario({ profiles: count, steps }: { profiles: number; steps
   clock.now = Date.UTC(2026, 5, 1, 9, 0, 0);
   const profiles: Profile[] = [];
   for (let i = 0; i < count; i++) profiles.push(await openProfile());
+  for (const profile of profiles) await shareLock(profile.db);
   const states = await Promise.all(profiles.map((profile) => snapshot(profile.db)));
   const fresh = await openDebriefDb(`debrief-property-fresh-${profiles[0]!.name}`);
+  // Only after a changed file was let in may a sealed record fail to open.
+  let tamperedAccepted = false;
   try {
     for (const [index, step] of steps.entries()) {
       counts.steps++;
       clock.now += step.advance;
       const at = step.profile % count;
       const target = profiles[at]!;
-      for (const local of step.locals) await runLocal(target, local);
+      await lockNow(false);
+      for (const local of step.locals) await runLocal(target, local).catch(refusedBroken(tamperedAccepted));
+      await lockNow(true);
       const before = step.locals.length ? await snapshot(target.db) : states[at]!;
       if (step.locals.length) await check(target, before, undefined, `after ${JSON.stringify(step.locals)}`);
       const exports = profiles.map((profile, i) => exportOfSnapshot(profile, i === at ? before : states[i]!));
@@ -83,6 +121,7 @@ async function runScenario({ profiles: count, steps }: { profiles: number; steps
       states[at] = after;
       if (result.ok) {
         counts.accepted++;
+        tamperedAccepted ||= mutated;
         const lost = lostRecords(before, result.file, after);
         counts.lost += lost;
         if (lost) throw new Error(`${lost} records lost importing ${text.slice(0, 300)}`);
@@ -124,4 +163,17 @@ it(`holds the sync invariants over ${FILES} files on two and three profiles (see
   expect(counts.files).toBeGreaterThanOrEqual(FILES);
   expect(counts).toMatchObject({ acceptedBad: 0, partialWrites: 0, lost: 0, resurrected: 0 });
   vi.restoreAllMocks();
+});
+
+it(`holds them with the lock on over ${LOCK_FILES} files, sealed (seed ${SEED})`, { timeout: 30 * 60_000 }, async () => {
+  let id = 0;
+  vi.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`);
+  const before = { ...counts };
+  try {
+    await withSharedLock(() => fc.assert(fc.asyncProperty(arbScenario, runScenario), { seed: SEED, numRuns: Math.ceil(LOCK_FILES / STEPS_PER_RUN), endOnFailure: true }));
+  } finally {
+    vi.restoreAllMocks();
+  }
+  expect(counts.files - before.files).toBeGreaterThanOrEqual(LOCK_FILES);
+  expect(counts).toMatchObject({ acceptedBad: before.acceptedBad, partialWrites: before.partialWrites, lost: before.lost, resurrected: before.resurrected });
 });
