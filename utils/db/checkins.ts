@@ -60,7 +60,8 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
     }
     await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));
     await tx.done;
-    if (roomToName && stored.sealed !== undefined) await nameIfUnnamed(db, roomToName, input.provider, now.getTime());
+    // The check-in is saved: a room left unnamed is no reason to say it was not.
+    if (roomToName && stored.sealed !== undefined) await nameIfUnnamed(db, roomToName, input.provider, now.getTime()).catch(() => undefined);
     return checkIn;
   } catch (error) {
     throw toStorageError(error);
