@@ -7,7 +7,7 @@ import { DB_VERSION, type Session } from '@/utils/db/schema';
 import { createSession, endSession } from '@/utils/db/sessions';
 import { newCheckIn } from './db-fixture';
 import { createVersion1Stores } from './db-versions';
-import { recordMeta } from './stored-records';
+import { recordMeta } from './seed/records';
 
 const NAME = 'debrief-rooms-test';
 const AT = Date.UTC(2026, 0, 5, 10);
