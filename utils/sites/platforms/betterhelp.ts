@@ -9,7 +9,7 @@
  * connected call while the camera or microphone is live); a camera preview alone is not one, and its
  * articles and sign-in pages never make a call.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 export const betterHelp: SiteAdapter = {
   id: 'betterhelp',

@@ -8,8 +8,8 @@
  * The check-in, the waiting room and the call share one URL, so a room URL is also a lobby; the media
  * probe tells them apart. The provider dashboard (/account/…, /sign-in) is not a room.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
 
 /** Doxy.me's own pages on the apex host; anything else in one segment is a room name. */
 const APP_PATHS = new Set(['account', 'sign-in']);

@@ -9,8 +9,8 @@
  * The portal's telehealth page holds both the waiting room and the session, so it counts as the room;
  * the rest of the portal (appointments, documents) does not.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
 
 export const therapyNotes: SiteAdapter = {
   id: 'therapynotes',

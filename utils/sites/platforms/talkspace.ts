@@ -11,7 +11,7 @@
  * path, so every page under /room/<id> counts and the media probe decides what is a session: a camera
  * preview alone is not one.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 const ROOM = /^\/room\/\d+(?:\/|$)/;
 

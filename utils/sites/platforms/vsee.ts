@@ -7,8 +7,8 @@
  *   https://teledentists.vsee.me/u/AI
  * The clinic's waiting room and the visit share the /u/<room> URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
 
 export const vsee: SiteAdapter = {
   id: 'vsee',

@@ -8,8 +8,8 @@
  *   e.g. <prefix>.whereby.com/<room-name>-<uuid>?roomKey=… in public code)
  * The knock/preview screen and the meeting share the room URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
 
 /** Whereby's own pages on its hosts (dashboard, marketing, legal), never rooms. */
 const APP_PATHS = new Set(['user', 'information', 'blog', 'sitemap']);

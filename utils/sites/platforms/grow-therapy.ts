@@ -10,7 +10,7 @@
  * Grow Telehealth, so the whole host is watched and the media probe decides what a session is (a
  * connected call while the camera or microphone is live); a camera preview alone is not one.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 export const growTherapy: SiteAdapter = {
   id: 'grow-therapy',

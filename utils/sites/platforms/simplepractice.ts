@@ -7,7 +7,7 @@
  *   secure.simplepractice.com (the clinician's and client portal's app)
  * The waiting room and the appointment share the appointment URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 const APPOINTMENT = /^\/appt-[0-9a-f]{16,}\/?$/i;
 

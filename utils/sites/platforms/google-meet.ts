@@ -10,7 +10,7 @@
  * "You left the meeting" at that same URL, so the end is read from the page's top heading, in each
  * language Debrief speaks (Meet follows the Google account's language, not the browser's).
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 const MEETING_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/i;
 /** "You left the meeting" in English and Spanish. */

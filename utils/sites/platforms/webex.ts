@@ -15,8 +15,8 @@
  * A room key is the meeting's MTID (j.php and the joinservice page opened from it both carry it), else the
  * joinservice page's meeting id, or the Personal Room's name; all on the Webex site (its subdomain).
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
 
 const JOIN_SERVICE = /^\/wbxmjs\/joinservice\/sites\/[^/]+\/meeting\/download\/([0-9a-f]+)\/?$/i;
 const MTID = /^m[0-9a-f]{16,64}$/i;

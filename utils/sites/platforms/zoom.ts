@@ -9,8 +9,8 @@
  * The web client shows its preview (lobby) and the call at the same /wc/… URL. /j/<id> is the launcher
  * page that hands off to the desktop app, so it is not a room.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
 
 const MEETING_ID = /^\d{9,11}$/;
 

@@ -7,7 +7,7 @@
  * The waiting room and the One-Click call share the /Pass/Join URL. Sessions that a host runs through
  * SecureVideo's Zoom integration happen in Zoom instead.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 const PASS_JOIN = /^\/pass\/join\/\d{9}\/?$/i;
 

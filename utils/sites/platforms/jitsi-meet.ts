@@ -10,8 +10,8 @@
  *   are "<AppID>/<room>")
  * The pre-join screen and the call share the room URL. Self-hosted Jitsi servers are custom sites.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
 
 /** Top-level folders of the Jitsi web app (from its nginx example), never room names. */
 const STATIC_DIRS = new Set([

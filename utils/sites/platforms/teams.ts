@@ -15,7 +15,7 @@
  * app (chat, calendar) keep that page's URL; the media probe covers those. No end-of-call view could be
  * sourced, so there is no post-call hint.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
 
 /** Hash routes of the Teams web app that are a meeting's pre-join or call. */
 const MEETING_ROUTE = /^#\/(?:l\/meetup-join\/|meet\/|pre-join-calling\/)/;
