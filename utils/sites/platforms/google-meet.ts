@@ -30,7 +30,7 @@ export const googleMeet: SiteAdapter = {
   postCallHint(url, doc) {
     if (!MEETING_CODE.test(url.pathname)) return false;
     // Only the page's h1 headings are read, through the document's live list of them: no selector is
-    // matched across Meet's large tree (a selector with attributes costs about 1 ms a check there).
+    // matched across Meet's large tree, where a selector with attributes is slow on every check.
     const headings = doc.getElementsByTagName('h1');
     for (let i = 0; i < headings.length; i++) {
       if (LEFT_HEADING.test(headings[i]?.textContent?.trim() ?? '')) return true;
