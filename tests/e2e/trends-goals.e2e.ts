@@ -79,6 +79,8 @@ test('the trends view draws a chart for Overall and each sign, in light and dark
     const rated = trendCheckIns.filter((c) => (metric.id === 'overall' ? c.overall : c.ratings[metric.id]) !== null).length;
     const image = figure.getByRole('img', { name: new RegExp(`^${metric.name}: ${rated} sessions from `) });
     await image.waitFor();
+    // Charts below the fold are drawn as they come near the screen, as a person scrolls to them.
+    await figure.scrollIntoViewIfNeeded();
     await expect.poll(() => image.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await canvasPixels(figure, metric.chartColor)).signColour, { timeout: 10_000 }).toBeGreaterThan(50);
   }

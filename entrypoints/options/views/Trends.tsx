@@ -5,6 +5,7 @@ import { TrendChart } from '@/components/TrendChart';
 import { TrendFilters } from '@/components/TrendFilters';
 import { TrendInsights } from '@/components/TrendInsights';
 import { preloadUPlot, type DrawPlot } from '@/components/TrendUPlot';
+import { drawInView } from '@/components/TrendDrawInView';
 import { describeSeries } from '@/utils/checkin/insights';
 import { filterTrendEntries, providersOfEntries, seriesByMetric, type TrendEntry } from '@/utils/checkin/series';
 import { filterFromQuery, filterToQuery, METRICS, ROLLING_WINDOW, type CheckInFilter } from '@/utils/checkin/trends';
@@ -72,7 +73,7 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
       {filtered.length > 0 && (
         <div class="trend-grid">
           {METRICS.map((metric, index) => (
-            <TrendChart key={metric.id} metric={metric} points={series[index]!} window={ROLLING_WINDOW} draw={draw} />
+            <TrendChart key={metric.id} metric={metric} points={series[index]!} window={ROLLING_WINDOW} draw={draw ?? drawInView} />
           ))}
         </div>
       )}
