@@ -1,5 +1,5 @@
 import type { RenderableProps } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import '@/components/trends.css';
 import { TrendChart } from '@/components/TrendChart';
 import { TrendFilters } from '@/components/TrendFilters';
@@ -41,7 +41,8 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<CheckInFilter>(() => filterFromHash(location.hash));
 
-  useEffect(() => {
+  // A layout effect starts the read as the view is first rendered; a plain effect waits a frame for it.
+  useLayoutEffect(() => {
     // The charts' code loads while the check-ins are read.
     if (!draw) void preloadUPlot().catch(() => undefined);
     openDb()
