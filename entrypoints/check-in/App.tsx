@@ -16,7 +16,7 @@ import type { PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen, SNOOZE_MINUTES } from '@/utils/storage';
 import { lastingChoicesFor, takeLastingChoice, type LastingChoiceId } from '@/utils/session/choices';
 import { messageOf } from '@/utils/errors';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { loadWindowData, sessionInfo, type WindowData } from './load';
 
 /** Each lasting choice's button and what it says once taken, on a platform. */

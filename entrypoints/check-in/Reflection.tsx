@@ -10,7 +10,7 @@ import { forgetReflection } from '@/utils/db/reflections';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
 import type { PageMessage } from '@/utils/session/messages';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { ErrorAlert } from '@/components/ErrorAlert';
 
 function sessionLabel(checkIn: CheckIn): string {

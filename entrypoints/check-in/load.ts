@@ -6,7 +6,7 @@ import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
 import { getSession } from '@/utils/db/sessions';
 import { getRoom } from '@/utils/db/rooms';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { checkInDetailsOpen } from '@/utils/storage';
 
 export interface WindowData {

@@ -73,10 +73,3 @@ export function siteById(id: string, sites: readonly SiteAdapter[] = SITES): Sit
   return sites.find((site) => site.id === id);
 }
 
-/** Platform ids of sites the person added themselves: `custom:<host>`. */
-export const CUSTOM_PLATFORM_PREFIX = 'custom:';
-
-/** A platform's name as people know it ("Doxy.me"); a site the person added is named by its host. */
-export function platformName(platform: string, sites: readonly SiteAdapter[] = SITES): string {
-  return siteById(platform, sites)?.name ?? (platform.startsWith(CUSTOM_PLATFORM_PREFIX) ? platform.slice(CUSTOM_PLATFORM_PREFIX.length) : platform);
-}

@@ -9,11 +9,10 @@
  * or microphone is live); the welcome page's camera preview alone is not one.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const alma: SiteAdapter = {
-  id: 'alma',
-  name: 'Alma',
-  kind: 'therapy',
+  ...platformInfo('alma'),
   hosts: ['telehealth.helloalma.com'],
   isRoom: () => true,
 };

@@ -10,11 +10,10 @@
  * articles and sign-in pages never make a call.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const betterHelp: SiteAdapter = {
-  id: 'betterhelp',
-  name: 'BetterHelp',
-  kind: 'therapy',
+  ...platformInfo('betterhelp'),
   hosts: ['betterhelp.com', 'www.betterhelp.com'],
   isRoom: () => true,
 };

@@ -11,15 +11,14 @@
  * language Debrief speaks (Meet follows the Google account's language, not the browser's).
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const MEETING_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/i;
 /** "You left the meeting" in English and Spanish. */
 const LEFT_HEADING = /^(?:you(?:'|’)?(?:ve)? left the (?:meeting|call)\b|has salido de la (?:reuni[oó]n|llamada)(?!\p{L}))/iu;
 
 export const googleMeet: SiteAdapter = {
-  id: 'google-meet',
-  name: 'Google Meet',
-  kind: 'meeting',
+  ...platformInfo('google-meet'),
   hosts: ['meet.google.com'],
   isRoom(url) {
     return MEETING_CODE.test(url.pathname);

@@ -11,11 +11,10 @@
  * connected call while the camera or microphone is live); a camera preview alone is not one.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const growTherapy: SiteAdapter = {
-  id: 'grow-therapy',
-  name: 'Grow Therapy',
-  kind: 'therapy',
+  ...platformInfo('grow-therapy'),
   hosts: ['telehealth.growtherapy.com'],
   isRoom: () => true,
 };

@@ -8,13 +8,12 @@
  * SecureVideo's Zoom integration happen in Zoom instead.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const PASS_JOIN = /^\/pass\/join\/\d{9}\/?$/i;
 
 export const secureVideo: SiteAdapter = {
-  id: 'securevideo',
-  name: 'SecureVideo',
-  kind: 'therapy',
+  ...platformInfo('securevideo'),
   hosts: ['securevideo.com', '*.securevideo.com'],
   isRoom(url) {
     return PASS_JOIN.test(url.pathname);

@@ -8,13 +8,12 @@
  * The waiting room and the appointment share the appointment URL.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const APPOINTMENT = /^\/appt-[0-9a-f]{16,}\/?$/i;
 
 export const simplePractice: SiteAdapter = {
-  id: 'simplepractice',
-  name: 'SimplePractice',
-  kind: 'therapy',
+  ...platformInfo('simplepractice'),
   hosts: ['video.simplepractice.com'],
   isRoom(url) {
     return APPOINTMENT.test(url.pathname);

@@ -12,13 +12,12 @@
  * preview alone is not one.
  */
 import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const ROOM = /^\/room\/\d+(?:\/|$)/;
 
 export const talkspace: SiteAdapter = {
-  id: 'talkspace',
-  name: 'Talkspace',
-  kind: 'therapy',
+  ...platformInfo('talkspace'),
   hosts: ['app.talkspace.com'],
   isRoom(url) {
     return ROOM.test(url.pathname);

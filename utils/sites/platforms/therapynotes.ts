@@ -11,11 +11,10 @@
  */
 import type { SiteAdapter, SiteExamples } from '../types';
 import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 export const therapyNotes: SiteAdapter = {
-  id: 'therapynotes',
-  name: 'TherapyNotes',
-  kind: 'therapy',
+  ...platformInfo('therapynotes'),
   hosts: ['therapyportal.com', 'www.therapyportal.com'],
   isRoom(url) {
     const [portal, practice, page] = pathSegments(url);

@@ -9,11 +9,10 @@
  */
 import type { SiteAdapter, SiteExamples } from '../types';
 import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 export const vsee: SiteAdapter = {
-  id: 'vsee',
-  name: 'VSee',
-  kind: 'therapy',
+  ...platformInfo('vsee'),
   hosts: ['*.vsee.me'],
   isRoom(url) {
     const segments = pathSegments(url);

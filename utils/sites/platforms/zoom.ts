@@ -11,6 +11,7 @@
  */
 import type { SiteAdapter, SiteExamples } from '../types';
 import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 const MEETING_ID = /^\d{9,11}$/;
 
@@ -24,9 +25,7 @@ function meetingNumber(url: URL): string | null {
 }
 
 export const zoom: SiteAdapter = {
-  id: 'zoom',
-  name: 'Zoom',
-  kind: 'meeting',
+  ...platformInfo('zoom'),
   hosts: ['zoom.us', '*.zoom.us', 'zoomgov.com', '*.zoomgov.com'],
   isRoom(url) {
     return pathSegments(url)[0] === 'wc' && meetingNumber(url) !== null;
