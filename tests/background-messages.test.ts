@@ -248,10 +248,12 @@ describe('the background, sent forged messages', () => {
     });
 
     it('the check-in window may snooze and plan a reflection', async () => {
-      await send(snooze(), ownPage('check-in.html'));
+      expect(await send(snooze(), ownPage('check-in.html'))).toEqual([{ ok: true }]);
       await send({ type: 'check-in-saved', checkInId: before.checkIns[0]!.id, createdMs: NOW }, ownPage('popup.html'));
-      // The badge recounted too, and set its alarm for when the waiting session leaves it.
-      expect((await world()).alarms).toEqual(['ageing', `reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
+      // The session snoozed leaves the badge, so no alarm waits to age it out.
+      const after = await world();
+      expect(after.alarms).toEqual([`reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
+      expect(after.sessions.find((s) => s.id === pending.id)).toMatchObject({ status: 'snoozed', snoozedUntil: NOW + 60_000 });
     });
 
     it.each([

@@ -16,6 +16,7 @@ import { offerSession, refreshBadge } from './offer';
 import { notificationFor } from '@/utils/notifications';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
 import { backUpIfDue, startBackups } from './backups';
+import { snoozeFromPage } from './snooze';
 import { finishOffer, grantedHosts } from './watching';
 import { clearBringUp, markBringUp } from './bring-up';
 import { appSessionDue, joinedInBrowser, launchPageSeen, personActive } from './app-sessions';
@@ -88,9 +89,6 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
 
 async function onPageMessage(message: unknown): Promise<void> {
   if (!isPageMessage(message)) return;
-  if (message.type === 'snooze') {
-    await browser.alarms.create(alarmName('snooze', message.sessionId), { when: message.until });
-  }
   if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
   if (message.type === 'watch-site') return finishOffer(message.host, false);
   await refreshBadge();
@@ -100,6 +98,8 @@ export default defineBackground(() => {
   // Listeners first and synchronously, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    // The one page message answered: a snooze that failed keeps its window open and says why.
+    if (from === 'own-page' && isPageMessage(message) && message.type === 'snooze') return snoozeFromPage(message.sessionId, message.until);
     const work = from === 'own-page' ? onPageMessage(message) : from === 'content-script' ? onSessionMessage(message, sender) : null;
     work?.catch(report);
     return undefined;

@@ -20,6 +20,7 @@ export function isSessionMessage(value: unknown): value is SessionMessage {
 export type PageMessage =
   /** What waits for the person changed (a session set aside or back, a follow-up answered): the badge is counted again. */
   | { type: 'waiting-changed' }
+  /** "Remind me later": the background writes the status and sets the alarm, and answers a PageReply. */
   | { type: 'snooze'; sessionId: string; until: number }
   | { type: 'check-in-saved'; checkInId: string; createdMs: number }
   /** The person allowed Debrief on `host` from the toolbar's offer: finish watching it. */
@@ -32,4 +33,14 @@ export function isPageMessage(value: unknown): value is PageMessage {
   if (m.type === 'check-in-saved') return typeof m.checkInId === 'string' && isTime(m.createdMs);
   if (m.type === 'watch-site') return typeof m.host === 'string';
   return m.type === 'snooze' && typeof m.sessionId === 'string' && isTime(m.until);
+}
+
+/** The background's answer to a page message that can fail: the page says the error and stays open. */
+export type PageReply = { ok: true } | { ok: false; error: string };
+
+/** What went wrong by the background's answer, or null when it did what was asked. */
+export function replyError(reply: unknown): string | null {
+  if (typeof reply === 'object' && reply !== null && (reply as { ok?: unknown }).ok === true) return null;
+  const error = (reply as { error?: unknown } | null | undefined)?.error;
+  return typeof error === 'string' ? error : String(reply);
 }
