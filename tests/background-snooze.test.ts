@@ -57,14 +57,14 @@ describe('the background, asked to snooze by the check-in window', () => {
   it('when the alarm rings the session waits again and is offered', async () => {
     await snooze(session.id);
     const windowsBefore = (await fakeBrowser.windows.getAll()).length;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: `snooze:${session.id}`, scheduledTime: UNTIL });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: `snooze:${session.id}`, scheduledTime: UNTIL, persistAcrossSessions: false });
     await vi.waitFor(async () => expect(await getSession(await getDb(), session.id)).toMatchObject({ status: 'pending', snoozedUntil: null }));
     await vi.waitFor(async () => expect((await fakeBrowser.windows.getAll()).length).toBe(windowsBefore + 1));
   });
 
   it('a session answered meanwhile (in another window): answered with the reason, still answered, no alarm', async () => {
     const db = await getDb();
-    await saveCheckIn(db, { ...emptyAnswers(), overall: 6, sessionId: session.id, platform: session.platform, sessionStartedAt: session.startedAt, sessionEndedAt: session.endedAt });
+    await saveCheckIn(db, { ...emptyAnswers(), overall: 6, sessionId: session.id });
     expect(replyError(await snooze(session.id))).toBe('this session is no longer waiting for a check-in');
     expect(await getSession(db, session.id)).toMatchObject({ status: 'answered', snoozedUntil: null });
     expect(await alarmNames()).not.toContain(`snooze:${session.id}`);

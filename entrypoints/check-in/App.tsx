@@ -157,7 +157,6 @@ export function App({ sessionId }: { sessionId: string | null }) {
       <CheckInScreen
         store={store}
         session={session ? sessionInfo(session) : null}
-        platform={session?.platform ?? null}
         goals={data.goals}
         initialProvider={data.provider}
         actions={sessionActions(false) || undefined}
@@ -171,9 +170,6 @@ export function App({ sessionId }: { sessionId: string | null }) {
         detailsOpen={data.detailsOpen}
         onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
         onClose={() => window.close()}
-        onSaved={(checkIn) =>
-          void tellBackground({ type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs }).catch(() => undefined)
-        }
       />
     );
   }

@@ -6,13 +6,21 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
-/** Strict shape check of what a call watcher sends; anything else is dropped. */
-export function isSessionMessage(value: unknown): value is SessionMessage {
+/**
+ * The part of a call watcher's message the background reads: the place comes from the sender's
+ * address, never from the message, so only these fields are checked.
+ */
+type SessionReport =
+  | Pick<Extract<SessionMessage, { type: 'session-started' }>, 'type' | 'at' | 'room'>
+  | Pick<Extract<SessionMessage, { type: 'session-ended' }>, 'type' | 'at' | 'reason'>;
+
+/** Strict shape check of what the background reads from a call watcher; anything else is dropped. */
+export function isSessionMessage(value: unknown): value is SessionReport {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
-  if (!isTime(m.at) || typeof m.host !== 'string' || !(m.siteId === null || typeof m.siteId === 'string')) return false;
+  if (!isTime(m.at)) return false;
   if (m.type === 'session-started') return typeof m.room === 'boolean';
-  if (m.type === 'session-ended') return isTime(m.startedAt) && typeof m.reason === 'string' && END_REASONS.has(m.reason);
+  if (m.type === 'session-ended') return typeof m.reason === 'string' && END_REASONS.has(m.reason);
   return false;
 }
 
