@@ -9,9 +9,8 @@ import { t } from '../i18n';
 import type { CryptoOptions } from './crypto';
 import { importFile } from './apply';
 import { exportData, exportText } from './export';
-import { checkImportSize } from './json';
 import type { MergePreview } from './plan';
-import { readExportText } from './read';
+import { readImport } from './read';
 import { messageOf } from '../errors';
 import { readMeta } from '../db/meta';
 import type { MetaKey } from '../db/schema';
@@ -133,9 +132,7 @@ export async function writeOwnSyncFile(db: DebriefDb, folder: FileSystemDirector
 }
 
 async function mergeOne(db: DebriefDb, file: File, options: FolderOptions): Promise<FolderFileReport> {
-  const tooLarge = checkImportSize(file.size);
-  if (tooLarge) return { name: file.name, ok: false, error: tooLarge };
-  const read = await readExportText(await file.text(), options.passphrase, options.crypto);
+  const read = await readImport(file, options.passphrase, options.crypto);
   if (!read.ok) {
     const error = read.needsPassphrase && options.passphrase === '' ? t('sync.folder.passphraseToMerge') : read.error;
     return { name: file.name, ok: false, error };
