@@ -1,14 +1,17 @@
-/** The window and the tab's badge ask the same question the same way: which notes wait for this session's therapist. */
-import { describe, expect, it } from 'vitest';
+/** The window, the tab's badge and the popup ask the same question the same way: which notes wait for this session's therapist. */
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { markBringUp, BRING_UP_BADGE } from '@/entrypoints/background/bring-up';
 import { loadWindowData } from '@/entrypoints/check-in/load';
+import { loadPopupData } from '@/entrypoints/popup/load';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { sessionTherapist } from '@/utils/checkin/bring-up';
 import { saveCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import { setRoom } from '@/utils/db/rooms';
 import { createSession, endSession } from '@/utils/db/sessions';
+import { callsInStorageSession } from '@/utils/session/call-registry';
 import { newCheckIn, saveAfterCall, useTestDb } from './db-fixture';
 
 const currentDb = useTestDb({ shared: true });
@@ -46,5 +49,11 @@ describe('the therapist of a session', () => {
     // The tab's badge at the call's start promises exactly what the window then lists.
     await markBringUp(7, session);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(notes.length ? BRING_UP_BADGE : '');
+
+    // And the popup opened over that call lists the same.
+    const tab = await fakeBrowser.tabs.create({ url: 'https://app.zoom.us/wc/81234567890/join', active: true });
+    vi.spyOn(browser.tabs, 'query').mockImplementation((async () => [tab]) as typeof browser.tabs.query);
+    await callsInStorageSession().set({ tabId: tab.id!, frameId: 0, sessionId: session.id, platform: 'zoom', roomUrl: tab.url!, startedMs: session.startedMs });
+    expect((await loadPopupData()).nextTime.map((note) => note.text)).toEqual(notes);
   });
 });
