@@ -1,11 +1,10 @@
 import type { SessionInfo } from '@/components/SessionHeader';
-import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { sessionTherapist, waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
 import { getSession } from '@/utils/db/sessions';
-import { getRoom } from '@/utils/db/rooms';
 import { platformName } from '@/utils/sites/catalog';
 import { checkInDetailsOpen } from '@/utils/storage';
 
@@ -35,14 +34,12 @@ export function sessionInfo(session: Session): SessionInfo {
 export async function loadWindowData(sessionId: string | null): Promise<WindowData> {
   const db = await getDb();
   const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
-  const [goals, lastProvider, room, detailsOpen] = await Promise.all([
+  const [goals, provider, detailsOpen] = await Promise.all([
     listGoals(db),
-    lastProviderForPlatform(db, session?.platform ?? null),
-    session?.roomKey ? getRoom(db, session.roomKey) : undefined,
+    session ? sessionTherapist(db, session) : lastProviderForPlatform(db, null),
     checkInDetailsOpen.getValue().catch(() => false),
   ]);
-  // A room's name (its therapist, as the person gave it) beats the last therapist named on the platform.
-  const provider = room?.name || lastProvider;
+  // The background's rule for the tab's badge at the call's start, so the window lists what it promised.
   const bringUps = session ? await waitingBringUps(db, { beforeMs: session.startedMs, therapist: provider }) : [];
   return { session, goals, provider, bringUps, detailsOpen };
 }

@@ -5,7 +5,7 @@ import type { CallStatusProps } from '@/components/CallStatus';
 import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
 import { countCheckIns, getCheckIn } from '@/utils/db/checkins';
-import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { sessionTherapist, waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
@@ -113,8 +113,10 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
+  const callNow = await callStatus(db, call, now);
+  // The therapist by the window's and the badge's rule: the room's name, else the platform's last.
   const nextTime = call
-    ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
+    ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await sessionTherapist(db, callNow ?? { platform: call.platform, roomKey: null }) })
     : [];
   return {
     count,
@@ -128,7 +130,7 @@ export async function loadPopupData(): Promise<PopupData> {
       endedMs: s.endedMs ?? s.startedMs,
       minutes: Math.round(((s.endedMs ?? s.startedMs) - s.startedMs) / 60_000),
     })),
-    call: await callStatus(db, call, now),
+    call: callNow,
     reflections,
     nextTime,
     asks: { minutes, sites },
