@@ -14,8 +14,6 @@ import { messageOf } from '@/utils/errors';
 export interface CheckInScreenProps {
   store: CheckInStore;
   session: SessionInfo | null;
-  /** Site id of the session's platform, stored with the check-in. */
-  platform: string | null;
   goals: Goal[];
   /** The therapist last named on this platform, offered when there is no draft. */
   initialProvider?: string;
@@ -33,7 +31,7 @@ export interface CheckInScreenProps {
 
 /** The check-in with its draft kept on every keystroke and a visible save confirmation. */
 export function CheckInScreen(props: CheckInScreenProps) {
-  const { store, session, platform, goals, onSaved, onClose, actions, initialProvider = '' } = props;
+  const { store, session, goals, onSaved, onClose, actions, initialProvider = '' } = props;
   const draftKey = draftKeyFor(session?.id ?? null);
   const [answers, setAnswers] = useState<CheckInAnswers | null>(null);
   const [tagsText, setTagsText] = useState('');
@@ -105,9 +103,6 @@ export function CheckInScreen(props: CheckInScreenProps) {
       const checkIn = await store.save({
         ...answers,
         sessionId: session?.id ?? null,
-        platform,
-        sessionStartedAt: session?.startedAt ?? null,
-        sessionEndedAt: session?.endedAt ?? null,
       });
       touched.current = false;
       setAnswers({ ...emptyAnswers(), provider: answers.provider });

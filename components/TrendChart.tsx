@@ -38,8 +38,8 @@ export function describeTrend(metric: Metric, points: TrendPoint[], window: numb
 }
 
 /**
- * Beyond this many sessions the dots would overlap into a smear that costs ~100 ms of
- * rasterising per chart, so each session becomes a thin line (which uPlot decimates).
+ * Beyond this many sessions the dots would overlap into a smear that is slow to rasterise,
+ * so each session becomes a thin line (which uPlot decimates).
  */
 export const DOTS_UP_TO = 150;
 

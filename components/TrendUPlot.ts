@@ -73,6 +73,11 @@ function readPalette(target: HTMLElement): Palette {
   };
 }
 
+/** Whether the page is being printed, so a chart first drawn for print starts in print colours. */
+let printingPage = false;
+addEventListener('beforeprint', () => (printingPage = true));
+addEventListener('afterprint', () => (printingPage = false));
+
 let loading: Promise<typeof uPlot> | undefined;
 
 /** Starts loading uPlot (once per page), so a page can fetch it while it reads its data. */
@@ -110,7 +115,7 @@ function drawPending(UPlot: typeof uPlot): void {
 export const drawWithUPlot: DrawPlot = (target, spec) => {
   let plot: uPlot | undefined;
   let removed = false;
-  let printing = false;
+  let printing = printingPage;
   // Read when drawn and when the theme changes, not for every stroke.
   let screenPalette: Palette | undefined;
   const palette = () => (printing ? PRINT_PALETTE : (screenPalette ??= readPalette(target)));

@@ -9,10 +9,9 @@ const RUNNING = Symbol.for('debrief.call-watcher');
 
 // Isolated world, once the page has loaded (its own task, not the page's first): reads the media
 // probe's events, those before it held by the probe, and tells the background when a session
-// starts and ends. Declared in
-// wxt.config.ts, not through WXT's content-script context, which dispatched a DOM event and read
-// the extension API at every page load: most of what Debrief cost a call page on a browser's
-// first visit (tests/bench/README.md).
+// starts and ends. Declared in wxt.config.ts, not through WXT's content-script context, which
+// dispatches a DOM event and reads the extension API at every page load: the main cost a call
+// page would pay on a browser's first visit.
 export default defineUnlistedScript(() => {
   const global = globalThis as typeof globalThis & { [RUNNING]?: () => void; browser?: ApiHolder; chrome?: ApiHolder };
   let runtime: Runtime | undefined;

@@ -33,11 +33,10 @@ describe('the shape checks drop anything that is not exactly a known message', (
     ['time zero', started({ at: 0 }), false],
     ['time negative', started({ at: -5 }), false],
     ['room as a string', started({ room: 'true' }), false],
-    ['no host', started({ host: undefined }), false],
-    ['site id a number', started({ siteId: 7 }), false],
+    // The place is read from the sender's address (see "fakes a whole call" below), never from these fields.
+    ['a start naming another platform and host', started({ host: 'evil.example', siteId: 'zoom' }), true],
     ['an end reason only the background may give', ended({ reason: 'tab-closed' }), false],
     ['an end reason that does not exist', ended({ reason: 'hacked' }), false],
-    ['an end without its start time', ended({ startedAt: undefined }), false],
     ['a page message', { type: 'snooze', sessionId: 'x', until: NOW }, false],
     ['an invented request', { type: 'export', at: NOW, host: 'doxy.me', siteId: null }, false],
     ['null', null, false],
@@ -124,8 +123,8 @@ describe('the background, sent forged messages', () => {
     vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
     await background.main();
     const db = await getDb();
-    await saveCheckIn(db, { ...emptyAnswers(), overall: 7, notes: { ...emptyAnswers().notes, helpful: 'Naming the pattern' }, sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null });
-    await saveCheckIn(db, { ...emptyAnswers(), overall: 3, provider: 'Dr. Okafor', sessionId: null, platform: 'zoom', sessionStartedAt: null, sessionEndedAt: null });
+    await saveCheckIn(db, { ...emptyAnswers(), overall: 7, notes: { ...emptyAnswers().notes, helpful: 'Naming the pattern' }, sessionId: null });
+    await saveCheckIn(db, { ...emptyAnswers(), overall: 3, provider: 'Dr. Okafor', sessionId: null });
     const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: NOW - 3_600_000 });
     pending = (await endSession(db, session.id, { endedMs: NOW - 600_000, reason: 'call-ended' }))!;
     await new Promise((resolve) => setTimeout(resolve, 50)); // the background's start-up work
@@ -248,10 +247,12 @@ describe('the background, sent forged messages', () => {
     });
 
     it('the check-in window may snooze and plan a reflection', async () => {
-      await send(snooze(), ownPage('check-in.html'));
+      expect(await send(snooze(), ownPage('check-in.html'))).toEqual([{ ok: true }]);
       await send({ type: 'check-in-saved', checkInId: before.checkIns[0]!.id, createdMs: NOW }, ownPage('popup.html'));
-      // The badge recounted too, and set its alarm for when the waiting session leaves it.
-      expect((await world()).alarms).toEqual(['ageing', `reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
+      // The session snoozed leaves the badge, so no alarm waits to age it out.
+      const after = await world();
+      expect(after.alarms).toEqual([`reflect:${before.checkIns[0]!.id}`, `snooze:${pending.id}`]);
+      expect(after.sessions.find((s) => s.id === pending.id)).toMatchObject({ status: 'snoozed', snoozedUntil: NOW + 60_000 });
     });
 
     it.each([

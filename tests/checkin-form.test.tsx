@@ -28,7 +28,7 @@ function pick(groupName: string, value: string) {
 }
 
 async function renderForm(goals: Goal[] = []) {
-  const view = render(<CheckInScreen store={store} session={null} platform={null} goals={goals} />);
+  const view = render(<CheckInScreen store={store} session={null} goals={goals} />);
   await screen.findByRole('button', { name: 'Save check-in' });
   return view;
 }
@@ -123,7 +123,7 @@ describe('check-in form', () => {
       ...store,
       save: () => Promise.reject(new Error('Your device is out of storage space, so this was not saved.')),
     };
-    render(<CheckInScreen store={failing} session={null} platform={null} goals={[]} />);
+    render(<CheckInScreen store={failing} session={null} goals={[]} />);
     const field = await screen.findByLabelText('Anything unhelpful');
     fireEvent.input(field, { target: { value: 'Felt rushed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save check-in' }));
@@ -142,7 +142,7 @@ describe('check-in form', () => {
   });
 
   it('offers the therapist last named, without counting it as an answer', async () => {
-    render(<CheckInScreen store={store} session={null} platform={null} goals={[]} initialProvider="Dr. Rivera" />);
+    render(<CheckInScreen store={store} session={null} goals={[]} initialProvider="Dr. Rivera" />);
     const therapist = (await screen.findByLabelText('Therapist (optional)')) as HTMLInputElement;
     expect(therapist.value).toBe('Dr. Rivera');
     fireEvent.click(screen.getByRole('button', { name: 'Save check-in' }));

@@ -33,7 +33,7 @@ describe('typing a digit on a scale', () => {
 });
 
 async function renderScreen(props: Partial<Parameters<typeof CheckInScreen>[0]> = {}) {
-  render(<CheckInScreen store={dbCheckInStore(async () => db)} session={null} platform={null} goals={[]} {...props} />);
+  render(<CheckInScreen store={dbCheckInStore(async () => db)} session={null} goals={[]} {...props} />);
   await screen.findByRole('button', { name: 'Save check-in' });
 }
 

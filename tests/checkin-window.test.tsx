@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/check-in/App';
 import { listCheckIns } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
@@ -52,5 +53,29 @@ describe('the check-in window opened for a session', () => {
     const [saved] = await listCheckIns(db);
     expect(saved).toMatchObject({ sessionId: id, platform: site.id, overall: 7 });
     expect((await sessions.getSession(db, id))?.status).toBe('answered');
+  });
+});
+
+describe('“Remind me later” in the check-in window', () => {
+  it.each([
+    ['the background snoozed it', { ok: true }, null],
+    ['the background refused', { ok: false, error: 'this session is no longer waiting for a check-in' }, 'The reminder was not set: this session is no longer waiting for a check-in'],
+  ])('%s: the window says so and sends one message', async (_case, reply, alertText) => {
+    const id = await endedSession();
+    // The polyfill's types say sendMessage answers nothing; the background answers a snooze.
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(reply as unknown as void);
+    render(<App sessionId={id} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remind me later' }));
+    if (alertText === null) {
+      await screen.findByText(/I’ll ask again at/);
+      expect(screen.queryByRole('alert')).toBeNull();
+    } else {
+      expect((await screen.findByRole('alert')).textContent).toBe(alertText);
+      // The window stays, with its way out still there to try again.
+      expect(screen.getByRole('button', { name: 'Remind me later' })).toBeTruthy();
+    }
+    expect(sent.mock.calls).toEqual([[{ type: 'snooze', sessionId: id, until: expect.any(Number) }]]);
+    // The page writes nothing itself: the background owns the status.
+    expect((await sessions.getSession(db, id))?.status).toBe('pending');
   });
 });

@@ -1,18 +1,16 @@
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach } from 'vitest';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
-import type { NewCheckIn } from '@/utils/db/checkins';
+import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
 import { getDb, openDebriefDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
 import { noteRecordedIn } from '@/utils/db/recorded';
-import { DB_NAME, type Session } from '@/utils/db/schema';
+import { DB_NAME, type CheckIn, type Session } from '@/utils/db/schema';
+import { createSession, endSession } from '@/utils/db/sessions';
 
 /** A manual check-in with every rating skipped and overall 5, changed by `overrides`. */
 export function newCheckIn(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
   return {
     sessionId: null,
-    platform: null,
-    sessionStartedAt: null,
-    sessionEndedAt: null,
     ratings: emptyRatings(),
     overall: 5,
     notes: emptyNotes(),
@@ -21,6 +19,17 @@ export function newCheckIn(overrides: Partial<NewCheckIn> = {}): NewCheckIn {
     provider: '',
     ...overrides,
   };
+}
+
+/**
+ * Saves a check-in as the window does after a call on `platform` (null: a manual one): the session is
+ * recorded first, started and ended at `now`, so the check-in takes its platform from it.
+ */
+export async function saveAfterCall(db: DebriefDb, platform: string | null, overrides: Partial<NewCheckIn> = {}, now: Date = new Date()): Promise<CheckIn> {
+  if (platform === null) return saveCheckIn(db, newCheckIn(overrides), now);
+  const started = await createSession(db, { platform, host: 'example.org', startedMs: now.getTime() });
+  await endSession(db, started.id, { endedMs: now.getTime(), reason: 'call-ended' });
+  return saveCheckIn(db, newCheckIn({ ...overrides, sessionId: started.id }), now);
 }
 
 /**

@@ -7,7 +7,7 @@ import { listTrendEntries, unpackMonth } from '@/utils/db/trend-months';
 import { trendEntryOf } from '@/utils/checkin/series';
 import { DB_VERSION, type Draft, type Goal, type Session, type Tombstone } from '@/utils/db/schema';
 import { createVersion1Stores } from './db-versions';
-import { recordMeta, storedCheckIn } from './stored-records';
+import { recordMeta, storedCheckIn } from './seed/records';
 
 const NAME = 'debrief-upgrade-test';
 const DEVICE = 'device-a';

@@ -4,7 +4,7 @@ import { lastProviderForPlatform, listAllCheckIns, listUnansweredSessions } from
 import { listAllGoals } from '@/utils/db/goals';
 import type { DebriefDb } from '@/utils/db/open';
 import type { Session, SessionStatus } from '@/utils/db/schema';
-import { newCheckIn as input, putRecordedSession, useTestDb } from './db-fixture';
+import { newCheckIn as input, putRecordedSession, saveAfterCall, useTestDb } from './db-fixture';
 
 const NAME = 'debrief-history-db-test';
 let db: DebriefDb;
@@ -90,7 +90,7 @@ describe('history queries', () => {
       ['doxy-me', '', '2026-01-05'],
     ];
     for (const [p, provider, when] of saves) {
-      await saveCheckIn(db, input({ platform: p, provider }), new Date(`${when}T10:00:00Z`));
+      await saveAfterCall(db, p, { provider }, new Date(`${when}T10:00:00Z`));
     }
     expect(await lastProviderForPlatform(db, platform)).toBe(expected);
   });

@@ -5,7 +5,7 @@ import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { countCheckIns, getCheckIn, saveCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
-import { newCheckIn as input, putRecordedSession, useTestDb } from './db-fixture';
+import { newCheckIn as input, putRecordedSession, saveAfterCall, useTestDb } from './db-fixture';
 
 let db: DebriefDb;
 
@@ -17,17 +17,17 @@ beforeEach(() => {
 
 async function seedThree() {
   await saveCheckIn(db, input({ overall: 4, notes: { ...emptyNotes(), helpful: 'Talking about my brother' }, tags: ['family'] }), new Date(2026, 0, 5, 10));
-  await saveCheckIn(
+  await saveAfterCall(
     db,
-    input({
+    'doxy-me',
+    {
       overall: 7,
-      platform: 'doxy-me',
       provider: 'Dr. Amara Lee',
       ratings: { ...emptyRatings(), trust: 8, relief: 3 },
       notes: { ...emptyNotes(), helpful: 'Naming the pattern behind my Sunday dread', nextTime: 'Ask about sleep' },
       tags: ['work', 'sleep'],
       goalProgress: [{ goalId: 'goal-1', rating: 6, note: 'Said no once' }],
-    }),
+    },
     new Date(2026, 0, 12, 10),
   );
   await saveCheckIn(db, input({ overall: 9, notes: { ...emptyNotes(), takeaway: 'Breathe before replying' } }), new Date(2026, 0, 19, 10));

@@ -25,7 +25,7 @@ async function roomsOnDisk(db: DebriefDb): Promise<string> {
 async function checkInAfterCall(db: DebriefDb, roomKey: string, provider: string): Promise<void> {
   const session = await createSession(db, { platform: 'zoom', host: 'zoom.us', startedMs: AT, roomKey });
   const ended = (await endSession(db, session.id, { endedMs: AT + 50 * 60_000, reason: 'call-ended' }))!;
-  await saveCheckIn(db, newCheckIn({ provider, sessionId: ended.id, platform: 'zoom', sessionStartedAt: ended.startedAt, sessionEndedAt: ended.endedAt }));
+  await saveCheckIn(db, newCheckIn({ provider, sessionId: ended.id }));
 }
 
 const names = async (db: DebriefDb) => (await listRooms(db)).map((room) => [room.id, room.kind, room.name]).sort();

@@ -6,7 +6,6 @@ import { emptyAnswers } from '@/utils/checkin/answers';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { loadWindowData } from '@/entrypoints/check-in/load';
-import { saveCheckIn } from '@/utils/db/checkins';
 import { getDraft, putDraft } from '@/utils/db/drafts';
 import { turnLockOn } from '@/utils/db/lock-turn';
 import type { DebriefDb } from '@/utils/db/open';
@@ -14,7 +13,7 @@ import { setRoom } from '@/utils/db/rooms';
 import { createSession } from '@/utils/db/sessions';
 import { unlock } from '@/utils/db/unlock';
 import { forgetUnlocked } from '@/utils/lock/session';
-import { newCheckIn, useTestDb } from './db-fixture';
+import { saveAfterCall, useTestDb } from './db-fixture';
 
 const FAST = 1_000;
 const PASSPHRASE = 'blue kettle at dawn';
@@ -38,7 +37,7 @@ describe('the check-in window while locked', () => {
     const sealedBefore = (await db.get('drafts', 'manual'))?.sealed;
     expect(sealedBefore).toBeDefined();
 
-    render(<CheckInScreen store={dbCheckInStore()} session={null} platform={null} goals={[]} />);
+    render(<CheckInScreen store={dbCheckInStore()} session={null} goals={[]} />);
     expect(await screen.findByText(/Unlock to continue the check-in you started/)).toBeTruthy();
     expect(screen.queryByLabelText('To bring up next time')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save check-in' })).toBeNull();
@@ -57,7 +56,7 @@ describe('the check-in window while locked', () => {
   it('takes a new check-in while locked when none was started: the form is there and its draft is kept sealed', async () => {
     await turnLockOn(db, PASSPHRASE, FAST);
     await forgetUnlocked();
-    render(<CheckInScreen store={dbCheckInStore()} session={null} platform={null} goals={[]} />);
+    render(<CheckInScreen store={dbCheckInStore()} session={null} goals={[]} />);
     fireEvent.input(await screen.findByLabelText('To bring up next time'), { target: { value: 'sleep' } });
     await waitFor(async () => expect((await db.get('drafts', 'manual'))?.sealed).toBeDefined());
     expect(JSON.stringify(await db.get('drafts', 'manual'))).not.toContain('sleep');
@@ -79,7 +78,7 @@ describe('the check-in window’s therapist from a room’s name', () => {
 
 describe('the follow-up window while locked', () => {
   it('shows the unlock form instead of an error, then the takeaway once unlocked', async () => {
-    const checkIn = await saveCheckIn(db, newCheckIn({ notes: { ...emptyNotes(), takeaway: 'Pause before replying' }, overall: 6, platform: 'zoom' }));
+    const checkIn = await saveAfterCall(db, 'zoom', { notes: { ...emptyNotes(), takeaway: 'Pause before replying' }, overall: 6 });
     await turnLockOn(db, PASSPHRASE, FAST);
     await forgetUnlocked();
     render(<ReflectionView checkInId={checkIn.id} />);

@@ -2,10 +2,10 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReflectionView } from '@/entrypoints/check-in/Reflection';
 import { emptyNotes } from '@/utils/checkin/instrument';
-import { getCheckIn, saveCheckIn } from '@/utils/db/checkins';
+import { getCheckIn } from '@/utils/db/checkins';
 import type { DebriefDb } from '@/utils/db/open';
 import { claimReflection, listReflections, scheduleReflection } from '@/utils/db/reflections';
-import { useTestDb, newCheckIn } from './db-fixture';
+import { saveAfterCall, useTestDb } from './db-fixture';
 
 let db: DebriefDb;
 
@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 async function savedCheckIn(takeaway = 'Pause before replying') {
-  return saveCheckIn(db, newCheckIn({ notes: { ...emptyNotes(), takeaway }, overall: 6, platform: 'zoom' }));
+  return saveAfterCall(db, 'zoom', { notes: { ...emptyNotes(), takeaway }, overall: 6 });
 }
 
 describe('follow-up reflection', () => {

@@ -7,7 +7,7 @@ import { DB_VERSION, type Session } from '@/utils/db/schema';
 import { createSession, endSession } from '@/utils/db/sessions';
 import { newCheckIn } from './db-fixture';
 import { createVersion1Stores } from './db-versions';
-import { recordMeta } from './stored-records';
+import { recordMeta } from './seed/records';
 
 const NAME = 'debrief-rooms-test';
 const AT = Date.UTC(2026, 0, 5, 10);
@@ -74,19 +74,19 @@ describe('rooms in the database', () => {
     db = await openDebriefDb(NAME);
     await setRoom(db, { id: ZOOM_ROOM, platform: 'zoom', kind: 'muted' }, AT);
     const session = await endedSession(db, ZOOM_ROOM, AT, 50);
-    await saveCheckIn(db, newCheckIn({ provider: 'Dr. Rivera', sessionId: session.id, platform: 'zoom', sessionStartedAt: session.startedAt, sessionEndedAt: session.endedAt }));
+    await saveCheckIn(db, newCheckIn({ provider: 'Dr. Rivera', sessionId: session.id }));
     expect(await getRoom(db, ZOOM_ROOM)).toMatchObject({ id: ZOOM_ROOM, platform: 'zoom', kind: 'therapy', name: 'Dr. Rivera' });
     // A later check-in naming someone else keeps the name the room was given.
     const next = await endedSession(db, ZOOM_ROOM, AT + 7 * 86_400_000, 50);
-    await saveCheckIn(db, newCheckIn({ provider: 'Someone else', sessionId: next.id, platform: 'zoom', sessionStartedAt: next.startedAt, sessionEndedAt: next.endedAt }));
+    await saveCheckIn(db, newCheckIn({ provider: 'Someone else', sessionId: next.id }));
     expect((await getRoom(db, ZOOM_ROOM))?.name).toBe('Dr. Rivera');
   });
 
   it('teaches nothing from a check-in without a room: a manual one, or a session on a therapy service', async () => {
     db = await openDebriefDb(NAME);
     const session = await endedSession(db, null, AT, 50);
-    await saveCheckIn(db, newCheckIn({ provider: '', sessionId: session.id, platform: 'zoom', sessionStartedAt: null, sessionEndedAt: null }));
-    await saveCheckIn(db, newCheckIn({ provider: 'Dr. Lee', sessionId: null, platform: null, sessionStartedAt: null, sessionEndedAt: null }));
+    await saveCheckIn(db, newCheckIn({ provider: '', sessionId: session.id }));
+    await saveCheckIn(db, newCheckIn({ provider: 'Dr. Lee', sessionId: null }));
     expect(await listRooms(db)).toEqual([]);
   });
 

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, filterCheckIns, historyFacets } from '@/utils/checkin/filters';
 import { checkInTime } from '@/utils/checkin/trend-entry';
 import { SIGN_IDS, type Rating } from '@/utils/checkin/instrument';
-import { filterTrendEntries, metricSeries, newestFirst, providersOfEntries, seriesByMetric, trendEntryOf } from '@/utils/checkin/series';
-import { METRICS, metricValue, rollingAverage, type MetricId, type TrendPoint } from '@/utils/checkin/trends';
+import { filterTrendEntries, metricSeries, providersOfEntries, seriesByMetric, trendEntryOf } from '@/utils/checkin/series';
+import { metricValue, newestFirst } from '@/utils/checkin/trend-entry';
+import { METRICS, rollingAverage, type MetricId, type TrendPoint } from '@/utils/checkin/trends';
 import type { CheckIn } from '@/utils/db/schema';
 import { checkIn, stamp } from './sync-fixtures';
 

@@ -131,7 +131,7 @@ describe('sessions from another device', () => {
     const own = await createSession(db, { platform: 'doxy-me', host: 'doxy.me', startedMs: NOW - 60 * MINUTE });
     await touchSessions(db, [own.id], NOW - 5 * MINUTE);
     const [recovered] = await recoverInterrupted(deps());
-    await saveCheckIn(db, newCheckIn({ sessionId: own.id, platform: 'doxy-me' }), new Date(NOW));
+    await saveCheckIn(db, newCheckIn({ sessionId: own.id }), new Date(NOW));
     const forged = laptopCall(2, { id: 'forged', deviceId: own.deviceId, status: 'pending' });
     const reopened = { ...recovered!, status: 'pending' as const, updatedAt: formatHlc({ wall: NOW + MINUTE, counter: 0, deviceId: 'laptop' }) };
     const result = await importText(db, JSON.stringify(exportOf({ sessions: [forged, reopened] })), '', { now: NOW });

@@ -1,14 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHARED_FILES, SITE_MODULES } from '@/utils/sites/examples';
+import { SITE_MODULES } from '@/utils/sites/examples';
 import { SITES } from '@/utils/sites/registry';
 
-const folderFiles = readdirSync(join(__dirname, '../utils/sites')).filter((file) => file.endsWith('.ts'));
-const platformFiles = folderFiles.filter((file) => !SHARED_FILES.includes(file));
+const platformFiles = readdirSync(join(__dirname, '../utils/sites/platforms')).filter((file) => file.endsWith('.ts'));
 
 // The promise of the sites folder: a platform is one file plus one line in the registry.
-describe('every file in utils/sites/ is a registered platform with its examples', () => {
+describe('every file in utils/sites/platforms/ is a registered platform with its examples', () => {
   it.each(platformFiles)('%s exports one adapter, registered, and its examples', (file) => {
     const found = SITE_MODULES.get(file);
     expect(found?.adapters, `${file} exports no site adapter`).toHaveLength(1);

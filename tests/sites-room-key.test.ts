@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplesOf } from '@/utils/sites/examples';
 import { SITES, siteForUrl } from '@/utils/sites/registry';
-import { zoom } from '@/utils/sites/zoom';
+import { zoom } from '@/utils/sites/platforms/zoom';
 
 const meetingSites = SITES.filter((site) => site.kind === 'meeting');
 const roomKeyCases = meetingSites.flatMap((site) => (examplesOf(site).roomKeys ?? []).map(([url, key]) => [site.id, url, key, site] as const));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SITES, siteById, siteForUrl, siteMatchPatterns } from '@/utils/sites/registry';
 import { examplesOf } from '@/utils/sites/examples';
-import { googleMeet } from '@/utils/sites/google-meet';
+import { googleMeet } from '@/utils/sites/platforms/google-meet';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 /** A Chrome match-pattern host: `*`-free here, or `*.` followed by a real domain with a dot in it. */

@@ -152,7 +152,7 @@ async function call(profile: Profile, op: LocalOp): Promise<void> {
   if (!ended) return;
   const outcome = op.k % 4;
   if (outcome === 0) {
-    await saveCheckIn(profile.db, newCheckIn({ sessionId: ended.id, platform: 'doxy-me' }), at());
+    await saveCheckIn(profile.db, newCheckIn({ sessionId: ended.id }), at());
     profile.closed.add(ended.id);
   } else if (outcome === 1) {
     await dismissSession(profile.db, ended.id, clock.now);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptyRatings } from '@/utils/checkin/instrument';
-import { newestFirst, trendEntryOf, type TrendEntry } from '@/utils/checkin/series';
+import { trendEntryOf, type TrendEntry } from '@/utils/checkin/series';
+import { newestFirst } from '@/utils/checkin/trend-entry';
 import { deleteCheckIn, restoreCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { listAllCheckIns } from '@/utils/db/history';
 import type { DebriefDb } from '@/utils/db/open';

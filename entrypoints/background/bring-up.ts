@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { waitingBringUps } from '@/utils/checkin/bring-up';
-import { lastProviderForPlatform } from '@/utils/db/history';
+import { sessionTherapist, waitingBringUps } from '@/utils/checkin/bring-up';
 import { getDb } from '@/utils/db/open';
 import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
@@ -13,7 +12,7 @@ export const BRING_UP_BADGE = '↑';
 /** A session started: when a note waits to be brought up, the badge on its tab says so (and, if asked for, a notification). */
 export async function markBringUp(tabId: number, session: Session): Promise<void> {
   const db = await getDb();
-  const therapist = await lastProviderForPlatform(db, session.platform);
+  const therapist = await sessionTherapist(db, session);
   const notes = await waitingBringUps(db, { beforeMs: session.startedMs, therapist, limit: 1 });
   if (notes.length === 0) return;
   await browser.action.setBadgeText({ tabId, text: BRING_UP_BADGE });

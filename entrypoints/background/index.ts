@@ -6,7 +6,7 @@ import { isPageMessage, isSessionMessage } from '@/utils/session/messages';
 import { senderKind } from '@/utils/session/senders';
 import { alarmFor, alarmName } from '@/utils/alarms';
 import { callEnded, callStarted, recoverInterrupted, type TrackerDeps } from '@/utils/session/tracker';
-import { roomKeyOf, siteForUrl } from '@/utils/sites/registry';
+import { siteForUrl } from '@/utils/sites/registry';
 import { judgeCall } from '@/utils/session/asking';
 import { customHostFor, customMatchPattern, customPlatformId } from '@/utils/sites/custom';
 import { removeCustomSite } from '@/utils/sites/custom-scripts';
@@ -17,6 +17,7 @@ import { offerSession, refreshBadge } from './offer';
 import { notificationFor } from '@/utils/notifications';
 import { planReflection, promptReflection, resumeReflections } from './reflections';
 import { backUpIfDue, startBackups } from './backups';
+import { snoozeFromPage } from './snooze';
 import { finishOffer, grantedHosts } from './watching';
 import { clearBringUp, markBringUp } from './bring-up';
 import { appSessionDue, joinedInBrowser, launchPageSeen, personActive } from './app-sessions';
@@ -41,14 +42,14 @@ function withoutHash(url: string): string {
   return parsed.href;
 }
 
-/** The platform id a call page belongs to, or null when Debrief should not ask about it. */
-async function platformFor(url: string): Promise<string | null> {
+/** The platform and room of a call page, read from its address in one look-up; null when Debrief should not ask about it. */
+async function placeOf(url: string): Promise<{ platform: string; roomKey: string | null } | null> {
   const parsed = new URL(url);
   const site = siteForUrl(parsed);
   const custom = site ? undefined : customHostFor(parsed, await customSites.getValue());
   const platform = site?.id ?? (custom ? customPlatformId(custom) : null);
-  if (!platform) return null;
-  return (await disabledPlatforms.getValue()).includes(platform) ? null : platform;
+  if (!platform || (await disabledPlatforms.getValue()).includes(platform)) return null;
+  return { platform, roomKey: site?.roomKey?.(parsed) ?? null };
 }
 
 /** Chromium names the sending document; the polyfill's types predate that field. */
@@ -61,16 +62,15 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.url || !isSessionMessage(message)) return;
   if (message.type === 'session-started') {
-    const platform = message.room ? await platformFor(sender.url) : null;
-    if (!platform) return;
+    // Read here from the sender's address, so nothing more runs in the call page.
+    const place = message.room ? await placeOf(sender.url) : null;
+    if (!place) return;
     const session = await callStarted(deps, {
       tabId,
       frameId: sender.frameId ?? 0,
       documentId: documentIdOf(sender),
-      platform,
+      ...place,
       url: sender.url,
-      // Read here from the sender's address, so nothing more runs in the call page.
-      roomKey: roomKeyOf(new URL(sender.url)),
       at: message.at,
     });
     await browser.alarms.create(alarmName('heartbeat'), { periodInMinutes: 1 });
@@ -89,9 +89,6 @@ async function onSessionMessage(message: unknown, sender: Browser.runtime.Messag
 
 async function onPageMessage(message: unknown): Promise<void> {
   if (!isPageMessage(message)) return;
-  if (message.type === 'snooze') {
-    await browser.alarms.create(alarmName('snooze', message.sessionId), { when: message.until });
-  }
   if (message.type === 'check-in-saved') await planReflection(message.checkInId, message.createdMs);
   if (message.type === 'watch-site') return finishOffer(message.host, false);
   await refreshBadge();
@@ -101,6 +98,8 @@ export default defineBackground(() => {
   // Listeners first and synchronously, so events that woke the worker are not missed.
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    // The one page message answered: a snooze that failed keeps its window open and says why.
+    if (from === 'own-page' && isPageMessage(message) && message.type === 'snooze') return snoozeFromPage(message.sessionId, message.until);
     const work = from === 'own-page' ? onPageMessage(message) : from === 'content-script' ? onSessionMessage(message, sender) : null;
     work?.catch(report);
     return undefined;

@@ -9,14 +9,14 @@ import { markBroughtUp, type BringUp } from '@/utils/checkin/bring-up';
 import { formatTime } from '@/utils/checkin/format';
 import { dbCheckInStore } from '@/utils/checkin/store';
 import { getDb } from '@/utils/db/open';
-import { dismissSession, restoreWaiting, snoozeSession } from '@/utils/db/sessions';
+import { dismissSession, restoreWaiting } from '@/utils/db/sessions';
 import type { Session } from '@/utils/db/schema';
 import { t } from '@/utils/i18n';
-import type { PageMessage } from '@/utils/session/messages';
+import { replyError, type PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen, SNOOZE_MINUTES } from '@/utils/storage';
 import { lastingChoicesFor, takeLastingChoice, type LastingChoiceId } from '@/utils/session/choices';
 import { messageOf } from '@/utils/errors';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { loadWindowData, sessionInfo, type WindowData } from './load';
 
 /** Each lasting choice's button and what it says once taken, on a platform. */
@@ -65,8 +65,9 @@ export function App({ sessionId }: { sessionId: string | null }) {
   const remindLater = act(async () => {
     if (!session) return;
     const until = Date.now() + SNOOZE_MINUTES * 60_000;
-    await snoozeSession(await getDb(), session.id, until);
-    await tellBackground({ type: 'snooze', sessionId: session.id, until });
+    // The background writes the status and sets the alarm; on failure the window stays and says why.
+    const failed = replyError(await tellBackground({ type: 'snooze', sessionId: session.id, until }));
+    if (failed !== null) throw new Error(t('checkInFlow.snoozeFailed', { error: failed }));
     // The window stays until closed: a message that vanishes on a timer may go unread.
     setSnoozedUntil(until);
   });
@@ -156,7 +157,6 @@ export function App({ sessionId }: { sessionId: string | null }) {
       <CheckInScreen
         store={store}
         session={session ? sessionInfo(session) : null}
-        platform={session?.platform ?? null}
         goals={data.goals}
         initialProvider={data.provider}
         actions={sessionActions(false) || undefined}
@@ -174,9 +174,6 @@ export function App({ sessionId }: { sessionId: string | null }) {
         detailsOpen={data.detailsOpen}
         onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
         onClose={() => window.close()}
-        onSaved={(checkIn) =>
-          void tellBackground({ type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs }).catch(() => undefined)
-        }
       />
     );
   }

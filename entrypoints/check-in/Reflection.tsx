@@ -11,7 +11,7 @@ import { forgetReflection } from '@/utils/db/reflections';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
 import type { PageMessage } from '@/utils/session/messages';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { messageOf } from '@/utils/errors';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { UnlockForm } from '@/components/UnlockForm';

@@ -1,13 +1,12 @@
 import type { SessionInfo } from '@/components/SessionHeader';
-import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { sessionTherapist, waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { isLocked, whenLocked } from '@/utils/db/errors';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { getDb } from '@/utils/db/open';
 import type { Goal, Session } from '@/utils/db/schema';
 import { getSession } from '@/utils/db/sessions';
-import { getRoom } from '@/utils/db/rooms';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { checkInDetailsOpen } from '@/utils/storage';
 
 export interface WindowData {
@@ -38,15 +37,13 @@ export function sessionInfo(session: Session): SessionInfo {
 export async function loadWindowData(sessionId: string | null): Promise<WindowData> {
   const db = await getDb();
   const session = sessionId ? ((await getSession(db, sessionId)) ?? null) : null;
-  const [goals, lastProvider, room, detailsOpen] = await Promise.all([
+  const [goals, provider, detailsOpen] = await Promise.all([
     // While locked goal titles are sealed: no goal progress is asked.
     listGoals(db).catch(whenLocked<Goal[]>([])),
-    lastProviderForPlatform(db, session?.platform ?? null),
-    session?.roomKey ? getRoom(db, session.roomKey) : undefined,
+    session ? sessionTherapist(db, session) : lastProviderForPlatform(db, null),
     checkInDetailsOpen.getValue().catch(() => false),
   ]);
-  // A room's name (its therapist, as the person gave it) beats the last therapist named on the platform.
-  const provider = room?.name || lastProvider;
+  // The background's rule for the tab's badge at the call's start, so the window lists what it promised.
   let bringUps: BringUp[] = [];
   let bringUpsLocked = false;
   try {

@@ -15,7 +15,6 @@ import { setSessionAside, stopAskingOn, undoSetAside } from '@/utils/session/set
 import { getDb } from '@/utils/db/open';
 import { formatNumber, t } from '@/utils/i18n';
 import { openCheckInWindow, openReflectionWindow } from '@/utils/session/check-in-window';
-import type { PageMessage } from '@/utils/session/messages';
 import { checkInDetailsOpen } from '@/utils/storage';
 import { loadPopupData, type PopupData } from './load';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -95,17 +94,12 @@ export function App() {
           <CheckInScreen
             store={store}
             session={null}
-            platform={null}
             goals={data.goals}
             initialProvider={data.manualProvider}
             detailsOpen={detailsOpen}
             onDetailsToggle={(open) => void checkInDetailsOpen.setValue(open).catch(() => undefined)}
             onClose={() => window.close()}
-            onSaved={(checkIn) => {
-              void refresh();
-              const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
-              browser.runtime.sendMessage(saved).catch(() => undefined);
-            }}
+            onSaved={() => void refresh()}
           />
         </>
       ) : (

@@ -5,7 +5,7 @@ import type { CallStatusProps } from '@/components/CallStatus';
 import type { WaitingReflection } from '@/components/ReflectionsWaiting';
 import { formatDateTime } from '@/utils/checkin/format';
 import { countCheckIns, getCheckIn } from '@/utils/db/checkins';
-import { waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
+import { sessionTherapist, waitingBringUps, type BringUp } from '@/utils/checkin/bring-up';
 import { listGoals } from '@/utils/db/goals';
 import { lastProviderForPlatform } from '@/utils/db/history';
 import { lockState, type LockState } from '@/utils/db/lock';
@@ -20,7 +20,8 @@ import { judgeCall, splitQuiet } from '@/utils/session/asking';
 import type { TabCall } from '@/utils/session/tracker';
 import type { DebriefDb } from '@/utils/db/open';
 import { callsInStorageSession } from '@/utils/session/call-registry';
-import { platformName, SITES } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
+import { SITES } from '@/utils/sites/registry';
 import { customSites, disabledPlatforms, minSessionMinutes, unansweredDays } from '@/utils/storage';
 import { splitByAge } from '@/utils/session/waiting';
 import type { Session } from '@/utils/db/schema';
@@ -119,9 +120,11 @@ export async function loadPopupData(): Promise<PopupData> {
       });
     }
   }
+  const callNow = await callStatus(db, call, now);
+  // The therapist by the window's and the badge's rule: the room's name, else the platform's last.
   const nextTime =
     call && readable
-      ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await lastProviderForPlatform(db, call.platform) })
+      ? await waitingBringUps(db, { beforeMs: call.startedMs, therapist: await sessionTherapist(db, callNow ?? { platform: call.platform, roomKey: null }) })
       : [];
   return {
     lock,
@@ -136,7 +139,7 @@ export async function loadPopupData(): Promise<PopupData> {
       endedMs: s.endedMs ?? s.startedMs,
       minutes: Math.round(((s.endedMs ?? s.startedMs) - s.startedMs) / 60_000),
     })),
-    call: await callStatus(db, call, now),
+    call: callNow,
     reflections,
     nextTime,
     asks: { minutes, sites },

@@ -13,6 +13,11 @@ export interface MarkSpec {
   count?: number;
   /** …and, if given, the first match's trimmed text must match this regular expression (source). */
   pattern?: string;
+  /**
+   * If given, only the matches in the viewport count, at least one, and each must hold an element
+   * matching this selector: what a person sees drawn without scrolling.
+   */
+  inViewHolds?: string;
   /** Watched from the start of the page; otherwise only after `arm`. */
   armed?: boolean;
 }
@@ -44,7 +49,15 @@ function installInPage(specs: MarkSpec[]): void {
     check() {
       for (const spec of specs) {
         if (!state.armed.has(spec.name)) continue;
-        const found = document.querySelectorAll(spec.selector);
+        let found = [...document.querySelectorAll(spec.selector)];
+        if (spec.inViewHolds !== undefined) {
+          const inner = spec.inViewHolds;
+          found = found.filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+          });
+          if (!found.every((element) => element.querySelector(inner))) continue;
+        }
         if (found.length < (spec.count ?? 1)) continue;
         if (spec.pattern !== undefined && !new RegExp(spec.pattern).test((found[0]?.textContent ?? '').trim())) continue;
         state.armed.delete(spec.name);

@@ -97,6 +97,22 @@ async function profileHistory(bench: BenchBrowser): Promise<void> {
   await page.close();
 }
 
+async function profileTrends(bench: BenchBrowser): Promise<void> {
+  const { debrief } = bench;
+  // The first visit packs the seeded check-ins by month; a person's visits read the packed months.
+  const first = await openExtensionPage(debrief, 'options.html#/trends');
+  await first.locator('.uplot canvas').first().waitFor({ timeout: 60_000 });
+  await first.close();
+  const page = await warmPage(bench, extensionUrl(debrief.extensionId, 'popup.html'));
+  await installMarks(page, [{ name: 'charts', selector: '.trend-chart', inViewHolds: '.uplot canvas', armed: true }]);
+  const load = await cpuProfile(debrief.context, page, async () => {
+    await page.goto(extensionUrl(debrief.extensionId, 'options.html#/trends'));
+    await markTime(page, 'charts', 60_000);
+  });
+  report(`trends with ${ENTRIES} check-ins: navigation → charts in view drawn`, load);
+  await page.close();
+}
+
 async function profileSync(bench: BenchBrowser): Promise<void> {
   const page = await openSyncBench(bench, { readable: true });
   await page.evaluate((count) => (window as unknown as SyncBenchWindow).bench.prepare(count), ENTRIES);
@@ -123,6 +139,7 @@ it('profile', async () => {
       if (ONLY.includes('call')) await profileCallPage(bench);
       if (ONLY.includes('checkin')) await profileCheckIn(bench);
       if (ONLY.includes('options')) await profileHistory(bench);
+      if (ONLY.includes('options')) await profileTrends(bench);
       if (ONLY.includes('sync')) await profileSync(bench);
     } finally {
       await bench.close();

@@ -7,7 +7,8 @@ import { emptyNotes, SIGN_IDS, type Rating, type Ratings } from '@/utils/checkin
 import { formatHlc } from '@/utils/db/hlc';
 import type { CheckIn } from '@/utils/db/schema';
 import { localIsoString } from '@/utils/db/time';
-import { SESSION_MS, storedCheckIn } from '../stored-records';
+import { mulberry32, picker, randomRating } from '../seed/random';
+import { checkInTimes, SESSION_MS, storedCheckIn } from '../seed/records';
 import type { DebriefExport } from '@/utils/sync/format';
 
 /**
@@ -34,30 +35,17 @@ const TAGS = ['work', 'family', 'sleep', 'anxiety', 'grief', 'relationships'];
 const PROVIDERS = ['Dr. Okafor', 'Sam Rivera', 'Dr. Lindqvist'];
 const PLATFORMS = ['doxy-me', 'google-meet', 'zoom', 'simplepractice', null];
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` check-ins of one device, oldest first, ids `<deviceId>-<n>` counted from `from`. */
 export function makeCheckIns(count: number, deviceId = 'bench-a', from = 0): CheckIn[] {
-  const next = random(from * 7919 + deviceId.length);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const rating = (): Rating => (next() < 0.1 ? null : Math.floor(next() * 11));
+  const next = mulberry32(from * 7919 + deviceId.length);
+  const pick = picker(next);
+  const rating = (): Rating => randomRating(next, 0.1);
   return Array.from({ length: count }, (_, offset) => {
     const n = from + offset;
     const startedMs = FIRST_MS + n * STEP_MS;
-    const createdMs = startedMs + SESSION_MS + 5 * 60_000;
     const platform = pick(PLATFORMS);
     const ratings = Object.fromEntries(SIGN_IDS.map((id) => [id, rating()])) as Ratings;
-    return storedCheckIn(`${deviceId}-${n}`, { createdMs, startedMs, deviceId }, platform, {
+    return storedCheckIn(`${deviceId}-${n}`, checkInTimes(startedMs, 5, deviceId), platform, {
       ratings,
       overall: rating(),
       notes: { ...emptyNotes(), helpful: pick(HELPFUL), takeaway: next() < 0.6 ? pick(TAKEAWAY) : '' },
@@ -103,7 +91,7 @@ export function makeMonthsExport(count: number, months: number, deviceId = 'benc
   const span = Date.UTC(2014, months, 1) - first;
   const checkIns = makeCheckIns(count, deviceId).map((checkIn, n) => {
     const startedMs = first + Math.floor((n * span) / count);
-    const createdMs = startedMs + SESSION_MS + 5 * 60_000;
+    const { createdMs } = checkInTimes(startedMs, 5, deviceId);
     return {
       ...checkIn,
       createdAt: localIsoString(new Date(createdMs)),

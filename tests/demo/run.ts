@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/platforms/doxy-me';
 import { CALL_PAGE, CallPage, wait } from '../e2e/call-fixture';
 import { CheckInWindows, setMinSessionMinutes } from '../e2e/debrief-state';
 import { closeExtension, launchExtension, routeFixture } from '../e2e/harness';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/platforms/doxy-me';
 import { firstConnected, wait } from '../e2e/call-fixture';
 import { readSession, readSessions } from '../e2e/debrief-state';
 import { closeWindows, dbPage, FirefoxCall, nextWindow, openWindows, setLocal, type ApiWindow, type OpenedWindow } from './debrief';

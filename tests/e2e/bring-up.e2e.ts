@@ -9,7 +9,7 @@ import { emptyNotes, emptyRatings } from '../../utils/checkin/instrument';
 import type { CheckIn } from '../../utils/db/schema';
 import { examplesOf } from '../../utils/sites/examples';
 import { SITES } from '../../utils/sites/registry';
-import { storedCheckIn } from '../stored-records';
+import { storedCheckIn } from '../seed/records';
 import { ACTION_POPUP_ARGS, ActionPopup } from './action-popup';
 import { CallPage, serveCallPages, wait } from './call-fixture';
 import { CheckInWindows, setMinSessionMinutes } from './debrief-state';

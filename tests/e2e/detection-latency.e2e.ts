@@ -3,7 +3,7 @@
  * A printed figure (tests/bench/README.md), not a timing assertion.
  */
 import { expect, it } from 'vitest';
-import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/platforms/doxy-me';
 import { CallPage, median, serveCallPages, wait } from './call-fixture';
 import { CheckInWindows, firstPaintAt, setMinSessionMinutes } from './debrief-state';
 import { closeExtension, launchExtension } from './harness';

@@ -3,7 +3,7 @@
  * call, the browser quit mid-call. Each still reaches the person as a check-in. Fresh browser each.
  */
 import { describe, expect } from 'vitest';
-import { doxyMe, doxyMeExamples } from '../../utils/sites/doxy-me';
+import { doxyMe, doxyMeExamples } from '../../utils/sites/platforms/doxy-me';
 import { CallPage, firstConnected, serveCallPages, wait } from './call-fixture';
 import { badgeText, CheckInWindows, readSession, readSessions, setMinSessionMinutes, stopServiceWorkers, type CheckInWindow } from './debrief-state';
 import { test } from './fixtures';

@@ -5,8 +5,7 @@
  */
 import type { Ratings } from '../../utils/checkin/instrument';
 import type { CheckIn, Goal, Session } from '../../utils/db/schema';
-import { localIsoString } from '../../utils/db/time';
-import { recordMeta, SESSION_MS, storedCheckIn } from '../stored-records';
+import { checkInTimes, storedCheckIn, storedGoal, storedPendingSession } from '../seed/records';
 import { openExtensionPage, type Debrief } from './harness';
 import { writeRecords, type Records } from './page-db';
 
@@ -26,8 +25,6 @@ const NEXT_TIME = ['The argument with my sister', 'Sleep, again', '', 'How the n
 const TAGS = [['work'], ['family'], ['sleep'], ['work', 'anxiety'], [], ['relationships']];
 const PLATFORMS = ['doxy-me', 'zoom', 'google-meet', null] as const;
 
-const meta = (id: string, createdMs: number) => recordMeta(id, createdMs, DEVICE);
-
 /** A gentle upward trend with some noise, 0–10. */
 function score(n: number, offset: number): number {
   return Math.max(0, Math.min(10, Math.round(4 + n * 0.4 + (((n * 7 + offset * 3) % 5) - 2))));
@@ -37,7 +34,6 @@ function score(n: number, offset: number): number {
 export function makeCheckIns(count: number, now = Date.now()): CheckIn[] {
   return Array.from({ length: count }, (_, n) => {
     const startedMs = now - DAY - (count - 1 - n) * 7 * DAY;
-    const createdMs = startedMs + SESSION_MS + 3 * 60_000;
     const platform = PLATFORMS[n % PLATFORMS.length]!;
     const ratings: Ratings = {
       relief: score(n, 1),
@@ -47,7 +43,7 @@ export function makeCheckIns(count: number, now = Date.now()): CheckIn[] {
       resilience: score(n, 5),
       integration: score(n, 6),
     };
-    return storedCheckIn(`e2e-check-in-${n}`, { createdMs, startedMs, deviceId: DEVICE }, platform, {
+    return storedCheckIn(`e2e-check-in-${n}`, checkInTimes(startedMs, 3, DEVICE), platform, {
       ratings,
       overall: score(n, 0),
       notes: { helpful: HELPFUL[n % HELPFUL.length]!, unhelpful: '', takeaway: TAKEAWAY[n % TAKEAWAY.length]!, nextTime: NEXT_TIME[n % NEXT_TIME.length]! },
@@ -60,26 +56,11 @@ export function makeCheckIns(count: number, now = Date.now()): CheckIn[] {
 
 /** A call that ended `endedAgoMs` ago and is waiting for its check-in. */
 export function makePendingSession(id: string, platform = 'doxy-me', host = 'doxy.me', endedAgoMs = 5 * 60_000, now = Date.now()): Session {
-  const endedMs = now - endedAgoMs;
-  const startedMs = endedMs - SESSION_MS;
-  return {
-    ...meta(id, startedMs),
-    platform,
-    host,
-    startedAt: localIsoString(new Date(startedMs)),
-    startedMs,
-    endedAt: localIsoString(new Date(endedMs)),
-    endedMs,
-    endReason: 'call-ended',
-    lastSeenMs: endedMs,
-    status: 'pending',
-    snoozedUntil: null,
-    checkInId: null,
-  };
+  return storedPendingSession(id, { endedMs: now - endedAgoMs, deviceId: DEVICE }, platform, host);
 }
 
 export function makeGoal(id: string, title: string, now = Date.now()): Goal {
-  return { ...meta(id, now - 30 * DAY), title, status: 'active' };
+  return storedGoal(id, title, { createdMs: now - 30 * DAY, deviceId: DEVICE });
 }
 
 /**

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { emptyNotes, SIGN_IDS, type Notes, type Rating, type Ratings } from '../../utils/checkin/instrument';
 import type { CheckIn, GoalProgress } from '../../utils/db/schema';
-import { SESSION_MS, storedCheckIn } from '../stored-records';
+import { xorshift32, picker, randomRating } from '../seed/random';
+import { checkInTimes, storedCheckIn } from '../seed/records';
 import { writeRecords } from './page-db';
 import { ARTIFACTS_DIR } from './paths';
 
@@ -46,19 +47,6 @@ const TAGS = ['work', 'family', 'sleep', 'anxiety', 'grief'];
 const PROVIDERS = ['Dr. Okafor', 'Sam Rivera', 'Dr. Lindqvist', ''];
 const PLATFORMS = ['doxy-me', 'zoom', 'google-meet', 'teams', 'simplepractice', null] as const;
 
-/** A small deterministic generator (xorshift32), so every run seeds the same history. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
 export interface SeedOptions {
   /** The newest session's start, epoch ms; the rest go back from it. */
   newestMs?: number;
@@ -78,15 +66,14 @@ export interface SeedOptions {
  */
 export function makeCheckIns(count: number, options: SeedOptions = {}): CheckIn[] {
   const { newestMs = Date.now() - 2 * HOUR, stepMs = 6 * HOUR, seed = 20_240_611 } = options;
-  const next = randomFrom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const randomRating = (): Rating => (next() < 0.08 ? null : Math.floor(next() * 11));
+  const next = xorshift32(seed);
+  const pick = picker(next);
+  const rating = (): Rating => randomRating(next, 0.08);
   return Array.from({ length: count }, (_, age) => {
     const startedMs = newestMs - age * stepMs;
-    const createdMs = startedMs + SESSION_MS + 3 * 60_000;
     const platform = pick(PLATFORMS);
     const given = options.ratings?.(age);
-    const ratings = given?.ratings ?? (Object.fromEntries(SIGN_IDS.map((id) => [id, randomRating()])) as Ratings);
+    const ratings = given?.ratings ?? (Object.fromEntries(SIGN_IDS.map((id) => [id, rating()])) as Ratings);
     const extra = options.notesAt?.get(age);
     const notes: Notes = {
       ...emptyNotes(),
@@ -95,9 +82,9 @@ export function makeCheckIns(count: number, options: SeedOptions = {}): CheckIn[
       takeaway: pick(TAKEAWAY),
       nextTime: pick(NEXT_TIME),
     };
-    return storedCheckIn(`seed-${age}`, { createdMs, startedMs, deviceId: SEED_DEVICE }, platform, {
+    return storedCheckIn(`seed-${age}`, checkInTimes(startedMs, 3, SEED_DEVICE), platform, {
       ratings,
-      overall: given ? given.overall : randomRating(),
+      overall: given ? given.overall : rating(),
       notes,
       goalProgress: options.goalProgress?.(age) ?? [],
       tags: next() < 0.4 ? [pick(TAGS)] : [],

@@ -14,7 +14,7 @@ import { MAX_NOTE_LENGTH } from '../../utils/checkin/limits';
 import { formatHlc } from '../../utils/db/hlc';
 import { serializeExport } from '../../utils/sync/export';
 import type { DebriefExport } from '../../utils/sync/format';
-import { storedCheckIn } from '../stored-records';
+import { storedCheckIn } from '../seed/records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
 import { chooseImport, confirmImport, exportThroughUi } from './sync-ui';

@@ -12,7 +12,7 @@ import type { Session } from '../../utils/db/schema';
 import { localIsoString } from '../../utils/db/time';
 import { serializeExport } from '../../utils/sync/export';
 import type { DebriefExport } from '../../utils/sync/format';
-import { storedCheckIn } from '../stored-records';
+import { storedCheckIn } from '../seed/records';
 import { wait } from './call-fixture';
 import { badgeText, CheckInWindows, readSessions } from './debrief-state';
 import { test } from './fixtures';

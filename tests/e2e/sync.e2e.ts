@@ -14,7 +14,7 @@ import type { CheckIn } from '../../utils/db/schema';
 import { wrongPassphrase } from '../../utils/sync/crypto';
 import { serializeExport } from '../../utils/sync/export';
 import { parseExport, type DebriefExport } from '../../utils/sync/format';
-import { storedCheckIn } from '../stored-records';
+import { storedCheckIn } from '../seed/records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
 import { downloadsIn } from './downloads';

@@ -74,11 +74,19 @@ test('the trends view draws a chart for Overall and each sign, in light and dark
   expect(sentences.some((s) => /trust/i.test(s))).toBe(true);
 
   expect(await page.getByRole('figure').count()).toBe(METRICS.length);
+  // Charts below the fold wait to be scrolled to, but paper shows them all: printing draws them.
+  const drawn = page.getByRole('figure').locator('canvas');
+  expect(await drawn.count()).toBeLessThan(METRICS.length);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect.poll(() => drawn.count(), { timeout: 10_000 }).toBe(METRICS.length);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   for (const metric of METRICS) {
     const figure = page.getByRole('figure', { name: metric.name, exact: true });
     const rated = trendCheckIns.filter((c) => (metric.id === 'overall' ? c.overall : c.ratings[metric.id]) !== null).length;
     const image = figure.getByRole('img', { name: new RegExp(`^${metric.name}: ${rated} sessions from `) });
     await image.waitFor();
+    // Charts below the fold are drawn as they come near the screen, as a person scrolls to them.
+    await figure.scrollIntoViewIfNeeded();
     await expect.poll(() => image.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await canvasPixels(figure, metric.chartColor)).signColour, { timeout: 10_000 }).toBeGreaterThan(50);
   }

@@ -2,7 +2,9 @@ import { updateCheckIn } from '../db/checkins';
 import { toStorageError } from '../db/errors';
 import { openCheckIns } from '../db/lock';
 import type { DebriefDb } from '../db/open';
-import type { CheckIn } from '../db/schema';
+import { lastProviderForPlatform } from '../db/history';
+import { getRoom } from '../db/rooms';
+import type { CheckIn, Session } from '../db/schema';
 
 /** A "to bring up next time" note still waiting to be brought up: the same words noted again are one. */
 export interface BringUp {
@@ -60,4 +62,10 @@ export async function waitingBringUps(db: DebriefDb, options: { beforeMs: number
 /** "I did": the note (every check-in that noted it) is ticked off and asked about no more. */
 export async function markBroughtUp(db: DebriefDb, note: Pick<BringUp, 'checkInIds'>): Promise<void> {
   for (const checkInId of note.checkInIds) await updateCheckIn(db, checkInId, () => ({ nextTimeDone: true }));
+}
+
+/** Who a session is with: its room's name (the therapist, as the person gave it), else the last therapist named on its platform. */
+export async function sessionTherapist(db: DebriefDb, session: Pick<Session, 'platform' | 'roomKey'>): Promise<string> {
+  const room = session.roomKey ? await getRoom(db, session.roomKey) : undefined;
+  return room?.name || lastProviderForPlatform(db, session.platform);
 }

@@ -8,7 +8,7 @@ import { distinctByFold, trendFilterTest } from './filters';
 import { trendEntryOf, type TrendEntry } from './trend-entry';
 import { mean, METRICS, rollingAverage, ROLLING_WINDOW, type CheckInFilter, type Metric, type MetricId, type TrendPoint } from './trends';
 
-export { newestFirst, trendEntryOf, type TrendEntry } from './trend-entry';
+export { trendEntryOf, type TrendEntry } from './trend-entry';
 
 /** The entries in the date range and with the provider, in their given order (the rules of utils/checkin/filters.ts). */
 export function filterTrendEntries(entries: readonly TrendEntry[], filter: CheckInFilter): TrendEntry[] {

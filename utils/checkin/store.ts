@@ -1,9 +1,11 @@
+import { browser } from 'wxt/browser';
 import { saveCheckIn, type NewCheckIn } from '../db/checkins';
 import { getDraft, putDraft } from '../db/drafts';
 import { isLocked } from '../db/errors';
 import { unlock } from '../db/unlock';
 import { getDb, type DebriefDb } from '../db/open';
 import type { CheckIn, CheckInAnswers } from '../db/schema';
+import type { PageMessage } from '../session/messages';
 
 /** What the check-in screen needs from storage, so components never open the database. */
 export interface CheckInStore {
@@ -15,8 +17,8 @@ export interface CheckInStore {
   save(input: NewCheckIn): Promise<CheckIn>;
 }
 
-/** The check-in store backed by Debrief's IndexedDB. */
-export function dbCheckInStore(db: () => Promise<DebriefDb> = getDb): CheckInStore {
+/** The check-in store backed by Debrief's IndexedDB; a save is told to the background. */
+export function dbCheckInStore(db: () => Promise<DebriefDb> = getDb, tell: (message: PageMessage) => Promise<unknown> = (message) => browser.runtime.sendMessage(message)): CheckInStore {
   return {
     async loadDraft(key) {
       const draft = await getDraft(await db(), key).catch((error: unknown) => {
@@ -34,7 +36,11 @@ export function dbCheckInStore(db: () => Promise<DebriefDb> = getDb): CheckInSto
       return unlock(await db(), secret);
     },
     async save(input) {
-      return saveCheckIn(await db(), input);
+      const checkIn = await saveCheckIn(await db(), input);
+      // Told here, once for every page that saves: the background plans the follow-up reflection.
+      const saved: PageMessage = { type: 'check-in-saved', checkInId: checkIn.id, createdMs: checkIn.createdMs };
+      await tell(saved).catch(() => undefined);
+      return checkIn;
     },
   };
 }

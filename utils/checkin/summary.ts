@@ -2,7 +2,7 @@ import type { CheckIn } from '../db/schema';
 import { t, uiLocale } from '../i18n';
 import { checkInTime } from './trend-entry';
 import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
-import { filterFromQuery, filterToQuery, formatDay, type CheckInFilter } from './trends';
+import { filterFromQuery, formatDay, type CheckInFilter } from './trends';
 
 /** What goes on the printable summary: a date range, a provider, which notes to show and from how many sessions. */
 export interface SummaryChoice extends CheckInFilter {
@@ -26,14 +26,6 @@ export function summaryChoiceFromQuery(query: string | URLSearchParams): Summary
     notes: NOTE_IDS.filter((id) => asked.has(id)),
     sessions: (SUMMARY_SESSIONS as readonly number[]).includes(sessions) ? sessions : DEFAULT_SESSIONS,
   };
-}
-
-/** The URL query for a choice; the inverse of summaryChoiceFromQuery. */
-export function summaryQuery(choice: SummaryChoice): URLSearchParams {
-  const params = filterToQuery(choice);
-  for (const id of choice.notes) params.append('note', id);
-  if (choice.sessions !== DEFAULT_SESSIONS) params.set('sessions', String(choice.sessions));
-  return params;
 }
 
 export interface SummaryEntry {

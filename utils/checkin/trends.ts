@@ -5,7 +5,7 @@ import { checkInTime } from './trend-entry';
 import { cachedFormat } from './format';
 import type { Rating } from './instrument';
 
-export { METRICS, metricValue, type Metric, type MetricId } from './trend-entry';
+export { METRICS, type Metric, type MetricId } from './trend-entry';
 
 /** Sessions in the rolling average: about a month of weekly sessions. */
 export const ROLLING_WINDOW = 4;

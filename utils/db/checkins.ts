@@ -13,24 +13,27 @@ import { localIsoString } from './time';
 import { nextStatus } from '../session/lifecycle';
 import { followCheckIns } from './trend-months';
 
+/** What a page sends to save: the answers and the session asked about (null for a manual check-in). */
 export interface NewCheckIn extends CheckInAnswers {
   sessionId: string | null;
-  platform: string | null;
-  sessionStartedAt: string | null;
-  sessionEndedAt: string | null;
 }
 
 /**
- * Saves a new check-in, marks its session answered, makes its room a therapy room (named after the
- * therapist when it had no name) and clears its draft, all in one transaction: either everything
- * happens or nothing does.
+ * Saves a new check-in with its session's platform and times (read here, not sent by the page),
+ * marks the session answered, makes its room a therapy room (named after the therapist when it had
+ * no name) and clears its draft, all in one transaction: either everything happens or nothing does.
  */
 export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = new Date()): Promise<CheckIn> {
   checkLimits(input);
   try {
+    // Read and seal outside the write: the cipher cannot run inside a transaction.
     const { stamp, deviceId } = await takeStamp(db, now.getTime());
+    const from = input.sessionId ? await db.get('sessions', input.sessionId) : undefined;
     const checkIn: CheckIn = {
       ...input,
+      platform: from?.platform ?? null,
+      sessionStartedAt: from?.startedAt ?? null,
+      sessionEndedAt: from?.endedAt ?? null,
       id: crypto.randomUUID(),
       createdAt: localIsoString(now),
       createdMs: now.getTime(),
@@ -45,17 +48,15 @@ export async function saveCheckIn(db: DebriefDb, input: NewCheckIn, now: Date = 
     const tx = db.transaction(['checkIns', 'sessions', 'drafts', 'meta', 'trendMonths', 'rooms'], 'readwrite');
     await tx.objectStore('checkIns').add(stored);
     await followCheckIns(tx.objectStore('trendMonths'), [{ after: stored }]);
-    if (input.sessionId) {
-      const session = await tx.objectStore('sessions').get(input.sessionId);
-      if (session) {
-        const answered = { ...session, status: nextStatus(session.status, 'answer') ?? session.status, checkInId: checkIn.id, updatedAt: stamp, deviceId };
-        await tx.objectStore('sessions').put(answered);
-        await followRecordedIn(tx, session.id, answered);
-        if (session.roomKey) {
-          // With the lock on the therapist's name is sealed before it names the room, after this write.
-          const name = stored.sealed === undefined ? input.provider : undefined;
-          roomToName = await setRoomIn(tx, { id: session.roomKey, platform: session.platform, kind: 'therapy', name }, now.getTime());
-        }
+    const session = input.sessionId ? await tx.objectStore('sessions').get(input.sessionId) : undefined;
+    if (session) {
+      const answered = { ...session, status: nextStatus(session.status, 'answer') ?? session.status, checkInId: checkIn.id, updatedAt: stamp, deviceId };
+      await tx.objectStore('sessions').put(answered);
+      await followRecordedIn(tx, session.id, answered);
+      if (session.roomKey) {
+        // With the lock on the therapist's name is sealed before it names the room, after this write.
+        const name = stored.sealed === undefined ? input.provider : undefined;
+        roomToName = await setRoomIn(tx, { id: session.roomKey, platform: session.platform, kind: 'therapy', name }, now.getTime());
       }
     }
     await tx.objectStore('drafts').delete(draftKeyFor(input.sessionId));

@@ -50,13 +50,6 @@ export function withinClockBounds(stamp: string, now: number): boolean {
   return parts !== null && parts.counter <= MAX_HLC_COUNTER && parts.wall <= now + MAX_CLOCK_AHEAD_MS;
 }
 
-/** The later of two stamps; stamps compare as plain strings. */
-export function maxHlc(a: string | null | undefined, b: string | null | undefined): string | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return a > b ? a : b;
-}
-
 /** Milliseconds since the epoch that a stamp records. */
 export function hlcWallTime(stamp: string): number {
   return parseHlc(stamp)?.wall ?? 0;

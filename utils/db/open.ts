@@ -80,7 +80,7 @@ export function getDb(): Promise<DebriefDb> {
   return shared;
 }
 
-/** For tests: forget the shared connection. */
+/** For tests on purpose: forget the shared connection, so each test opens its own database. */
 export function resetSharedDb(): void {
   shared = undefined;
 }

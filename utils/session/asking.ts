@@ -2,7 +2,7 @@
 import type { DebriefDb } from '../db/open';
 import type { Session } from '../db/schema';
 import { getRoom } from '../db/rooms';
-import { siteById } from '../sites/registry';
+import { platformKind } from '../sites/catalog';
 import { disabledPlatforms, minSessionMinutes, roomModes } from '../storage';
 import { askRule, type AskReason, type AskVerdict } from './ask-rule';
 
@@ -20,8 +20,7 @@ export async function judgeCall(db: DebriefDb, call: CallPlace, lengthMs: number
     call.roomKey ? getRoom(db, call.roomKey) : undefined,
   ]);
   return askRule({
-    // Sites the person added are theirs for therapy: asked about like a therapy service.
-    platformKind: siteById(call.platform)?.kind ?? 'therapy',
+    platformKind: platformKind(call.platform),
     platformOff: disabled.includes(call.platform),
     room: room?.kind ?? null,
     mode: modes[call.platform] ?? 'every-room',

@@ -2,7 +2,7 @@
 import type { DebriefDb } from '../db/open';
 import { getRoom, removeRoom, setRoom } from '../db/rooms';
 import type { Session } from '../db/schema';
-import { siteById } from '../sites/registry';
+import { platformKind } from '../sites/catalog';
 import { roomModes, setPlatformAsked, setRoomMode } from '../storage';
 
 export type LastingChoiceId = 'muteRoom' | 'therapyRoomsOnly' | 'stopAsking';
@@ -11,7 +11,7 @@ export type LastingChoiceId = 'muteRoom' | 'therapyRoomsOnly' | 'stopAsking';
 export function lastingChoicesFor(session: Pick<Session, 'platform' | 'roomKey'>): LastingChoiceId[] {
   const choices: LastingChoiceId[] = [];
   if (session.roomKey) choices.push('muteRoom');
-  if (siteById(session.platform)?.kind === 'meeting') choices.push('therapyRoomsOnly');
+  if (platformKind(session.platform) === 'meeting') choices.push('therapyRoomsOnly');
   return [...choices, 'stopAsking'];
 }
 

@@ -4,7 +4,7 @@
  */
 
 import { t } from '../i18n';
-import { CUSTOM_PLATFORM_PREFIX } from './registry';
+import { CUSTOM_PLATFORM_PREFIX } from './catalog';
 
 const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 

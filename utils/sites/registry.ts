@@ -1,19 +1,19 @@
 import type { SiteAdapter } from './types';
-import { alma } from './alma';
-import { betterHelp } from './betterhelp';
-import { doxyMe } from './doxy-me';
-import { googleMeet } from './google-meet';
-import { growTherapy } from './grow-therapy';
-import { jitsiMeet } from './jitsi-meet';
-import { secureVideo } from './securevideo';
-import { simplePractice } from './simplepractice';
-import { talkspace } from './talkspace';
-import { teams } from './teams';
-import { therapyNotes } from './therapynotes';
-import { vsee } from './vsee';
-import { webex } from './webex';
-import { whereby } from './whereby';
-import { zoom } from './zoom';
+import { alma } from './platforms/alma';
+import { betterHelp } from './platforms/betterhelp';
+import { doxyMe } from './platforms/doxy-me';
+import { googleMeet } from './platforms/google-meet';
+import { growTherapy } from './platforms/grow-therapy';
+import { jitsiMeet } from './platforms/jitsi-meet';
+import { secureVideo } from './platforms/securevideo';
+import { simplePractice } from './platforms/simplepractice';
+import { talkspace } from './platforms/talkspace';
+import { teams } from './platforms/teams';
+import { therapyNotes } from './platforms/therapynotes';
+import { vsee } from './platforms/vsee';
+import { webex } from './platforms/webex';
+import { whereby } from './platforms/whereby';
+import { zoom } from './platforms/zoom';
 
 /**
  * Every supported platform. Adding one is a new file and one line here.
@@ -73,10 +73,3 @@ export function siteById(id: string, sites: readonly SiteAdapter[] = SITES): Sit
   return sites.find((site) => site.id === id);
 }
 
-/** Platform ids of sites the person added themselves: `custom:<host>`. */
-export const CUSTOM_PLATFORM_PREFIX = 'custom:';
-
-/** A platform's name as people know it ("Doxy.me"); a site the person added is named by its host. */
-export function platformName(platform: string, sites: readonly SiteAdapter[] = SITES): string {
-  return siteById(platform, sites)?.name ?? (platform.startsWith(CUSTOM_PLATFORM_PREFIX) ? platform.slice(CUSTOM_PLATFORM_PREFIX.length) : platform);
-}

@@ -1,6 +1,7 @@
 /** How a room key reads to the person: the meeting as their invitation shows it. */
 import { t } from '../i18n';
-import { platformName, siteForUrl } from './registry';
+import { platformName } from './catalog';
+import { siteForUrl } from './registry';
 
 /** Zoom writes meeting numbers in groups: 123 456 789, 123 456 7890, 123 4567 8901. */
 function zoomNumber(digits: string): string {

@@ -16,7 +16,7 @@ import { MAX_RECORDS } from '../checkin/limits';
 import { formatNumber, t } from '../i18n';
 import { newestStamp } from './merge';
 import { planMerge, type MergePreview } from './plan';
-import { readExportText } from './read';
+import { readImport } from './read';
 import { checkInChanges, queueAll, readAll, TX_STORES, undoEntriesOf, type ImportUndo, type ImportUndoEntry } from './writes';
 
 export { exportData, serializeExport, exportText } from './export';
@@ -106,14 +106,14 @@ export type ImportTextResult =
   | { ok: true; file: DebriefExport; result: ImportResult }
   | { ok: false; error: string; needsPassphrase: boolean };
 
-/** Reads, validates and imports file text; a rejected file never opens a transaction. */
+/** Reads (as every import does, readImport), validates and imports file text; a rejected file never opens a transaction. */
 export async function importText(
   db: DebriefDb,
   text: string,
   passphrase = '',
   options: ParseOptions & CryptoOptions & { now?: number } = {},
 ): Promise<ImportTextResult> {
-  const read = await readExportText(text, passphrase, options);
+  const read = await readImport({ size: new TextEncoder().encode(text).length, text: async () => text }, passphrase, options);
   if (!read.ok) return read;
   try {
     const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));

@@ -15,11 +15,11 @@ import {
   saveSyncFolder,
   supportsSyncFolder,
   syncWithFolder,
-  watchForChanges,
   writeOwnSyncFile,
   type FolderOptions,
   type SyncFolderHandle,
 } from './folder';
+import { watchForChanges } from '../watch-changes';
 
 /** Where the chosen folder's handle is kept: IndexedDB in the extension, memory in tests. */
 export interface FolderStore {

@@ -9,9 +9,8 @@ import { t } from '../i18n';
 import type { CryptoOptions } from './crypto';
 import { importFile } from './apply';
 import { exportData, exportText } from './export';
-import { checkImportSize } from './json';
 import type { MergePreview } from './plan';
-import { readExportText } from './read';
+import { readImport } from './read';
 import { messageOf } from '../errors';
 import { readMeta } from '../db/meta';
 import type { MetaKey } from '../db/schema';
@@ -133,9 +132,7 @@ export async function writeOwnSyncFile(db: DebriefDb, folder: FileSystemDirector
 }
 
 async function mergeOne(db: DebriefDb, file: File, options: FolderOptions): Promise<FolderFileReport> {
-  const tooLarge = checkImportSize(file.size);
-  if (tooLarge) return { name: file.name, ok: false, error: tooLarge };
-  const read = await readExportText(await file.text(), options.passphrase, options.crypto);
+  const read = await readImport(file, options.passphrase, options.crypto);
   if (!read.ok) {
     const error = read.needsPassphrase && options.passphrase === '' ? t('sync.folder.passphraseToMerge') : read.error;
     return { name: file.name, ok: false, error };
@@ -172,38 +169,4 @@ export async function changeStamp(db: DebriefDb): Promise<string> {
   ]);
   await tx.done;
   return parts.join('|');
-}
-
-/**
- * Calls `onChange` after the data changes, checking every `intervalMs` (IndexedDB has no
- * change events across pages). One call at a time; returns a function that stops it.
- */
-export function watchForChanges(
-  stampOf: () => Promise<string>,
-  onChange: () => Promise<void>,
-  { intervalMs = 3000, onError = (_error: unknown): void => undefined }: { intervalMs?: number; onError?: (error: unknown) => void } = {},
-): () => void {
-  let last: string | null = null;
-  let busy = false;
-  let stopped = false;
-  const check = async () => {
-    if (busy || stopped) return;
-    busy = true;
-    try {
-      const stamp = await stampOf();
-      const changed = last !== null && stamp !== last;
-      last = stamp;
-      if (changed && !stopped) await onChange();
-    } catch (error) {
-      onError(error);
-    } finally {
-      busy = false;
-    }
-  };
-  void check();
-  const timer = setInterval(() => void check(), intervalMs);
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
 }

@@ -128,8 +128,3 @@ export function planMerge(local: SyncData, incoming: SyncData): MergePlan {
   }
   return { merged, writes, preview: { ...total, byStore } };
 }
-
-/** The counts an import would produce: new, updated, deleted, unchanged, kept as history. */
-export function previewMerge(local: SyncData, incoming: SyncData): MergePreview {
-  return planMerge(local, incoming).preview;
-}

@@ -2,7 +2,7 @@
 import { t } from '../i18n';
 import { decryptEnvelope, isEncryptedEnvelope, wrongPassphrase, type CryptoOptions } from './crypto';
 import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
-import { checkExportLength, findForbiddenKey, parseJsonText } from './json';
+import { checkExportLength, checkImportSize, findForbiddenKey, parseJsonText } from './json';
 
 export type ReadResult =
   | { ok: true; file: DebriefExport; encrypted: boolean }
@@ -31,4 +31,22 @@ export async function readExportText(
   if (!decrypted.ok) return { ...decrypted, needsPassphrase: decrypted.error === wrongPassphrase() };
   const result = parseExport(decrypted.plaintext, options);
   return result.ok ? { ...result, encrypted: true } : { ...result, needsPassphrase: false };
+}
+
+/** What an import reads from: a file the person picked, a file in the sync folder, or text (importText). */
+export interface ImportSource {
+  /** In bytes, checked before the file is read into memory. */
+  size: number;
+  text(): Promise<string>;
+}
+
+/**
+ * The one way an import reads a file, for the Sync page, the sync folder and importText: the size
+ * checked first, then the text read, parsed and validated (decrypted with `passphrase` when it is
+ * encrypted). Writes nothing.
+ */
+export async function readImport(source: ImportSource, passphrase = '', options: ParseOptions & CryptoOptions = {}): Promise<ReadResult> {
+  const tooLarge = checkImportSize(source.size);
+  if (tooLarge) return { ok: false, error: tooLarge, needsPassphrase: false };
+  return readExportText(await source.text(), passphrase, options);
 }

@@ -12,7 +12,7 @@ import { listAllGoals } from '@/utils/db/goals';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { t } from '@/utils/i18n';
 import type { CheckIn, CheckInAnswers, Goal } from '@/utils/db/schema';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { checkInUrl as defaultCheckInUrl } from '@/utils/session/check-in-window';
 import { hashRoute, parseHashRoute } from '@/utils/hash-route';
 import { useLocationHash } from '../use-location-hash';

@@ -9,7 +9,7 @@ import { setAsideSessions } from '@/utils/db/sessions';
 import { messageOf } from '@/utils/errors';
 import { setSessionAside, stopAskingOn, undoSetAside } from '@/utils/session/set-aside';
 import { splitByAge } from '@/utils/session/waiting';
-import { platformName } from '@/utils/sites/registry';
+import { platformName } from '@/utils/sites/catalog';
 import { unansweredDays } from '@/utils/storage';
 import { useVisibleLoad } from '../use-visible-load';
 

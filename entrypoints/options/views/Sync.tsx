@@ -20,11 +20,10 @@ import type { CryptoOptions } from '@/utils/sync/crypto';
 import { checkInsToCsv, CSV_MIME } from '@/utils/sync/csv';
 import { exportData, exportText } from '@/utils/sync/export';
 import type { DebriefExport } from '@/utils/sync/format';
-import { checkImportSize } from '@/utils/sync/json';
 import { checkInCount, goalCount, sessionCount } from '@/utils/sync/count-words';
 import { readMeta } from '@/utils/db/meta';
 import type { MergeCounts } from '@/utils/sync/plan';
-import { readExportText } from '@/utils/sync/read';
+import { readImport } from '@/utils/sync/read';
 import { backupError, backupFrequency, backupKeep, backupRecords, backupSettings } from '@/utils/storage';
 import { localDate } from '@/utils/db/time';
 
@@ -129,9 +128,7 @@ export function SyncView({
 
   const readFile = async (file: File, passphrase: string): Promise<ImportReading> => {
     pending.current = null;
-    const tooLarge = checkImportSize(file.size);
-    if (tooLarge) return { ok: false, error: tooLarge, needsPassphrase: false };
-    const read = await readExportText(await file.text(), passphrase, crypto);
+    const read = await readImport(file, passphrase, crypto);
     if (!read.ok) return read;
     const checked = await previewImport(await openDb(), read.file);
     if (!checked.ok) return { ...checked, needsPassphrase: false };

@@ -1,10 +1,11 @@
 import type { RenderableProps } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import '@/components/trends.css';
 import { TrendChart } from '@/components/TrendChart';
 import { TrendFilters } from '@/components/TrendFilters';
 import { TrendInsights } from '@/components/TrendInsights';
 import { preloadUPlot, type DrawPlot } from '@/components/TrendUPlot';
+import { drawInView } from '@/components/TrendDrawInView';
 import { describeSeries } from '@/utils/checkin/insights';
 import { filterTrendEntries, providersOfEntries, seriesByMetric, type TrendEntry } from '@/utils/checkin/series';
 import { filterFromQuery, filterToQuery, METRICS, ROLLING_WINDOW, type CheckInFilter } from '@/utils/checkin/trends';
@@ -40,7 +41,8 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<CheckInFilter>(() => filterFromHash(location.hash));
 
-  useEffect(() => {
+  // A layout effect starts the read as the view is first rendered; a plain effect waits a frame for it.
+  useLayoutEffect(() => {
     // The charts' code loads while the check-ins are read.
     if (!draw) void preloadUPlot().catch(() => undefined);
     openDb()
@@ -72,7 +74,7 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
       {filtered.length > 0 && (
         <div class="trend-grid">
           {METRICS.map((metric, index) => (
-            <TrendChart key={metric.id} metric={metric} points={series[index]!} window={ROLLING_WINDOW} draw={draw} />
+            <TrendChart key={metric.id} metric={metric} points={series[index]!} window={ROLLING_WINDOW} draw={draw ?? drawInView} />
           ))}
         </div>
       )}

@@ -10,12 +10,11 @@
  * Grow Telehealth, so the whole host is watched and the media probe decides what a session is (a
  * connected call while the camera or microphone is live); a camera preview alone is not one.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const growTherapy: SiteAdapter = {
-  id: 'grow-therapy',
-  name: 'Grow Therapy',
-  kind: 'therapy',
+  ...platformInfo('grow-therapy'),
   hosts: ['telehealth.growtherapy.com'],
   isRoom: () => true,
 };

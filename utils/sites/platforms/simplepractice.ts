@@ -7,14 +7,13 @@
  *   secure.simplepractice.com (the clinician's and client portal's app)
  * The waiting room and the appointment share the appointment URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const APPOINTMENT = /^\/appt-[0-9a-f]{16,}\/?$/i;
 
 export const simplePractice: SiteAdapter = {
-  id: 'simplepractice',
-  name: 'SimplePractice',
-  kind: 'therapy',
+  ...platformInfo('simplepractice'),
   hosts: ['video.simplepractice.com'],
   isRoom(url) {
     return APPOINTMENT.test(url.pathname);

@@ -7,14 +7,13 @@
  * The waiting room and the One-Click call share the /Pass/Join URL. Sessions that a host runs through
  * SecureVideo's Zoom integration happen in Zoom instead.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const PASS_JOIN = /^\/pass\/join\/\d{9}\/?$/i;
 
 export const secureVideo: SiteAdapter = {
-  id: 'securevideo',
-  name: 'SecureVideo',
-  kind: 'therapy',
+  ...platformInfo('securevideo'),
   hosts: ['securevideo.com', '*.securevideo.com'],
   isRoom(url) {
     return PASS_JOIN.test(url.pathname);

@@ -11,14 +11,13 @@
  * path, so every page under /room/<id> counts and the media probe decides what is a session: a camera
  * preview alone is not one.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const ROOM = /^\/room\/\d+(?:\/|$)/;
 
 export const talkspace: SiteAdapter = {
-  id: 'talkspace',
-  name: 'Talkspace',
-  kind: 'therapy',
+  ...platformInfo('talkspace'),
   hosts: ['app.talkspace.com'],
   isRoom(url) {
     return ROOM.test(url.pathname);

@@ -9,8 +9,9 @@
  * The web client shows its preview (lobby) and the call at the same /wc/… URL. /j/<id> is the launcher
  * page that hands off to the desktop app, so it is not a room.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 const MEETING_ID = /^\d{9,11}$/;
 
@@ -24,9 +25,7 @@ function meetingNumber(url: URL): string | null {
 }
 
 export const zoom: SiteAdapter = {
-  id: 'zoom',
-  name: 'Zoom',
-  kind: 'meeting',
+  ...platformInfo('zoom'),
   hosts: ['zoom.us', '*.zoom.us', 'zoomgov.com', '*.zoomgov.com'],
   isRoom(url) {
     return pathSegments(url)[0] === 'wc' && meetingNumber(url) !== null;

@@ -10,16 +10,15 @@
  * "You left the meeting" at that same URL, so the end is read from the page's top heading, in each
  * language Debrief speaks (Meet follows the Google account's language, not the browser's).
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 const MEETING_CODE = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/i;
 /** "You left the meeting" in English and Spanish. */
 const LEFT_HEADING = /^(?:you(?:'|’)?(?:ve)? left the (?:meeting|call)\b|has salido de la (?:reuni[oó]n|llamada)(?!\p{L}))/iu;
 
 export const googleMeet: SiteAdapter = {
-  id: 'google-meet',
-  name: 'Google Meet',
-  kind: 'meeting',
+  ...platformInfo('google-meet'),
   hosts: ['meet.google.com'],
   isRoom(url) {
     return MEETING_CODE.test(url.pathname);
@@ -30,7 +29,7 @@ export const googleMeet: SiteAdapter = {
   postCallHint(url, doc) {
     if (!MEETING_CODE.test(url.pathname)) return false;
     // Only the page's h1 headings are read, through the document's live list of them: no selector is
-    // matched across Meet's large tree (a selector with attributes costs about 1 ms a check there).
+    // matched across Meet's large tree, where a selector with attributes is slow on every check.
     const headings = doc.getElementsByTagName('h1');
     for (let i = 0; i < headings.length; i++) {
       if (LEFT_HEADING.test(headings[i]?.textContent?.trim() ?? '')) return true;

@@ -9,13 +9,12 @@
  * The portal's telehealth page holds both the waiting room and the session, so it counts as the room;
  * the rest of the portal (appointments, documents) does not.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 export const therapyNotes: SiteAdapter = {
-  id: 'therapynotes',
-  name: 'TherapyNotes',
-  kind: 'therapy',
+  ...platformInfo('therapynotes'),
   hosts: ['therapyportal.com', 'www.therapyportal.com'],
   isRoom(url) {
     const [portal, practice, page] = pathSegments(url);

@@ -8,8 +8,9 @@
  * The check-in, the waiting room and the call share one URL, so a room URL is also a lobby; the media
  * probe tells them apart. The provider dashboard (/account/…, /sign-in) is not a room.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
+import { platformInfo } from '../catalog';
 
 /** Doxy.me's own pages on the apex host; anything else in one segment is a room name. */
 const APP_PATHS = new Set(['account', 'sign-in']);
@@ -19,9 +20,7 @@ const NON_ROOM_SUBDOMAINS = new Set(['help', 'helpcenter', 'discuss', 'status', 
 const LANGUAGE_PREFIX = /^[a-z]{2}(-[a-z]{2})?$/i;
 
 export const doxyMe: SiteAdapter = {
-  id: 'doxy-me',
-  name: 'Doxy.me',
-  kind: 'therapy',
+  ...platformInfo('doxy-me'),
   hosts: ['doxy.me', '*.doxy.me'],
   isRoom(url) {
     if (NON_ROOM_SUBDOMAINS.has(subdomainOf(url.hostname, 'doxy.me'))) return false;

@@ -8,8 +8,9 @@
  *   e.g. <prefix>.whereby.com/<room-name>-<uuid>?roomKey=… in public code)
  * The knock/preview screen and the meeting share the room URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
+import { platformInfo } from '../catalog';
 
 /** Whereby's own pages on its hosts (dashboard, marketing, legal), never rooms. */
 const APP_PATHS = new Set(['user', 'information', 'blog', 'sitemap']);
@@ -17,9 +18,7 @@ const APP_PATHS = new Set(['user', 'information', 'blog', 'sitemap']);
 const NON_ROOM_SUBDOMAINS = new Set(['docs', 'dev', 'api']);
 
 export const whereby: SiteAdapter = {
-  id: 'whereby',
-  name: 'Whereby',
-  kind: 'meeting',
+  ...platformInfo('whereby'),
   hosts: ['whereby.com', '*.whereby.com'],
   isRoom(url) {
     if (NON_ROOM_SUBDOMAINS.has(subdomainOf(url.hostname, 'whereby.com'))) return false;

@@ -10,8 +10,9 @@
  *   are "<AppID>/<room>")
  * The pre-join screen and the call share the room URL. Self-hosted Jitsi servers are custom sites.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 /** Top-level folders of the Jitsi web app (from its nginx example), never room names. */
 const STATIC_DIRS = new Set([
@@ -22,9 +23,7 @@ const ROOM_NAME = /^[^/?&:'".]+$/;
 const CLOSE_PAGE = /^\/static\/close[23]?\.html$/;
 
 export const jitsiMeet: SiteAdapter = {
-  id: 'jitsi-meet',
-  name: 'Jitsi Meet',
-  kind: 'meeting',
+  ...platformInfo('jitsi-meet'),
   hosts: ['meet.jit.si', '8x8.vc'],
   isRoom(url) {
     const segments = pathSegments(url);

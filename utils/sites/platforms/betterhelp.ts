@@ -9,12 +9,11 @@
  * connected call while the camera or microphone is live); a camera preview alone is not one, and its
  * articles and sign-in pages never make a call.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const betterHelp: SiteAdapter = {
-  id: 'betterhelp',
-  name: 'BetterHelp',
-  kind: 'therapy',
+  ...platformInfo('betterhelp'),
   hosts: ['betterhelp.com', 'www.betterhelp.com'],
   isRoom: () => true,
 };

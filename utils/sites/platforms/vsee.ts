@@ -7,13 +7,12 @@
  *   https://teledentists.vsee.me/u/AI
  * The clinic's waiting room and the visit share the /u/<room> URL.
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments } from '../paths';
+import { platformInfo } from '../catalog';
 
 export const vsee: SiteAdapter = {
-  id: 'vsee',
-  name: 'VSee',
-  kind: 'therapy',
+  ...platformInfo('vsee'),
   hosts: ['*.vsee.me'],
   isRoom(url) {
     const segments = pathSegments(url);

@@ -15,7 +15,8 @@
  * app (chat, calendar) keep that page's URL; the media probe covers those. No end-of-call view could be
  * sourced, so there is no post-call hint.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 /** Hash routes of the Teams web app that are a meeting's pre-join or call. */
 const MEETING_ROUTE = /^#\/(?:l\/meetup-join\/|meet\/|pre-join-calling\/)/;
@@ -48,9 +49,7 @@ function meetingIn(route: string): string | null {
 }
 
 export const teams: SiteAdapter = {
-  id: 'teams',
-  name: 'Microsoft Teams',
-  kind: 'meeting',
+  ...platformInfo('teams'),
   hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'],
   isRoom(url) {
     const path = url.pathname.toLowerCase();

@@ -15,8 +15,9 @@
  * A room key is the meeting's MTID (j.php and the joinservice page opened from it both carry it), else the
  * joinservice page's meeting id, or the Personal Room's name; all on the Webex site (its subdomain).
  */
-import type { SiteAdapter, SiteExamples } from './types';
-import { pathSegments, subdomainOf } from './paths';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { pathSegments, subdomainOf } from '../paths';
+import { platformInfo } from '../catalog';
 
 const JOIN_SERVICE = /^\/wbxmjs\/joinservice\/sites\/[^/]+\/meeting\/download\/([0-9a-f]+)\/?$/i;
 const MTID = /^m[0-9a-f]{16,64}$/i;
@@ -36,9 +37,7 @@ function meetingOf(url: URL): string | null {
 }
 
 export const webex: SiteAdapter = {
-  id: 'webex',
-  name: 'Webex',
-  kind: 'meeting',
+  ...platformInfo('webex'),
   hosts: ['*.webex.com'],
   isRoom(url) {
     return JOIN_SERVICE.test(url.pathname);

@@ -8,12 +8,11 @@
  * whole host is watched and the media probe decides what a session is (a connected call while the camera
  * or microphone is live); the welcome page's camera preview alone is not one.
  */
-import type { SiteAdapter, SiteExamples } from './types';
+import type { SiteAdapter, SiteExamples } from '../types';
+import { platformInfo } from '../catalog';
 
 export const alma: SiteAdapter = {
-  id: 'alma',
-  name: 'Alma',
-  kind: 'therapy',
+  ...platformInfo('alma'),
   hosts: ['telehealth.helloalma.com'],
   isRoom: () => true,
 };
