@@ -176,6 +176,8 @@ export interface TrendMonth {
   providers: string[];
   /** METRICS.length answers per check-in, in METRICS order, one check-in after another. */
   ratings: Rating[];
+  /** With the lock on: the lists above, sealed (utils/lock/trend-months.ts); they are then empty. */
+  sealed?: string;
 }
 
 export interface DebriefSchema extends DBSchema {

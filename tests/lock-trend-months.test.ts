@@ -1,0 +1,133 @@
+/**
+ * With the lock on, the trends' packed months are kept sealed (one decrypt per month): the trends
+ * read the same as the check-ins say through save, edit, delete and undo, nothing of them is
+ * readable on disk, and a month changed or moved is never shown.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyRatings } from '@/utils/checkin/instrument';
+import { trendEntryOf } from '@/utils/checkin/trend-entry';
+import { deleteCheckIn, restoreCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
+import { listAllCheckIns } from '@/utils/db/history';
+import { turnLockOn } from '@/utils/db/lock-turn';
+import type { DebriefDb } from '@/utils/db/open';
+import type { TrendMonth } from '@/utils/db/schema';
+import { listTrendEntries } from '@/utils/db/trend-months';
+import { BrokenSealError } from '@/utils/lock/envelope';
+import { forgetUnlocked, unlockedKey } from '@/utils/lock/session';
+import { openTrendMonth, sealTrendMonth } from '@/utils/lock/trend-months';
+import { fromBase64, toBase64 } from '@/utils/sync/base64';
+import { newCheckIn, useTestDb } from './db-fixture';
+
+const FAST = 1_000;
+const MONTH: TrendMonth = {
+  month: '2026-03',
+  ids: ['a', 'b'],
+  ms: [1_772_000_000_000, 1_772_100_000_000],
+  createdMs: [1_772_000_100_000, 1_772_100_100_000],
+  providers: ['Dr. Okafor', ''],
+  ratings: [7, 6, null, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, null],
+};
+
+let db: DebriefDb;
+const currentDb = useTestDb('debrief-lock-trends-test');
+beforeEach(() => {
+  db = currentDb();
+});
+
+function flipCiphertext(sealed: string): string {
+  const [mark, iv, data] = sealed.split('.');
+  const bytes = fromBase64(data!);
+  bytes[0] = bytes[0]! ^ 1;
+  return [mark, iv, toBase64(bytes)].join('.');
+}
+
+async function lockedKey(): Promise<CryptoKey> {
+  await turnLockOn(db, 'blue kettle at dawn', FAST);
+  return (await unlockedKey())!;
+}
+
+const rated = (provider: string, overall: number, startedAt: string) =>
+  newCheckIn({ overall, ratings: { ...emptyRatings(), trust: overall }, provider, sessionStartedAt: startedAt });
+
+/** What the trends must show: every stored check-in opened, newest first. */
+async function truth() {
+  return (await listAllCheckIns(db)).map(trendEntryOf);
+}
+
+/** Waits until the read's copy is written back sealed, one record per month. */
+async function sealedMonths(count: number): Promise<TrendMonth[]> {
+  return vi.waitFor(async () => {
+    const months = await db.getAll('trendMonths');
+    expect(months.filter((month) => month.sealed !== undefined)).toHaveLength(count);
+    return months;
+  });
+}
+
+describe('a sealed trends month', () => {
+  it('opens to exactly what was sealed, and shows none of it in the clear', async () => {
+    const key = await lockedKey();
+    const sealed = await sealTrendMonth(key, MONTH);
+    expect({ ...sealed, sealed: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '' });
+    expect(JSON.stringify(sealed)).not.toContain('Okafor');
+    expect(await openTrendMonth(key, sealed)).toEqual(MONTH);
+  });
+
+  it.each([
+    ['changed', (month: TrendMonth) => ({ ...month, sealed: flipCiphertext(month.sealed!) })],
+    ['moved to another month', (month: TrendMonth) => ({ ...month, month: '2026-04' })],
+  ])('is refused when %s', async (_case, spoil) => {
+    const key = await lockedKey();
+    await expect(openTrendMonth(key, spoil(await sealTrendMonth(key, MONTH)))).rejects.toBeInstanceOf(BrokenSealError);
+  });
+});
+
+describe('the trends with the lock on', () => {
+  it('read what the check-ins say through save, edit, delete and undo, with the months sealed on disk', async () => {
+    const first = await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await saveCheckIn(db, rated('Dr. Okafor', 6, '2026-02-10T10:00:00.000Z'));
+    await lockedKey();
+
+    expect(await listTrendEntries(db)).toEqual(await truth());
+    const months = await sealedMonths(2);
+    expect(JSON.stringify(months)).not.toContain('Okafor');
+
+    const third = await saveCheckIn(db, rated('Dr. Lee', 9, '2026-02-20T10:00:00.000Z'));
+    await updateCheckIn(db, first.id, () => ({ overall: 4 }));
+    expect((await listTrendEntries(db)).map((entry) => [entry.provider, entry.ratings[0]])).toEqual([
+      ['Dr. Lee', 9],
+      ['Dr. Okafor', 6],
+      ['Dr. Okafor', 4],
+    ]);
+    await sealedMonths(2);
+    expect(await listTrendEntries(db)).toEqual(await truth());
+
+    const removed = await deleteCheckIn(db, third.id);
+    expect((await listTrendEntries(db)).map((entry) => entry.ratings[0])).toEqual([6, 4]);
+    await sealedMonths(2);
+    await restoreCheckIn(db, removed!);
+    expect(await listTrendEntries(db)).toEqual(await truth());
+    expect(await listTrendEntries(db)).toHaveLength(3);
+  });
+
+  it('shows the check-ins, never a month that was changed', async () => {
+    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await lockedKey();
+    await listTrendEntries(db);
+    const [month] = await sealedMonths(1);
+    const key = (await unlockedKey())!;
+    // Sealed with the right key, for another month, saying 10: moved here, it must not open.
+    const opened = await openTrendMonth(key, month!);
+    const forged = await sealTrendMonth(key, { ...opened, month: '2026-02', ratings: [10, ...opened.ratings.slice(1)] });
+    await db.put('trendMonths', { ...forged, month: month!.month });
+    expect((await listTrendEntries(db)).map((entry) => entry.ratings[0])).toEqual([3]);
+  });
+
+  it('cannot be read while locked', async () => {
+    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await lockedKey();
+    await listTrendEntries(db);
+    await sealedMonths(1);
+    await forgetUnlocked();
+    await expect(listTrendEntries(db)).rejects.toMatchObject({ kind: 'locked' });
+  });
+});
