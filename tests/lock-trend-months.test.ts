@@ -4,17 +4,18 @@
  * readable on disk, and a month changed or moved is never shown.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyRatings } from '@/utils/checkin/instrument';
+import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { trendEntryOf } from '@/utils/checkin/trend-entry';
 import { deleteCheckIn, restoreCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { listAllCheckIns } from '@/utils/db/history';
 import { turnLockOn } from '@/utils/db/lock-turn';
 import type { DebriefDb } from '@/utils/db/open';
-import type { TrendMonth } from '@/utils/db/schema';
+import type { CheckInVersion, TrendMonth } from '@/utils/db/schema';
+import { versionKey, type Secrets } from '@/utils/lock/checkins';
 import { listTrendEntries } from '@/utils/db/trend-months';
 import { BrokenSealError } from '@/utils/lock/envelope';
 import { forgetUnlocked, unlockedKey } from '@/utils/lock/session';
-import { openTrendMonth, sealTrendMonth } from '@/utils/lock/trend-months';
+import { openMonthSecrets, openTrendMonth, sealTrendMonth } from '@/utils/lock/trend-months';
 import { fromBase64, toBase64 } from '@/utils/sync/base64';
 import { newCheckIn, useTestDb } from './db-fixture';
 
@@ -63,25 +64,43 @@ async function sealedMonths(count: number): Promise<TrendMonth[]> {
   });
 }
 
-describe('a sealed trends month', () => {
-  it('opens to exactly what was sealed, and shows none of it in the clear', async () => {
+const VERSION: CheckInVersion = {
+  ...newCheckIn({ overall: 7, notes: { ...emptyNotes(), nextTime: 'my mother’s letter' }, provider: 'Dr. Okafor' }),
+  id: 'a',
+  createdAt: '2026-03-01T10:00:00.000',
+  createdMs: 1_772_000_100_000,
+  updatedAt: '000001772000100000-000000-dev',
+  deviceId: 'dev',
+  reflection: { answeredAt: '2026-03-02T10:00:00.000', used: 6, text: 'called her back' },
+  nextTimeDone: false,
+};
+
+describe('a sealed month', () => {
+  it('opens to exactly what was sealed, lists and written words, and shows none of it in the clear', async () => {
     const key = await lockedKey();
-    const sealed = await sealTrendMonth(key, MONTH);
-    expect({ ...sealed, sealed: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '' });
-    expect(JSON.stringify(sealed)).not.toContain('Okafor');
+    const sealed = await sealTrendMonth(key, MONTH, [VERSION]);
+    expect({ ...sealed, sealed: '', sealedSecrets: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '', sealedSecrets: '' });
+    for (const word of ['Okafor', 'mother', 'called']) expect(JSON.stringify(sealed)).not.toContain(word);
     expect(await openTrendMonth(key, sealed)).toEqual(MONTH);
+    const [[name, secrets]] = (await openMonthSecrets(key, sealed)) as [[string, Secrets]];
+    expect(name).toBe(versionKey(VERSION));
+    expect([secrets.notes.nextTime, secrets.provider, secrets.overall, secrets.reflection?.text]).toEqual(['my mother’s letter', 'Dr. Okafor', 7, 'called her back']);
   });
 
   it.each([
-    ['changed', (month: TrendMonth) => ({ ...month, sealed: flipCiphertext(month.sealed!) })],
-    ['moved to another month', (month: TrendMonth) => ({ ...month, month: '2026-04' })],
-  ])('is refused when %s', async (_case, spoil) => {
+    ['its lists changed', (month: TrendMonth) => ({ ...month, sealed: flipCiphertext(month.sealed!) }), [true, false]],
+    ['its words changed', (month: TrendMonth) => ({ ...month, sealedSecrets: flipCiphertext(month.sealedSecrets!) }), [false, true]],
+    ['moved to another month', (month: TrendMonth) => ({ ...month, month: '2026-04' }), [true, true]],
+    ['its two parts swapped', (month: TrendMonth) => ({ ...month, sealed: month.sealedSecrets, sealedSecrets: month.sealed }), [true, true]],
+  ])('is refused where %s', async (_case, spoil, refused) => {
     const key = await lockedKey();
-    await expect(openTrendMonth(key, spoil(await sealTrendMonth(key, MONTH)))).rejects.toBeInstanceOf(BrokenSealError);
+    const spoiled = spoil(await sealTrendMonth(key, MONTH, [VERSION]));
+    const opened = await Promise.allSettled([openTrendMonth(key, spoiled), openMonthSecrets(key, spoiled)]);
+    expect(opened.map((result) => result.status === 'rejected' && result.reason instanceof BrokenSealError)).toEqual(refused);
   });
 });
 
-describe('the trends with the lock on', () => {
+describe('the trends and History with the lock on', () => {
   it('read what the check-ins say through save, edit, delete and undo, with the months sealed on disk', async () => {
     const first = await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
     await saveCheckIn(db, rated('Dr. Okafor', 6, '2026-02-10T10:00:00.000Z'));
@@ -117,7 +136,7 @@ describe('the trends with the lock on', () => {
     const key = (await unlockedKey())!;
     // Sealed with the right key, for another month, saying 10: moved here, it must not open.
     const opened = await openTrendMonth(key, month!);
-    const forged = await sealTrendMonth(key, { ...opened, month: '2026-02', ratings: [10, ...opened.ratings.slice(1)] });
+    const forged = await sealTrendMonth(key, { ...opened, month: '2026-02', ratings: [10, ...opened.ratings.slice(1)] }, []);
     await db.put('trendMonths', { ...forged, month: month!.month });
     expect((await listTrendEntries(db)).map((entry) => entry.ratings[0])).toEqual([3]);
   });
@@ -129,5 +148,33 @@ describe('the trends with the lock on', () => {
     await sealedMonths(1);
     await forgetUnlocked();
     await expect(listTrendEntries(db)).rejects.toMatchObject({ kind: 'locked' });
+  });
+
+  it('History opens a month at once, and reads the same words as the check-ins say through an edit', async () => {
+    for (let day = 1; day <= 28; day++) await saveCheckIn(db, rated(`Dr. ${day}`, day % 11, `2026-0${1 + (day % 2)}-${String(day).padStart(2, '0')}T10:00:00.000Z`));
+    await lockedKey();
+    const before = await listAllCheckIns(db);
+    await sealedMonths(2);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    expect(await listAllCheckIns(db)).toEqual(before);
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    decrypt.mockRestore();
+
+    await updateCheckIn(db, before[3]!.id, () => ({ provider: 'Dr. Lee', notes: { ...emptyNotes(), nextTime: 'the move' } }));
+    const after = await listAllCheckIns(db);
+    expect([after[3]!.provider, after[3]!.notes.nextTime, after[3]!.history.at(-1)?.provider]).toEqual(['Dr. Lee', 'the move', before[3]!.provider]);
+    await sealedMonths(2);
+    expect(await listAllCheckIns(db)).toEqual(after);
+  });
+
+  it('History shows the check-ins’ own words when a month’s words were changed, and writes the month again', async () => {
+    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await lockedKey();
+    await listAllCheckIns(db);
+    const [month] = await sealedMonths(1);
+    await db.put('trendMonths', { ...month!, sealedSecrets: flipCiphertext(month!.sealedSecrets!) });
+    expect((await listAllCheckIns(db)).map((checkIn) => [checkIn.provider, checkIn.overall])).toEqual([['Dr. Okafor', 3]]);
+    await vi.waitFor(async () => expect((await db.get('trendMonths', month!.month))?.sealedSecrets).not.toBe(flipCiphertext(month!.sealedSecrets!)));
+    expect((await listAllCheckIns(db)).map((checkIn) => checkIn.provider)).toEqual(['Dr. Okafor']);
   });
 });

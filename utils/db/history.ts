@@ -1,15 +1,25 @@
 import { unlockedKey } from '../lock/session';
 import { toStorageError } from './errors';
-import { openCheckIns } from './lock';
+import { isSealed, missing } from '../lock/checkins';
+import { openCheckIns, openingKey } from './lock';
+import { knownSecrets, writeSealedMonths } from './trend-months';
 import type { DebriefDb } from './open';
 import { endedHere } from './recorded';
 import type { CheckIn, Session } from './schema';
 
-/** Every check-in, newest first, in one read (much faster than a cursor for thousands). */
+/**
+ * Every check-in, newest first, in one read (much faster than a cursor for thousands). With the
+ * lock on, the sealed months open a month at a time; when they lack a check-in they are written again.
+ */
 export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
   try {
-    const oldestFirst = await db.getAllFromIndex('checkIns', 'by-created');
-    return await openCheckIns(oldestFirst.reverse());
+    const newestFirst = (await db.getAllFromIndex('checkIns', 'by-created')).reverse();
+    if (!newestFirst.some(isSealed)) return newestFirst;
+    const key = await openingKey();
+    const known = await knownSecrets(db, key);
+    const opened = await openCheckIns(newestFirst, known);
+    if (newestFirst.some((checkIn) => missing(checkIn, known))) writeSealedMonths(db, key, newestFirst, opened);
+    return opened;
   } catch (error) {
     throw toStorageError(error);
   }

@@ -8,7 +8,8 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { checkInTime, METRICS, newestFirst, trendEntryOf, type TrendEntry } from '../checkin/trend-entry';
-import { openTrendMonth, sealTrendMonth } from '../lock/trend-months';
+import type { KnownSecrets } from '../lock/checkins';
+import { openMonthSecrets, openTrendMonth, sealTrendMonth } from '../lock/trend-months';
 import { toStorageError } from './errors';
 import { openCheckIns, openingKey, readLock } from './lock';
 import type { DebriefDb } from './open';
@@ -118,20 +119,31 @@ async function rebuild(db: DebriefDb): Promise<TrendEntry[]> {
   return entries;
 }
 
-/** What identifies the check-ins a copy was built from: any save, edit or delete changes it. */
+/** What identifies the check-ins a copy was built from, in any order: any save, edit or delete changes it. */
 function signature(checkIns: readonly CheckIn[]): string {
-  return checkIns.map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}`).join('\n');
+  return checkIns
+    .map((checkIn) => `${checkIn.id}|${checkIn.updatedAt}`)
+    .sort()
+    .join('\n');
 }
 
 /**
- * With the lock on: opens every check-in, then seals the months and writes them, unless a check-in
- * was written meanwhile (the copy would be stale; the next visit tries again).
+ * Seals the months of `opened` (the check-ins `read` as stored, opened) and writes them in place of
+ * the copy, unless a check-in was written meanwhile; never rejects: a copy not written is built
+ * again on the next read.
  */
-async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[]> {
-  const read = await db.getAll('checkIns');
-  const entries = (await openCheckIns(read)).map(trendEntryOf);
+export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly CheckIn[], opened: readonly CheckIn[]): void {
   const write = async () => {
-    const months = await Promise.all(packMonths(entries).map((month) => sealTrendMonth(key, month)));
+    const byMonth = new Map<string, CheckIn[]>();
+    for (const checkIn of opened) {
+      const month = monthOf(checkInTime(checkIn));
+      const list = byMonth.get(month);
+      if (list) list.push(checkIn);
+      else byMonth.set(month, [checkIn]);
+    }
+    const months = await Promise.all(
+      [...byMonth].map(([month, list]) => sealTrendMonth(key, packMonth(month, list.map(trendEntryOf)), list.flatMap((checkIn) => [checkIn, ...checkIn.history]))),
+    );
     const tx = db.transaction(['checkIns', 'trendMonths'], 'readwrite');
     if (signature(await tx.objectStore('checkIns').getAll()) !== signature(read)) {
       tx.abort();
@@ -141,7 +153,21 @@ async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[
     await Promise.all([store.clear(), ...months.map((month) => store.put(month)), tx.done]);
   };
   void write().catch(() => undefined);
-  return entries;
+}
+
+/** Secrets of every version the sealed months hold; a month that does not open whole gives none (its check-ins open one by one). */
+export async function knownSecrets(db: DebriefDb, key: CryptoKey): Promise<KnownSecrets> {
+  const months = await db.getAll('trendMonths');
+  const parts = await Promise.all(months.map((month) => openMonthSecrets(key, month).catch(() => [])));
+  return new Map(parts.flat());
+}
+
+/** With the lock on: opens every check-in (each month still sealed at once) and writes the months again. */
+async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[]> {
+  const read = await db.getAll('checkIns');
+  const opened = await openCheckIns(read, await knownSecrets(db, key));
+  writeSealedMonths(db, key, read, opened);
+  return opened.map(trendEntryOf);
 }
 
 /** The sealed months opened (the private key, or the `locked` error); rebuilt when they disagree with the check-ins or do not open. */

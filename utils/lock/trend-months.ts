@@ -1,26 +1,39 @@
 /**
- * The trends' packed month (TrendMonth) sealed whole with the lock's data key: one decrypt opens a
- * month of check-ins' ratings, so unlocked Trends reads about as much as it does with no lock.
- * Only the month key stays readable; every list inside is sealed.
+ * The packed month (TrendMonth) sealed with the lock's data key, in two parts: the trends' lists,
+ * and what the person wrote in every version of the month's check-ins. One decrypt opens a month,
+ * so unlocked Trends and History read about as much as they do with no lock. Only the month key
+ * stays readable; each part is bound to the month and to its own role.
  */
-import type { TrendMonth } from '../db/schema';
+import type { CheckInVersion, TrendMonth } from '../db/schema';
+import { secretsOf, versionKey, type Secrets } from './checkins';
 import { openJson, sealJson, type SealPlace } from './envelope';
 
-type Packed = Omit<TrendMonth, 'month' | 'sealed'>;
+type Packed = Omit<TrendMonth, 'month' | 'sealed' | 'sealedSecrets'>;
 
-function placeOf(month: string): SealPlace {
-  return { store: 'trendMonths', id: month, stamp: '' };
+function placeOf(month: string, part: 'trends' | 'secrets'): SealPlace {
+  return { store: 'trendMonths', id: month, stamp: part };
 }
 
-/** The month with its lists sealed (empty in the clear); the private key, so only an unlocked Debrief writes one. */
-export async function sealTrendMonth(privateKey: CryptoKey, { month, ids, ms, createdMs, providers, ratings }: TrendMonth): Promise<TrendMonth> {
+/**
+ * The month with its lists sealed (empty in the clear) beside the secrets of `versions` (opened):
+ * the private key, so only an unlocked Debrief writes one.
+ */
+export async function sealTrendMonth(privateKey: CryptoKey, { month, ids, ms, createdMs, providers, ratings }: TrendMonth, versions: readonly CheckInVersion[]): Promise<TrendMonth> {
   const packed: Packed = { ids, ms, createdMs, providers, ratings };
-  return { month, ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: await sealJson(privateKey, placeOf(month), packed) };
+  const secrets = versions.map((version) => [versionKey(version), secretsOf(version)]);
+  const [sealed, sealedSecrets] = await Promise.all([sealJson(privateKey, placeOf(month, 'trends'), packed), sealJson(privateKey, placeOf(month, 'secrets'), secrets)]);
+  return { month, ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed, sealedSecrets };
 }
 
-/** The month as packed; throws BrokenSealError unless it opens whole, for this very month. */
+/** The month's lists; throws BrokenSealError unless they open whole, for this very month. */
 export async function openTrendMonth(privateKey: CryptoKey, month: TrendMonth): Promise<TrendMonth> {
   if (month.sealed === undefined) return month;
-  const packed = (await openJson(privateKey, placeOf(month.month), month.sealed)) as Packed;
+  const packed = (await openJson(privateKey, placeOf(month.month, 'trends'), month.sealed)) as Packed;
   return { month: month.month, ...packed };
+}
+
+/** The secrets the month keeps, by version; throws BrokenSealError unless they open whole, for this very month. */
+export async function openMonthSecrets(privateKey: CryptoKey, month: TrendMonth): Promise<[string, Secrets][]> {
+  if (month.sealedSecrets === undefined) return [];
+  return (await openJson(privateKey, placeOf(month.month, 'secrets'), month.sealedSecrets)) as [string, Secrets][];
 }
