@@ -8,7 +8,7 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { checkInTime, METRICS, newestFirst, trendEntryOf, type TrendEntry } from '../checkin/trend-entry';
-import type { KnownSecrets } from '../lock/checkins';
+import { missing, type KnownSecrets } from '../lock/checkins';
 import { openMonthSecrets, openTrendMonth, sealTrendMonth } from '../lock/trend-months';
 import { toStorageError } from './errors';
 import { openCheckIns, openingKey, readLock } from './lock';
@@ -128,15 +128,19 @@ function signature(checkIns: readonly CheckIn[]): string {
 }
 
 /**
- * Seals the months of `opened` (the check-ins `read` as stored, opened) and writes them in place of
- * the copy, unless a check-in was written meanwhile; never rejects: a copy not written is built
- * again on the next read.
+ * Seals the months of `opened` (the check-ins `read` as stored, opened) that lack a check-in (the
+ * others were sealed whole and dropped whenever one of theirs changed) and writes them, unless a
+ * check-in was written meanwhile; never rejects: a month not written is built again on the next read.
  */
-export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly CheckIn[], opened: readonly CheckIn[]): void {
+export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly CheckIn[], opened: readonly CheckIn[], known: KnownSecrets): void {
   const write = async () => {
+    const lacking = new Set(read.filter((checkIn) => missing(checkIn, known)).map((checkIn) => monthOf(checkInTime(checkIn))));
+    // Nothing lacking yet disagreeing: start the copy afresh.
+    const all = lacking.size === 0;
     const byMonth = new Map<string, CheckIn[]>();
     for (const checkIn of opened) {
       const month = monthOf(checkInTime(checkIn));
+      if (!all && !lacking.has(month)) continue;
       const list = byMonth.get(month);
       if (list) list.push(checkIn);
       else byMonth.set(month, [checkIn]);
@@ -150,7 +154,7 @@ export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly 
       return tx.done;
     }
     const store = tx.objectStore('trendMonths');
-    await Promise.all([store.clear(), ...months.map((month) => store.put(month)), tx.done]);
+    await Promise.all([...(all ? [store.clear()] : []), ...months.map((month) => store.put(month)), tx.done]);
   };
   void write().catch(() => undefined);
 }
@@ -165,8 +169,9 @@ export async function knownSecrets(db: DebriefDb, key: CryptoKey): Promise<Known
 /** With the lock on: opens every check-in (each month still sealed at once) and writes the months again. */
 async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[]> {
   const read = await db.getAll('checkIns');
-  const opened = await openCheckIns(read, await knownSecrets(db, key));
-  writeSealedMonths(db, key, read, opened);
+  const known = await knownSecrets(db, key);
+  const opened = await openCheckIns(read, known);
+  writeSealedMonths(db, key, read, opened, known);
   return opened.map(trendEntryOf);
 }
 
