@@ -104,7 +104,13 @@ describe('the trends and History with the lock on', () => {
   it('read what the check-ins say through save, edit, delete and undo, with the months sealed on disk', async () => {
     const first = await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
     await saveCheckIn(db, rated('Dr. Okafor', 6, '2026-02-10T10:00:00.000Z'));
+    await listTrendEntries(db);
     await lockedKey();
+    // Setting the lock seals the months at once: the first read after it opens two months.
+    expect((await db.getAll('trendMonths')).map((month) => [month.month, month.ids.length, month.sealed !== undefined])).toEqual([
+      ['2026-01', 0, true],
+      ['2026-02', 0, true],
+    ]);
 
     expect(await listTrendEntries(db)).toEqual(await truth());
     const months = await sealedMonths(2);

@@ -18,7 +18,7 @@ export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
     const key = await openingKey();
     const known = await knownSecrets(db, key);
     const opened = await openCheckIns(newestFirst, known);
-    if (newestFirst.some((checkIn) => missing(checkIn, known))) writeSealedMonths(db, key, newestFirst, opened, known);
+    if (newestFirst.some((checkIn) => missing(checkIn, known))) void writeSealedMonths(db, key, newestFirst, opened, known);
     return opened;
   } catch (error) {
     throw toStorageError(error);

@@ -132,7 +132,7 @@ function signature(checkIns: readonly CheckIn[]): string {
  * others were sealed whole and dropped whenever one of theirs changed) and writes them, unless a
  * check-in was written meanwhile; never rejects: a month not written is built again on the next read.
  */
-export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly CheckIn[], opened: readonly CheckIn[], known: KnownSecrets): void {
+export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly CheckIn[], opened: readonly CheckIn[], known: KnownSecrets): Promise<void> {
   const write = async () => {
     const lacking = new Set(read.filter((checkIn) => missing(checkIn, known)).map((checkIn) => monthOf(checkInTime(checkIn))));
     // Nothing lacking yet disagreeing: start the copy afresh.
@@ -156,7 +156,7 @@ export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly 
     const store = tx.objectStore('trendMonths');
     await Promise.all([...(all ? [store.clear()] : []), ...months.map((month) => store.put(month)), tx.done]);
   };
-  void write().catch(() => undefined);
+  return write().catch(() => undefined);
 }
 
 /** Secrets of every version the sealed months hold; a month that does not open whole gives none (its check-ins open one by one). */
@@ -171,7 +171,7 @@ async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[
   const read = await db.getAll('checkIns');
   const known = await knownSecrets(db, key);
   const opened = await openCheckIns(read, known);
-  writeSealedMonths(db, key, read, opened, known);
+  void writeSealedMonths(db, key, read, opened, known);
   return opened.map(trendEntryOf);
 }
 
