@@ -5,7 +5,7 @@
  */
 import type { StoreNames } from 'idb';
 import { t } from '../i18n';
-import { isSealed, openCheckIn, sealCheckIn, type KnownSecrets } from '../lock/checkins';
+import { isSealed, openCheckIn, openKnown, sealCheckIn, type KnownSecrets } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
 import { openGoal, sealGoal } from '../lock/goals';
 import type { LockRecord } from '../lock/keys';
@@ -79,7 +79,7 @@ export async function openCheckIns(checkIns: CheckIn[], known?: KnownSecrets): P
   if (!checkIns.some(isSealed)) return checkIns;
   const key = await openingKey();
   try {
-    return await Promise.all(checkIns.map((checkIn) => openCheckIn(key, checkIn, known)));
+    return await Promise.all(checkIns.map((checkIn) => (known && openKnown(checkIn, known)) ?? openCheckIn(key, checkIn, known)));
   } catch (error) {
     throw brokenSeal(error);
   }

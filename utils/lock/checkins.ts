@@ -45,12 +45,15 @@ async function sealVersion<T extends CheckInVersion>(key: CryptoKey, version: T)
   return { ...version, ...blanks(), sealed: await sealJson(key, placeOf(version), secretsOf(version)) };
 }
 
+function withSecrets<T extends CheckInVersion>(version: T, secrets: Secrets): T {
+  const { sealed: _sealed, ...rest } = version;
+  return { ...rest, ...blanks(), ...secrets } as T;
+}
+
 async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T, known?: KnownSecrets): Promise<T> {
   if (version.sealed === undefined) return version;
-  const { sealed, ...rest } = version;
   // Authenticated: only Debrief sealed it, for this very record and stamp (or the month holding it).
-  const secrets = known?.get(versionKey(version)) ?? ((await openJson(privateKey, placeOf(version), sealed)) as Secrets);
-  return { ...rest, ...blanks(), ...secrets } as T;
+  return withSecrets(version, known?.get(versionKey(version)) ?? ((await openJson(privateKey, placeOf(version), version.sealed)) as Secrets));
 }
 
 /** True when any version of the check-in is sealed. */
@@ -72,6 +75,13 @@ export async function sealCheckIn(key: CryptoKey, checkIn: CheckIn): Promise<Che
 /** True when a sealed version of the check-in is not among `known`: it must be opened on its own. */
 export function missing(checkIn: CheckIn, known: KnownSecrets): boolean {
   return [checkIn, ...checkIn.history].some((version) => version.sealed !== undefined && !known.has(versionKey(version)));
+}
+
+/** The check-in opened from `known` alone, with no cipher call; null when a sealed version is not there. */
+export function openKnown(checkIn: CheckIn, known: KnownSecrets): CheckIn | null {
+  if (missing(checkIn, known)) return null;
+  const open = <T extends CheckInVersion>(version: T): T => (version.sealed === undefined ? version : withSecrets(version, known.get(versionKey(version))!));
+  return { ...open(checkIn), history: checkIn.history.map(open) };
 }
 
 /**
