@@ -1,7 +1,7 @@
 import { unlockedKey } from '../lock/session';
 import { toStorageError } from './errors';
 import { isSealed, missing } from '../lock/checkins';
-import { openCheckIns, openingKey } from './lock';
+import { openCheckIns, openingKey, readLock } from './lock';
 import { knownSecrets, writeSealedMonths } from './trend-months';
 import type { DebriefDb } from './open';
 import { endedHere } from './recorded';
@@ -13,11 +13,19 @@ import type { CheckIn, Session } from './schema';
  */
 export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
   try {
+    // The months are read and opened while the check-ins are read.
+    const months = readLock(db).then(async (lock) => {
+      if (!lock) return null;
+      const key = await openingKey();
+      return { key, known: await knownSecrets(db, key) };
+    });
+    months.catch(() => undefined);
     const newestFirst = (await db.getAllFromIndex('checkIns', 'by-created')).reverse();
     if (!newestFirst.some(isSealed)) return newestFirst;
-    const key = await openingKey();
-    const known = await knownSecrets(db, key);
-    const opened = await openCheckIns(newestFirst, known);
+    const sealedBy = await months;
+    if (!sealedBy) return await openCheckIns(newestFirst);
+    const { key, known } = sealedBy;
+    const opened = await openCheckIns(newestFirst, known, key);
     if (newestFirst.some((checkIn) => missing(checkIn, known))) void writeSealedMonths(db, key, newestFirst, opened, known);
     return opened;
   } catch (error) {

@@ -72,12 +72,12 @@ export async function openingKey(): Promise<CryptoKey> {
 }
 
 /**
- * Check-ins as the person wrote them (secrets already opened from a sealed month taken from `known`);
- * a sealed one that does not open whole is refused, never shown half-read.
+ * Check-ins as the person wrote them (secrets already opened from a sealed month taken from `known`,
+ * the private key given or fetched); a sealed one that does not open whole is refused, never shown half-read.
  */
-export async function openCheckIns(checkIns: CheckIn[], known?: KnownSecrets): Promise<CheckIn[]> {
+export async function openCheckIns(checkIns: CheckIn[], known?: KnownSecrets, privateKey?: CryptoKey): Promise<CheckIn[]> {
   if (!checkIns.some(isSealed)) return checkIns;
-  const key = await openingKey();
+  const key = privateKey ?? (await openingKey());
   try {
     return await Promise.all(checkIns.map((checkIn) => (known && openKnown(checkIn, known)) ?? openCheckIn(key, checkIn, known)));
   } catch (error) {

@@ -45,15 +45,17 @@ async function sealVersion<T extends CheckInVersion>(key: CryptoKey, version: T)
   return { ...version, ...blanks(), sealed: await sealJson(key, placeOf(version), secretsOf(version)) };
 }
 
-function withSecrets<T extends CheckInVersion>(version: T, secrets: Secrets): T {
+/** The version with its secrets in place; `whole` when they come from secretsOf (every field there, no blanks needed). */
+function withSecrets<T extends CheckInVersion>(version: T, secrets: Secrets, whole = false): T {
   const { sealed: _sealed, ...rest } = version;
-  return { ...rest, ...blanks(), ...secrets } as T;
+  return (whole ? { ...rest, ...secrets } : { ...rest, ...blanks(), ...secrets }) as T;
 }
 
 async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T, known?: KnownSecrets): Promise<T> {
   if (version.sealed === undefined) return version;
   // Authenticated: only Debrief sealed it, for this very record and stamp (or the month holding it).
-  return withSecrets(version, known?.get(versionKey(version)) ?? ((await openJson(privateKey, placeOf(version), version.sealed)) as Secrets));
+  const secrets = known?.get(versionKey(version));
+  return secrets ? withSecrets(version, secrets, true) : withSecrets(version, (await openJson(privateKey, placeOf(version), version.sealed)) as Secrets);
 }
 
 /** True when any version of the check-in is sealed. */
@@ -80,7 +82,7 @@ export function missing(checkIn: CheckIn, known: KnownSecrets): boolean {
 /** The check-in opened from `known` alone, with no cipher call; null when a sealed version is not there. */
 export function openKnown(checkIn: CheckIn, known: KnownSecrets): CheckIn | null {
   if (missing(checkIn, known)) return null;
-  const open = <T extends CheckInVersion>(version: T): T => (version.sealed === undefined ? version : withSecrets(version, known.get(versionKey(version))!));
+  const open = <T extends CheckInVersion>(version: T): T => (version.sealed === undefined ? version : withSecrets(version, known.get(versionKey(version))!, true));
   return { ...open(checkIn), history: checkIn.history.map(open) };
 }
 
