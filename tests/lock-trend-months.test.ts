@@ -8,14 +8,14 @@ import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { trendEntryOf } from '@/utils/checkin/trend-entry';
 import { deleteCheckIn, restoreCheckIn, saveCheckIn, updateCheckIn } from '@/utils/db/checkins';
 import { listAllCheckIns } from '@/utils/db/history';
+import { openCheckIns } from '@/utils/db/lock';
 import { turnLockOn } from '@/utils/db/lock-turn';
 import type { DebriefDb } from '@/utils/db/open';
-import type { CheckInVersion, TrendMonth } from '@/utils/db/schema';
-import { versionKey, type Secrets } from '@/utils/lock/checkins';
+import type { CheckIn, TrendMonth } from '@/utils/db/schema';
 import { listTrendEntries } from '@/utils/db/trend-months';
 import { BrokenSealError } from '@/utils/lock/envelope';
 import { forgetUnlocked, unlockedKey } from '@/utils/lock/session';
-import { openMonthSecrets, openTrendMonth, sealTrendMonth } from '@/utils/lock/trend-months';
+import { openMonthCheckIns, openTrendMonth, sealTrendMonth } from '@/utils/lock/trend-months';
 import { fromBase64, toBase64 } from '@/utils/sync/base64';
 import { newCheckIn, useTestDb } from './db-fixture';
 
@@ -50,9 +50,14 @@ async function lockedKey(): Promise<CryptoKey> {
 const rated = (provider: string, overall: number, startedAt: string) =>
   newCheckIn({ overall, ratings: { ...emptyRatings(), trust: overall }, provider, sessionStartedAt: startedAt });
 
-/** What the trends must show: every stored check-in opened, newest first. */
+/** Every stored check-in opened on its own (not from the months), newest first. */
+async function oneByOne() {
+  return openCheckIns((await db.getAllFromIndex('checkIns', 'by-created')).reverse());
+}
+
+/** What the trends must show. */
 async function truth() {
-  return (await listAllCheckIns(db)).map(trendEntryOf);
+  return (await oneByOne()).map(trendEntryOf);
 }
 
 /** Waits until the read's copy is written back sealed, one record per month. */
@@ -64,7 +69,7 @@ async function sealedMonths(count: number): Promise<TrendMonth[]> {
   });
 }
 
-const VERSION: CheckInVersion = {
+const CHECK_IN: CheckIn = {
   ...newCheckIn({ overall: 7, notes: { ...emptyNotes(), nextTime: 'my mother’s letter' }, provider: 'Dr. Okafor' }),
   id: 'a',
   createdAt: '2026-03-01T10:00:00.000',
@@ -73,29 +78,28 @@ const VERSION: CheckInVersion = {
   deviceId: 'dev',
   reflection: { answeredAt: '2026-03-02T10:00:00.000', used: 6, text: 'called her back' },
   nextTimeDone: false,
+  history: [],
 };
 
 describe('a sealed month', () => {
-  it('opens to exactly what was sealed, lists and written words, and shows none of it in the clear', async () => {
+  it('opens to exactly what was sealed, lists and check-ins, and shows none of it in the clear', async () => {
     const key = await lockedKey();
-    const sealed = await sealTrendMonth(key, MONTH, [VERSION]);
+    const sealed = await sealTrendMonth(key, MONTH, [CHECK_IN]);
     expect({ ...sealed, sealed: '', sealedSecrets: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '', sealedSecrets: '' });
     for (const word of ['Okafor', 'mother', 'called']) expect(JSON.stringify(sealed)).not.toContain(word);
     expect(await openTrendMonth(key, sealed)).toEqual(MONTH);
-    const [[name, secrets]] = (await openMonthSecrets(key, sealed)) as [[string, Secrets]];
-    expect(name).toBe(versionKey(VERSION));
-    expect([secrets.notes.nextTime, secrets.provider, secrets.overall, secrets.reflection?.text]).toEqual(['my mother’s letter', 'Dr. Okafor', 7, 'called her back']);
+    expect(await openMonthCheckIns(key, sealed)).toEqual([CHECK_IN]);
   });
 
   it.each([
     ['its lists changed', (month: TrendMonth) => ({ ...month, sealed: flipCiphertext(month.sealed!) }), [true, false]],
-    ['its words changed', (month: TrendMonth) => ({ ...month, sealedSecrets: flipCiphertext(month.sealedSecrets!) }), [false, true]],
+    ['its check-ins changed', (month: TrendMonth) => ({ ...month, sealedSecrets: flipCiphertext(month.sealedSecrets!) }), [false, true]],
     ['moved to another month', (month: TrendMonth) => ({ ...month, month: '2026-04' }), [true, true]],
     ['its two parts swapped', (month: TrendMonth) => ({ ...month, sealed: month.sealedSecrets, sealedSecrets: month.sealed }), [true, true]],
   ])('is refused where %s', async (_case, spoil, refused) => {
     const key = await lockedKey();
-    const spoiled = spoil(await sealTrendMonth(key, MONTH, [VERSION]));
-    const opened = await Promise.allSettled([openTrendMonth(key, spoiled), openMonthSecrets(key, spoiled)]);
+    const spoiled = spoil(await sealTrendMonth(key, MONTH, [CHECK_IN]));
+    const opened = await Promise.allSettled([openTrendMonth(key, spoiled), openMonthCheckIns(key, spoiled)]);
     expect(opened.map((result) => result.status === 'rejected' && result.reason instanceof BrokenSealError)).toEqual(refused);
   });
 });
@@ -125,11 +129,15 @@ describe('the trends and History with the lock on', () => {
     ]);
     await sealedMonths(2);
     expect(await listTrendEntries(db)).toEqual(await truth());
+    expect(await listAllCheckIns(db)).toEqual(await oneByOne());
 
     const removed = await deleteCheckIn(db, third.id);
     expect((await listTrendEntries(db)).map((entry) => entry.ratings[0])).toEqual([6, 4]);
     await sealedMonths(2);
     await restoreCheckIn(db, removed!);
+    expect(await listAllCheckIns(db)).toEqual(await oneByOne());
+    await sealedMonths(2);
+    expect(await listAllCheckIns(db)).toEqual(await oneByOne());
     expect(await listTrendEntries(db)).toEqual(await truth());
     expect(await listTrendEntries(db)).toHaveLength(3);
   });
@@ -160,6 +168,7 @@ describe('the trends and History with the lock on', () => {
     for (let day = 1; day <= 28; day++) await saveCheckIn(db, rated(`Dr. ${day}`, day % 11, `2026-0${1 + (day % 2)}-${String(day).padStart(2, '0')}T10:00:00.000Z`));
     await lockedKey();
     const before = await listAllCheckIns(db);
+    expect(before).toEqual(await oneByOne());
     await sealedMonths(2);
     const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
     expect(await listAllCheckIns(db)).toEqual(before);
@@ -171,6 +180,7 @@ describe('the trends and History with the lock on', () => {
     expect([after[3]!.provider, after[3]!.notes.nextTime, after[3]!.history.at(-1)?.provider]).toEqual(['Dr. Lee', 'the move', before[3]!.provider]);
     await sealedMonths(2);
     expect(await listAllCheckIns(db)).toEqual(after);
+    expect(after).toEqual(await oneByOne());
   });
 
   it('History shows the check-ins’ own words when a month’s words were changed, and writes the month again', async () => {

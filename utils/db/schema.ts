@@ -178,7 +178,7 @@ export interface TrendMonth {
   ratings: Rating[];
   /** With the lock on: the lists above, sealed (utils/lock/trend-months.ts); they are then empty. */
   sealed?: string;
-  /** With the lock on: what the person wrote in every version of the month's check-ins, sealed, so History opens a month at once. */
+  /** With the lock on: the month's check-ins whole (every version), sealed, so History opens a month at once. */
   sealedSecrets?: string;
 }
 

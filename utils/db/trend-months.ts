@@ -8,8 +8,8 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { checkInTime, METRICS, newestFirst, trendEntryOf, type TrendEntry } from '../checkin/trend-entry';
-import { missing, type KnownSecrets } from '../lock/checkins';
-import { openMonthSecrets, openTrendMonth, sealTrendMonth } from '../lock/trend-months';
+import { missing, secretsOf, versionKey, type KnownSecrets } from '../lock/checkins';
+import { openMonthCheckIns, openTrendMonth, sealTrendMonth } from '../lock/trend-months';
 import { toStorageError } from './errors';
 import { openCheckIns, openingKey, readLock } from './lock';
 import type { DebriefDb } from './open';
@@ -146,7 +146,7 @@ export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly 
       else byMonth.set(month, [checkIn]);
     }
     const months = await Promise.all(
-      [...byMonth].map(([month, list]) => sealTrendMonth(key, packMonth(month, list.map(trendEntryOf)), list.flatMap((checkIn) => [checkIn, ...checkIn.history]))),
+      [...byMonth].map(([month, list]) => sealTrendMonth(key, packMonth(month, list.map(trendEntryOf)), list)),
     );
     const tx = db.transaction(['checkIns', 'trendMonths'], 'readwrite');
     if (signature(await tx.objectStore('checkIns').getAll()) !== signature(read)) {
@@ -159,17 +159,21 @@ export function writeSealedMonths(db: DebriefDb, key: CryptoKey, read: readonly 
   return write().catch(() => undefined);
 }
 
-/** Secrets of every version the sealed months hold; a month that does not open whole gives none (its check-ins open one by one). */
-export async function knownSecrets(db: DebriefDb, key: CryptoKey): Promise<KnownSecrets> {
-  const months = await db.getAll('trendMonths');
-  const parts = await Promise.all(months.map((month) => openMonthSecrets(key, month).catch(() => [])));
-  return new Map(parts.flat());
+/** The check-ins the sealed months hold, opened; `whole` unless a month did not open (it gives none). */
+export async function heldCheckIns(db: DebriefDb, key: CryptoKey, months?: readonly TrendMonth[]): Promise<{ held: CheckIn[]; whole: boolean }> {
+  const opened = await Promise.all((months ?? (await db.getAll('trendMonths'))).map((month) => openMonthCheckIns(key, month).catch(() => null)));
+  return { held: opened.flatMap((list) => list ?? []), whole: opened.every((list) => list !== null) };
+}
+
+/** The secrets of every version of `checkIns` (opened), by version. */
+export function secretsIn(checkIns: readonly CheckIn[]): KnownSecrets {
+  return new Map(checkIns.flatMap((checkIn) => [checkIn, ...checkIn.history].map((version) => [versionKey(version), secretsOf(version)] as const)));
 }
 
 /** With the lock on: opens every check-in (each month still sealed at once) and writes the months again. */
 async function rebuildSealed(db: DebriefDb, key: CryptoKey): Promise<TrendEntry[]> {
   const read = await db.getAll('checkIns');
-  const known = await knownSecrets(db, key);
+  const known = secretsIn((await heldCheckIns(db, key)).held);
   const opened = await openCheckIns(read, known);
   void writeSealedMonths(db, key, read, opened, known);
   return opened.map(trendEntryOf);

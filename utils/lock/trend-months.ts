@@ -1,11 +1,10 @@
 /**
  * The packed month (TrendMonth) sealed with the lock's data key, in two parts: the trends' lists,
- * and what the person wrote in every version of the month's check-ins. One decrypt opens a month,
+ * and the month's check-ins whole, as opened (every version). One decrypt opens a month,
  * so unlocked Trends and History read about as much as they do with no lock. Only the month key
  * stays readable; each part is bound to the month and to its own role.
  */
-import type { CheckInVersion, TrendMonth } from '../db/schema';
-import { secretsOf, versionKey, type Secrets } from './checkins';
+import type { CheckIn, TrendMonth } from '../db/schema';
 import { openJson, sealJson, type SealPlace } from './envelope';
 
 type Packed = Omit<TrendMonth, 'month' | 'sealed' | 'sealedSecrets'>;
@@ -15,13 +14,12 @@ function placeOf(month: string, part: 'trends' | 'secrets'): SealPlace {
 }
 
 /**
- * The month with its lists sealed (empty in the clear) beside the secrets of `versions` (opened):
- * the private key, so only an unlocked Debrief writes one.
+ * The month with its lists sealed (empty in the clear) beside its check-ins (opened): the private
+ * key, so only an unlocked Debrief writes one.
  */
-export async function sealTrendMonth(privateKey: CryptoKey, { month, ids, ms, createdMs, providers, ratings }: TrendMonth, versions: readonly CheckInVersion[]): Promise<TrendMonth> {
+export async function sealTrendMonth(privateKey: CryptoKey, { month, ids, ms, createdMs, providers, ratings }: TrendMonth, checkIns: readonly CheckIn[]): Promise<TrendMonth> {
   const packed: Packed = { ids, ms, createdMs, providers, ratings };
-  const secrets = versions.map((version) => [versionKey(version), secretsOf(version)]);
-  const [sealed, sealedSecrets] = await Promise.all([sealJson(privateKey, placeOf(month, 'trends'), packed), sealJson(privateKey, placeOf(month, 'secrets'), secrets)]);
+  const [sealed, sealedSecrets] = await Promise.all([sealJson(privateKey, placeOf(month, 'trends'), packed), sealJson(privateKey, placeOf(month, 'secrets'), checkIns)]);
   return { month, ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed, sealedSecrets };
 }
 
@@ -32,8 +30,8 @@ export async function openTrendMonth(privateKey: CryptoKey, month: TrendMonth): 
   return { month: month.month, ...packed };
 }
 
-/** The secrets the month keeps, by version; throws BrokenSealError unless they open whole, for this very month. */
-export async function openMonthSecrets(privateKey: CryptoKey, month: TrendMonth): Promise<[string, Secrets][]> {
+/** The month's check-ins, opened; throws BrokenSealError unless they open whole, for this very month. */
+export async function openMonthCheckIns(privateKey: CryptoKey, month: TrendMonth): Promise<CheckIn[]> {
   if (month.sealedSecrets === undefined) return [];
-  return (await openJson(privateKey, placeOf(month.month, 'secrets'), month.sealedSecrets)) as [string, Secrets][];
+  return (await openJson(privateKey, placeOf(month.month, 'secrets'), month.sealedSecrets)) as CheckIn[];
 }
