@@ -85,7 +85,7 @@ describe('a sealed month', () => {
   it('opens to exactly what was sealed, lists and check-ins, and shows none of it in the clear', async () => {
     const key = await lockedKey();
     const sealed = await sealTrendMonth(key, MONTH, [CHECK_IN]);
-    expect({ ...sealed, sealed: '', sealedSecrets: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '', sealedSecrets: '' });
+    expect({ ...sealed, sealed: '', sealedCheckIns: '' }).toEqual({ month: '2026-03', ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed: '', sealedCheckIns: '' });
     for (const word of ['Okafor', 'mother', 'called']) expect(JSON.stringify(sealed)).not.toContain(word);
     expect(await openTrendMonth(key, sealed)).toEqual(MONTH);
     expect(await openMonthCheckIns(key, sealed)).toEqual([CHECK_IN]);
@@ -93,9 +93,9 @@ describe('a sealed month', () => {
 
   it.each([
     ['its lists changed', (month: TrendMonth) => ({ ...month, sealed: flipCiphertext(month.sealed!) }), [true, false]],
-    ['its check-ins changed', (month: TrendMonth) => ({ ...month, sealedSecrets: flipCiphertext(month.sealedSecrets!) }), [false, true]],
+    ['its check-ins changed', (month: TrendMonth) => ({ ...month, sealedCheckIns: flipCiphertext(month.sealedCheckIns!) }), [false, true]],
     ['moved to another month', (month: TrendMonth) => ({ ...month, month: '2026-04' }), [true, true]],
-    ['its two parts swapped', (month: TrendMonth) => ({ ...month, sealed: month.sealedSecrets, sealedSecrets: month.sealed }), [true, true]],
+    ['its two parts swapped', (month: TrendMonth) => ({ ...month, sealed: month.sealedCheckIns, sealedCheckIns: month.sealed }), [true, true]],
   ])('is refused where %s', async (_case, spoil, refused) => {
     const key = await lockedKey();
     const spoiled = spoil(await sealTrendMonth(key, MONTH, [CHECK_IN]));
@@ -188,9 +188,9 @@ describe('the trends and History with the lock on', () => {
     await lockedKey();
     await listAllCheckIns(db);
     const [month] = await sealedMonths(1);
-    await db.put('trendMonths', { ...month!, sealedSecrets: flipCiphertext(month!.sealedSecrets!) });
+    await db.put('trendMonths', { ...month!, sealedCheckIns: flipCiphertext(month!.sealedCheckIns!) });
     expect((await listAllCheckIns(db)).map((checkIn) => [checkIn.provider, checkIn.overall])).toEqual([['Dr. Okafor', 3]]);
-    await vi.waitFor(async () => expect((await db.get('trendMonths', month!.month))?.sealedSecrets).not.toBe(flipCiphertext(month!.sealedSecrets!)));
+    await vi.waitFor(async () => expect((await db.get('trendMonths', month!.month))?.sealedCheckIns).not.toBe(flipCiphertext(month!.sealedCheckIns!)));
     expect((await listAllCheckIns(db)).map((checkIn) => checkIn.provider)).toEqual(['Dr. Okafor']);
   });
 });

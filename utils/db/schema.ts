@@ -179,7 +179,7 @@ export interface TrendMonth {
   /** With the lock on: the lists above, sealed (utils/lock/trend-months.ts); they are then empty. */
   sealed?: string;
   /** With the lock on: the month's check-ins whole (every version), sealed, so History opens a month at once. */
-  sealedSecrets?: string;
+  sealedCheckIns?: string;
 }
 
 export interface DebriefSchema extends DBSchema {

@@ -7,9 +7,9 @@
 import type { CheckIn, TrendMonth } from '../db/schema';
 import { openJson, sealJson, type SealPlace } from './envelope';
 
-type Packed = Omit<TrendMonth, 'month' | 'sealed' | 'sealedSecrets'>;
+type Packed = Omit<TrendMonth, 'month' | 'sealed' | 'sealedCheckIns'>;
 
-function placeOf(month: string, part: 'trends' | 'secrets'): SealPlace {
+function placeOf(month: string, part: 'trends' | 'checkIns'): SealPlace {
   return { store: 'trendMonths', id: month, stamp: part };
 }
 
@@ -19,8 +19,8 @@ function placeOf(month: string, part: 'trends' | 'secrets'): SealPlace {
  */
 export async function sealTrendMonth(privateKey: CryptoKey, { month, ids, ms, createdMs, providers, ratings }: TrendMonth, checkIns: readonly CheckIn[]): Promise<TrendMonth> {
   const packed: Packed = { ids, ms, createdMs, providers, ratings };
-  const [sealed, sealedSecrets] = await Promise.all([sealJson(privateKey, placeOf(month, 'trends'), packed), sealJson(privateKey, placeOf(month, 'secrets'), checkIns)]);
-  return { month, ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed, sealedSecrets };
+  const [sealed, sealedCheckIns] = await Promise.all([sealJson(privateKey, placeOf(month, 'trends'), packed), sealJson(privateKey, placeOf(month, 'checkIns'), checkIns)]);
+  return { month, ids: [], ms: [], createdMs: [], providers: [], ratings: [], sealed, sealedCheckIns };
 }
 
 /** The month's lists; throws BrokenSealError unless they open whole, for this very month. */
@@ -32,6 +32,6 @@ export async function openTrendMonth(privateKey: CryptoKey, month: TrendMonth): 
 
 /** The month's check-ins, opened; throws BrokenSealError unless they open whole, for this very month. */
 export async function openMonthCheckIns(privateKey: CryptoKey, month: TrendMonth): Promise<CheckIn[]> {
-  if (month.sealedSecrets === undefined) return [];
-  return (await openJson(privateKey, placeOf(month.month, 'secrets'), month.sealedSecrets)) as CheckIn[];
+  if (month.sealedCheckIns === undefined) return [];
+  return (await openJson(privateKey, placeOf(month.month, 'checkIns'), month.sealedCheckIns)) as CheckIn[];
 }
