@@ -1,15 +1,47 @@
 import { unlockedKey } from '../lock/session';
 import { toStorageError } from './errors';
-import { openCheckIns } from './lock';
+import type { KnownSecrets } from '../lock/checkins';
+import { openCheckIns, readLock } from './lock';
+import { heldCheckIns, secretsIn, writeSealedMonths } from './trend-months';
 import type { DebriefDb } from './open';
 import { endedHere } from './recorded';
 import type { CheckIn, Session } from './schema';
 
-/** Every check-in, newest first, in one read (much faster than a cursor for thousands). */
+/** Newest written first, as the `by-created` index gives them reversed (ties: the later id first). */
+function byNewest(a: CheckIn, b: CheckIn): number {
+  return b.createdMs - a.createdMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * With the lock on and unlocked, the check-ins from the sealed months alone (a decrypt per month)
+ * when they hold as many as the store (a write while locked drops the months it touches), or the
+ * months' check-ins to open the others with; null while the lock is off or locked.
+ */
+async function fromMonths(db: DebriefDb): Promise<{ all: CheckIn[] } | { key: CryptoKey; known: KnownSecrets } | null> {
+  if (!(await readLock(db))) return null;
+  const key = await unlockedKey();
+  if (!key) return null;
+  const tx = db.transaction(['checkIns', 'trendMonths'], 'readonly');
+  const [count, months] = await Promise.all([tx.objectStore('checkIns').index('by-created').count(), tx.objectStore('trendMonths').getAll()]);
+  const { held, whole } = await heldCheckIns(db, key, months);
+  return whole && held.length === count ? { all: held.sort(byNewest) } : { key, known: secretsIn(held) };
+}
+
+/**
+ * Every check-in, newest first, in one read (much faster than a cursor for thousands). With the
+ * lock on, from the sealed months; when they lack a check-in, it opens on its own and they are written again.
+ */
 export async function listAllCheckIns(db: DebriefDb): Promise<CheckIn[]> {
   try {
-    const oldestFirst = await db.getAllFromIndex('checkIns', 'by-created');
-    return await openCheckIns(oldestFirst.reverse());
+    const months = await fromMonths(db);
+    if (months && 'all' in months) return months.all;
+    const newestFirst = (await db.getAllFromIndex('checkIns', 'by-created')).reverse();
+    if (!months) return await openCheckIns(newestFirst);
+    const { key, known } = months;
+    const opened = await openCheckIns(newestFirst, known, key);
+    // The months disagree with the store: written again (those that lack a check-in, or all).
+    void writeSealedMonths(db, key, newestFirst, opened, known);
+    return opened;
   } catch (error) {
     throw toStorageError(error);
   }

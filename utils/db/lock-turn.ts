@@ -9,6 +9,7 @@ import { forgetUnlocked, rememberUnlocked } from '../lock/session';
 import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
 import { openingKey, readLock } from './lock';
+import { writeSealedMonths } from './trend-months';
 import type { DebriefDb } from './open';
 import type { CheckIn, DebriefSchema, Draft, Goal, Room } from './schema';
 
@@ -40,7 +41,7 @@ function signature(checkIns: CheckIn[], drafts: Draft[], goals: Goal[], rooms: R
  * transaction, so the records are read, changed, then written only if none moved since (a check-in
  * saved or a draft typed meanwhile makes it start again).
  */
-async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteTx) => Promise<unknown>): Promise<void> {
+async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteTx) => Promise<unknown>): Promise<CheckIn[]> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [checkIns, drafts, goals, rooms] = await Promise.all([db.getAll('checkIns'), db.getAll('drafts'), db.getAll('goals'), db.getAll('rooms')]);
     const changed = await Promise.all([...checkIns.map((checkIn) => rewrite.checkIn(checkIn))].filter((work) => work !== null));
@@ -64,7 +65,7 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
       finish(tx),
     ]);
     await tx.done;
-    return;
+    return checkIns;
   }
   throw new StorageError(t('lock.busy'), 'unknown');
 }
@@ -82,11 +83,13 @@ export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?:
       goal: (goal) => (goal.sealed === undefined ? sealGoal(key, goal) : null),
       room: (room) => (room.sealed === undefined && room.name !== '' ? sealRoom(key, room) : null),
     };
-    await rewriteAll(db, seal, (tx) =>
-      // The trends' packed copy holds ratings: gone while locked, rebuilt when the lock is off.
+    const plain = await rewriteAll(db, seal, (tx) =>
+      // The packed months hold ratings: emptied here, then written again sealed.
       Promise.all([tx.objectStore('meta').put({ key: 'lock', value: lock.record }), tx.objectStore('trendMonths').clear()]),
     );
     await rememberUnlocked(lock.privateKey);
+    // Sealing keeps each record's stamp, so the records as read stand for those written.
+    await writeSealedMonths(db, key, plain, plain, new Map());
     return lock.recoveryKey;
   } catch (error) {
     throw toStorageError(error);

@@ -5,7 +5,7 @@
  */
 import type { StoreNames } from 'idb';
 import { t } from '../i18n';
-import { isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
+import { isSealed, openCheckIn, openKnown, sealCheckIn, type KnownSecrets } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
 import { openGoal, sealGoal } from '../lock/goals';
 import type { LockRecord } from '../lock/keys';
@@ -71,12 +71,15 @@ export async function openingKey(): Promise<CryptoKey> {
   return key;
 }
 
-/** Check-ins as the person wrote them; a sealed one that does not open whole is refused, never shown half-read. */
-export async function openCheckIns(checkIns: CheckIn[]): Promise<CheckIn[]> {
+/**
+ * Check-ins as the person wrote them (secrets already opened from a sealed month taken from `known`,
+ * the private key given or fetched); a sealed one that does not open whole is refused, never shown half-read.
+ */
+export async function openCheckIns(checkIns: CheckIn[], known?: KnownSecrets, privateKey?: CryptoKey): Promise<CheckIn[]> {
   if (!checkIns.some(isSealed)) return checkIns;
-  const key = await openingKey();
+  const key = privateKey ?? (await openingKey());
   try {
-    return await Promise.all(checkIns.map((checkIn) => openCheckIn(key, checkIn)));
+    return await Promise.all(checkIns.map((checkIn) => (known && openKnown(checkIn, known)) ?? openCheckIn(key, checkIn, known)));
   } catch (error) {
     throw brokenSeal(error);
   }

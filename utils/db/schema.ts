@@ -176,6 +176,10 @@ export interface TrendMonth {
   providers: string[];
   /** METRICS.length answers per check-in, in METRICS order, one check-in after another. */
   ratings: Rating[];
+  /** With the lock on: the lists above, sealed (utils/lock/trend-months.ts); they are then empty. */
+  sealed?: string;
+  /** With the lock on: the month's check-ins whole (every version), sealed, so History opens a month at once. */
+  sealedCheckIns?: string;
 }
 
 export interface DebriefSchema extends DBSchema {

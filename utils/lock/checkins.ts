@@ -6,7 +6,21 @@ import { emptyNotes, emptyRatings } from '../checkin/instrument';
 import type { CheckIn, CheckInAnswers, CheckInVersion } from '../db/schema';
 import { openJson, sealJson, type SealPlace } from './envelope';
 
-type Secrets = CheckInAnswers & Pick<CheckInVersion, 'reflection'>;
+/** What the lock seals of one version of a check-in. */
+export type Secrets = CheckInAnswers & Pick<CheckInVersion, 'reflection'>;
+
+/** Opened versions' secrets by `versionKey`, from a sealed month (utils/lock/trend-months.ts). */
+export type KnownSecrets = ReadonlyMap<string, Secrets>;
+
+/** Names one version of a check-in: its id and stamp, which its sealed part is bound to. */
+export function versionKey({ id, updatedAt }: Pick<CheckInVersion, 'id' | 'updatedAt'>): string {
+  return `${id}|${updatedAt}`;
+}
+
+/** What the person wrote and rated in an opened version. */
+export function secretsOf(version: CheckInVersion): Secrets {
+  return { ...answersOf(version), reflection: version.reflection };
+}
 
 /** What the person filled in (a check-in's or a draft's answers), to be sealed. */
 export function answersOf({ ratings, overall, notes, goalProgress, tags, provider }: CheckInAnswers): CheckInAnswers {
@@ -28,16 +42,20 @@ function blanks(): Secrets {
 
 async function sealVersion<T extends CheckInVersion>(key: CryptoKey, version: T): Promise<T> {
   if (version.sealed !== undefined) return version;
-  const secrets: Secrets = { ...answersOf(version), reflection: version.reflection };
-  return { ...version, ...blanks(), sealed: await sealJson(key, placeOf(version), secrets) };
+  return { ...version, ...blanks(), sealed: await sealJson(key, placeOf(version), secretsOf(version)) };
 }
 
-async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T): Promise<T> {
+/** The version with its secrets in place; `whole` when they come from secretsOf (every field there, no blanks needed). */
+function withSecrets<T extends CheckInVersion>(version: T, secrets: Secrets, whole = false): T {
+  const { sealed: _sealed, ...rest } = version;
+  return (whole ? { ...rest, ...secrets } : { ...rest, ...blanks(), ...secrets }) as T;
+}
+
+async function openVersion<T extends CheckInVersion>(privateKey: CryptoKey, version: T, known?: KnownSecrets): Promise<T> {
   if (version.sealed === undefined) return version;
-  const { sealed, ...rest } = version;
-  // Authenticated: only Debrief sealed it, for this very record and stamp.
-  const secrets = (await openJson(privateKey, placeOf(version), sealed)) as Secrets;
-  return { ...rest, ...blanks(), ...secrets } as T;
+  // Authenticated: only Debrief sealed it, for this very record and stamp (or the month holding it).
+  const secrets = known?.get(versionKey(version));
+  return secrets ? withSecrets(version, secrets, true) : withSecrets(version, (await openJson(privateKey, placeOf(version), version.sealed)) as Secrets);
 }
 
 /** True when any version of the check-in is sealed. */
@@ -56,8 +74,23 @@ export async function sealCheckIn(key: CryptoKey, checkIn: CheckIn): Promise<Che
   return { ...(await sealVersion(key, checkIn)), history };
 }
 
-/** Opens every sealed version of a check-in; throws BrokenSealError if any does not open whole. */
-export async function openCheckIn(privateKey: CryptoKey, checkIn: CheckIn): Promise<CheckIn> {
-  const history = await Promise.all(checkIn.history.map((version) => openVersion(privateKey, version)));
-  return { ...(await openVersion(privateKey, checkIn)), history };
+/** True when a sealed version of the check-in is not among `known`: it must be opened on its own. */
+export function missing(checkIn: CheckIn, known: KnownSecrets): boolean {
+  return [checkIn, ...checkIn.history].some((version) => version.sealed !== undefined && !known.has(versionKey(version)));
+}
+
+/** The check-in opened from `known` alone, with no cipher call; null when a sealed version is not there. */
+export function openKnown(checkIn: CheckIn, known: KnownSecrets): CheckIn | null {
+  if (missing(checkIn, known)) return null;
+  const open = <T extends CheckInVersion>(version: T): T => (version.sealed === undefined ? version : withSecrets(version, known.get(versionKey(version))!, true));
+  return { ...open(checkIn), history: checkIn.history.map(open) };
+}
+
+/**
+ * Opens every sealed version of a check-in, taking secrets already opened from `known`; throws
+ * BrokenSealError if any does not open whole.
+ */
+export async function openCheckIn(privateKey: CryptoKey, checkIn: CheckIn, known?: KnownSecrets): Promise<CheckIn> {
+  const history = await Promise.all(checkIn.history.map((version) => openVersion(privateKey, version, known)));
+  return { ...(await openVersion(privateKey, checkIn, known)), history };
 }

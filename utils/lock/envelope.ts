@@ -15,6 +15,9 @@ const IV_BYTES = 12;
 const DATA_INFO = new TextEncoder().encode('debrief-lock data v1');
 /** Marks a part sealed with the data key (an ECDH part starts with a base64 public point). */
 const DATA_MARK = 'k';
+// One of each for every record: thousands are opened at once.
+const ENCODER = new TextEncoder();
+const DECODER = new TextDecoder('utf-8', { fatal: true });
 
 const dataKeys = new WeakMap<CryptoKey, Promise<CryptoKey>>();
 
@@ -52,7 +55,7 @@ export class BrokenSealError extends Error {
 }
 
 function placeBytes({ store, id, stamp }: SealPlace): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify([store, id, stamp]));
+  return ENCODER.encode(JSON.stringify([store, id, stamp]));
 }
 
 async function recordKey(shared: ArrayBuffer, ephemeralRaw: Uint8Array<ArrayBuffer>, usage: KeyUsage): Promise<CryptoKey> {
@@ -72,7 +75,7 @@ export function importPublicKey(raw: string): Promise<CryptoKey> {
  * given the private key while unlocked, with its data key (`k.iv.ciphertext`).
  */
 export async function sealJson(key: CryptoKey, place: SealPlace, value: unknown): Promise<string> {
-  const plaintext = new TextEncoder().encode(JSON.stringify(value));
+  const plaintext = ENCODER.encode(JSON.stringify(value));
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   if (key.type === 'private') {
     const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: placeBytes(place) }, await dataKeyOf(key), plaintext);
@@ -113,7 +116,7 @@ async function openJsonAt(privateKey: CryptoKey, place: SealPlace, sealed: strin
     if (ephemeralText === undefined || ivText === undefined || dataText === undefined || extra !== undefined) throw new BrokenSealError();
     const key = ephemeralText === DATA_MARK ? await dataKeyOf(privateKey) : await ephemeralKey(privateKey, fromBase64(ephemeralText));
     const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(ivText), additionalData: placeBytes(place) }, key, fromBase64(dataText));
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+    return JSON.parse(DECODER.decode(plaintext));
   } catch {
     throw new BrokenSealError();
   }
