@@ -47,8 +47,9 @@ async function lockedKey(): Promise<CryptoKey> {
   return (await unlockedKey())!;
 }
 
-const rated = (provider: string, overall: number, startedAt: string) =>
-  newCheckIn({ overall, ratings: { ...emptyRatings(), trust: overall }, provider, sessionStartedAt: startedAt });
+/** A check-in written at `at`, which places it in that month. */
+const saveRated = (provider: string, overall: number, at: string) =>
+  saveCheckIn(db, newCheckIn({ overall, ratings: { ...emptyRatings(), trust: overall }, provider }), new Date(at));
 
 /** Every stored check-in opened on its own (not from the months), newest first. */
 async function oneByOne() {
@@ -71,6 +72,9 @@ async function sealedMonths(count: number): Promise<TrendMonth[]> {
 
 const CHECK_IN: CheckIn = {
   ...newCheckIn({ overall: 7, notes: { ...emptyNotes(), nextTime: 'my mother’s letter' }, provider: 'Dr. Okafor' }),
+  platform: null,
+  sessionStartedAt: null,
+  sessionEndedAt: null,
   id: 'a',
   createdAt: '2026-03-01T10:00:00.000',
   createdMs: 1_772_000_100_000,
@@ -106,8 +110,8 @@ describe('a sealed month', () => {
 
 describe('the trends and History with the lock on', () => {
   it('read what the check-ins say through save, edit, delete and undo, with the months sealed on disk', async () => {
-    const first = await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
-    await saveCheckIn(db, rated('Dr. Okafor', 6, '2026-02-10T10:00:00.000Z'));
+    const first = await saveRated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z');
+    await saveRated('Dr. Okafor', 6, '2026-02-10T10:00:00.000Z');
     await listTrendEntries(db);
     await lockedKey();
     // Setting the lock seals the months at once: the first read after it opens two months.
@@ -120,7 +124,7 @@ describe('the trends and History with the lock on', () => {
     const months = await sealedMonths(2);
     expect(JSON.stringify(months)).not.toContain('Okafor');
 
-    const third = await saveCheckIn(db, rated('Dr. Lee', 9, '2026-02-20T10:00:00.000Z'));
+    const third = await saveRated('Dr. Lee', 9, '2026-02-20T10:00:00.000Z');
     await updateCheckIn(db, first.id, () => ({ overall: 4 }));
     expect((await listTrendEntries(db)).map((entry) => [entry.provider, entry.ratings[0]])).toEqual([
       ['Dr. Lee', 9],
@@ -143,7 +147,7 @@ describe('the trends and History with the lock on', () => {
   });
 
   it('shows the check-ins, never a month that was changed', async () => {
-    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await saveRated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z');
     await lockedKey();
     await listTrendEntries(db);
     const [month] = await sealedMonths(1);
@@ -156,7 +160,7 @@ describe('the trends and History with the lock on', () => {
   });
 
   it('cannot be read while locked', async () => {
-    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await saveRated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z');
     await lockedKey();
     await listTrendEntries(db);
     await sealedMonths(1);
@@ -165,7 +169,7 @@ describe('the trends and History with the lock on', () => {
   });
 
   it('History opens a month at once, and reads the same words as the check-ins say through an edit', async () => {
-    for (let day = 1; day <= 28; day++) await saveCheckIn(db, rated(`Dr. ${day}`, day % 11, `2026-0${1 + (day % 2)}-${String(day).padStart(2, '0')}T10:00:00.000Z`));
+    for (let day = 1; day <= 28; day++) await saveRated(`Dr. ${day}`, day % 11, `2026-0${1 + (day % 2)}-${String(day).padStart(2, '0')}T10:00:00.000Z`);
     await lockedKey();
     const before = await listAllCheckIns(db);
     expect(before).toEqual(await oneByOne());
@@ -184,7 +188,7 @@ describe('the trends and History with the lock on', () => {
   });
 
   it('History shows the check-ins’ own words when a month’s words were changed, and writes the month again', async () => {
-    await saveCheckIn(db, rated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z'));
+    await saveRated('Dr. Okafor', 3, '2026-01-10T10:00:00.000Z');
     await lockedKey();
     await listAllCheckIns(db);
     const [month] = await sealedMonths(1);
