@@ -104,6 +104,17 @@ export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: D
   }
 }
 
+type LockRefused = { ok: false; error: string; needsPassphrase: false; needsLock: true };
+
+/**
+ * This profile (which has no lock) takes on the lock `file` was saved with, opened by `secret` (its
+ * passphrase or recovery key); or why not, changing nothing.
+ */
+export async function takeFileLock(db: DebriefDb, file: DebriefExport, secret: string): Promise<LockRefused | null> {
+  if (file.lock && (await adoptLock(db, file.lock, secret))) return null;
+  return { ok: false, error: t('lock.adopt.wrong'), needsPassphrase: false, needsLock: true };
+}
+
 export type ImportTextResult =
   | { ok: true; file: DebriefExport; result: ImportResult }
   | { ok: false; error: string; needsPassphrase: boolean; needsLock?: true };
@@ -124,9 +135,8 @@ export async function importText(
   const lockProblem = await fileLockProblem(db, read.file);
   if (lockProblem?.needsLock) {
     if (!options.lockSecret) return { ok: false, error: lockProblem.error, needsPassphrase: false, needsLock: true };
-    if (!(await adoptLock(db, read.file.lock!, options.lockSecret))) {
-      return { ok: false, error: t('lock.adopt.wrong'), needsPassphrase: false, needsLock: true };
-    }
+    const refused = await takeFileLock(db, read.file, options.lockSecret);
+    if (refused) return refused;
   }
   try {
     const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
