@@ -3,12 +3,13 @@
  * automatic backup is made while locked, so the file travels sealed with A's lock. Profile B (no
  * lock, a check-in of its own) imports it: asked once for the passphrase the file was locked with,
  * a wrong one refused with an alert and nothing changed, the right one locks B the same way and
- * imports; B's History shows both entries and its IndexedDB holds none of either note's words.
+ * imports (axe finds nothing on the form); B's History shows both entries and its IndexedDB holds none of either note's words.
  * B's own export then imports back into A, which shows B's entry.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { downloadsIn } from './downloads';
@@ -72,11 +73,13 @@ test('two profiles sync through files while locked: the second asks once for the
     await field.waitFor();
     await sync.getByText(/Debrief on this device will then be locked with the same passphrase/).waitFor();
     expect(await sync.getByRole('alert').count()).toBe(0);
+    expect((await new AxeBuilder({ page: sync }).include('.sync-passphrase').analyze()).violations).toEqual([]);
 
     await field.fill('blue kettle at dusk');
     await sync.getByRole('button', { name: 'Unlock and import' }).click();
     await sync.getByRole('alert').filter({ hasText: 'That passphrase or recovery key does not open this file. Nothing was changed.' }).waitFor();
     expect(await onDisk(sync)).toBe(before);
+    expect((await new AxeBuilder({ page: sync }).include('.sync-passphrase').analyze()).violations).toEqual([]);
     await screenshot(sync, 'lock-sync-wrong-passphrase');
 
     await field.fill(PASSPHRASE);
