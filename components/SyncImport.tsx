@@ -4,15 +4,19 @@ import { MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import type { MergeCounts, MergePreview } from '@/utils/sync/plan';
 import { changesSomething, countByKind } from '@/utils/sync/count-words';
 import { ErrorAlert } from './ErrorAlert';
+import { FileSecretForm } from './FileSecretForm';
 import { messageOf } from '@/utils/errors';
 
 export type ImportReading =
   | { ok: true; preview: MergePreview; summary: string }
-  | { ok: false; error: string; needsPassphrase: boolean };
+  /** `needsLock`: the file was saved locked on another device; ask for the passphrase it was locked with. */
+  | { ok: false; error: string; needsPassphrase: boolean; needsLock?: boolean };
 
 export interface SyncImportProps {
   /** Reads and validates the whole file (nothing is written); `passphrase` opens an encrypted one. */
   onRead(file: File, passphrase: string): Promise<ImportReading>;
+  /** Opens the file read last with the passphrase (or recovery key) it was locked with, locking Debrief here the same way, then previews it. */
+  onUnlockFile(secret: string): Promise<ImportReading>;
   /** Merges the file read last; resolves to what changed. */
   onImport(): Promise<string>;
   onCancel(): void;
@@ -34,9 +38,9 @@ const COUNT_WORDS: { key: keyof MergeCounts; label(): string; hint(): string; on
 /** "50 MB" in the reader's locale. */
 const importLimit = () => formatNumber(MAX_IMPORT_BYTES / (1024 * 1024), undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 
-type Phase = 'choose' | 'passphrase' | 'preview';
+type Phase = 'choose' | 'passphrase' | 'lock' | 'preview';
 /** "Import a file": read and check it whole, ask for a passphrase if needed, preview, then merge or cancel. */
-export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: SyncImportProps) {
+export function SyncImport({ onRead, onUnlockFile, onImport, onCancel, canUndo, onUndo }: SyncImportProps) {
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const passphraseInput = useRef<HTMLInputElement>(null);
@@ -66,20 +70,22 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
     if (fileInput.current) fileInput.current.value = '';
   };
 
-  const read = async (chosen: File, secret: string) => {
-    setBusy(secret ? t('sync.import.opening') : t('sync.import.checking'));
+  /** Reads the file (or, with `unlockFile`, opens the one read last with its lock's passphrase). */
+  const read = async (chosen: File, secret: string, unlockFile?: () => Promise<ImportReading>) => {
+    setBusy(unlockFile ? t('lock.adopt.opening') : secret ? t('sync.import.opening') : t('sync.import.checking'));
     setError(null);
     setDone('');
     try {
-      const outcome = await onRead(chosen, secret);
+      const outcome = await (unlockFile ? unlockFile() : onRead(chosen, secret));
       if (outcome.ok) {
         setReading(outcome);
         setPhase('preview');
         setFocusOn('preview');
-      } else if (outcome.needsPassphrase) {
-        setPhase('passphrase');
+      } else if (outcome.needsPassphrase || outcome.needsLock) {
         // The first ask is an instruction, not a failure; a wrong passphrase is an error.
-        if (secret) setError(outcome.error);
+        if (secret && (unlockFile || !outcome.needsLock)) setError(outcome.error);
+        setPassphrase(outcome.needsLock && !unlockFile ? '' : secret);
+        setPhase(outcome.needsLock ? 'lock' : 'passphrase');
         setFocusOn('passphrase');
       } else {
         setError(t('sync.import.fileProblem', { file: chosen.name, error: outcome.error }));
@@ -130,48 +136,31 @@ export function SyncImport({ onRead, onImport, onCancel, canUndo, onUndo }: Sync
         />
       </label>
 
-      {phase === 'passphrase' && file && (
-        <form
-          class="sync-passphrase"
-          onSubmit={(e) => {
-            e.preventDefault();
+      {(phase === 'passphrase' || phase === 'lock') && file && (
+        <FileSecretForm
+          describedBy={`${id}-secret`}
+          about={phase === 'lock' ? t('lock.adopt.about', { file: file.name }) : t('sync.import.encrypted', { file: file.name })}
+          label={phase === 'lock' ? t('lock.adopt.secret') : t('sync.import.passphrase')}
+          submit={phase === 'lock' ? t('lock.adopt.submit') : t('sync.import.open')}
+          value={passphrase}
+          invalid={error !== null}
+          busy={busy !== null}
+          inputRef={passphraseInput}
+          onInput={setPassphrase}
+          onSubmit={() => {
             if (busy) return;
-            if (passphrase) void read(file, passphrase);
-            else {
+            if (!passphrase) {
               setError(t('sync.import.passphraseEmpty'));
               setFocusOn('passphrase');
-            }
+            } else if (phase === 'lock') void read(file, passphrase, () => onUnlockFile(passphrase));
+            else void read(file, passphrase);
           }}
-        >
-          <p id={`${id}-encrypted`}>{t('sync.import.encrypted', { file: file.name })}</p>
-          <label class="field">
-            <span>{t('sync.import.passphrase')}</span>
-            <input
-              ref={passphraseInput}
-              type="password"
-              autocomplete="off"
-              value={passphrase}
-              aria-describedby={`${id}-encrypted`}
-              aria-invalid={error ? true : undefined}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-            />
-          </label>
-          <div class="form-actions">
-            <button type="submit" class="primary" aria-disabled={busy !== null || undefined}>
-              {t('sync.import.open')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                reset();
-                setError(null);
-                onCancel();
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+          onCancel={() => {
+            reset();
+            setError(null);
+            onCancel();
+          }}
+        />
       )}
 
       {phase === 'preview' && reading && (

@@ -63,7 +63,7 @@ describe('backups and the sync folder while locked', () => {
   });
 
   it.each([
-    ['a profile without the lock', async () => freshDb()],
+    ['a profile without the lock', async () => freshDb(), { needsLock: true, error: /locked on another device\. Import it/ }],
     [
       'a profile locked with another passphrase',
       async () => {
@@ -72,15 +72,18 @@ describe('backups and the sync folder while locked', () => {
         await forgetUnlocked();
         return db;
       },
+      { needsLock: false, error: /locked on another device with a different passphrase: .*Nothing was changed/ },
     ],
-  ])('into %s refuses clearly and changes nothing', async (_, target) => {
+  ])('into %s refuses clearly and changes nothing', async (_, target, refusal) => {
     const file = await exportData(await lockedProfile());
     const db = await target();
     await saveCheckIn(db, written('mine', 4));
     const before = await everything(db);
-    expect(await previewImport(db, file)).toEqual({ ok: false, error: expect.stringMatching(/locked with another passphrase/) });
-    await expect(importFile(db, file)).rejects.toThrow(/Nothing was changed/);
+    const lockBefore = await readLock(db);
+    expect(await previewImport(db, file)).toEqual({ ok: false, needsLock: refusal.needsLock, error: expect.stringMatching(refusal.error) });
+    await expect(importFile(db, file)).rejects.toThrow(refusal.error);
     expect(await everything(db)).toBe(before);
+    expect(await readLock(db)).toEqual(lockBefore);
   });
 
   it('refuses sealed records that come without their lock', async () => {

@@ -2,10 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { importText } from '@/utils/sync/apply';
 import { syncWithFolder } from '@/utils/sync/folder';
-import { serializeExport } from '@/utils/sync/export';
+import { exportData, serializeExport } from '@/utils/sync/export';
+import { deleteDB } from 'idb';
+import { saveCheckIn } from '@/utils/db/checkins';
+import { readLock } from '@/utils/db/lock';
+import { turnLockOn } from '@/utils/db/lock-turn';
+import { openDebriefDb } from '@/utils/db/open';
+import { forgetUnlocked } from '@/utils/lock/session';
 import { readImport, type ImportSource } from '@/utils/sync/read';
 import { checkIn, exportOf, stamp } from './sync-fixtures';
-import { useTestDb } from './db-fixture';
+import { newCheckIn, useTestDb } from './db-fixture';
 
 const currentDb = useTestDb('sync-import-reader-test');
 const good = serializeExport(exportOf({ checkIns: [checkIn('c1', stamp(1))] }));
@@ -59,5 +65,23 @@ describe('every import reads a file the one way', () => {
     const synced = await syncWithFolder(currentDb(), folderWith(source(good)), { deviceName: 'desk', passphrase: '', encrypt: false });
     expect(synced.files).toMatchObject([{ ok: true }]);
     expect(await currentDb().count('checkIns')).toBe(1);
+  });
+
+  it('a file saved locked on another device: the sync folder leaves it, says it waits for its passphrase, and takes on no lock', async () => {
+    const other = await openDebriefDb('sync-import-reader-locked');
+    await saveCheckIn(other, newCheckIn());
+    await turnLockOn(other, 'blue kettle at dawn', 1_000);
+    await forgetUnlocked();
+    const locked = serializeExport(await exportData(other));
+    other.close();
+    await deleteDB('sync-import-reader-locked');
+
+    const db = currentDb();
+    const synced = await syncWithFolder(db, folderWith(source(locked)), { deviceName: 'desk', passphrase: '', encrypt: false });
+    expect(synced.files).toEqual([
+      { name: 'debrief-laptop.json', ok: false, error: expect.stringMatching(/locked on another device\. Import it .* The file was left as it is\.$/) },
+    ]);
+    expect(await db.count('checkIns')).toBe(0);
+    expect(await readLock(db)).toBeUndefined();
   });
 });

@@ -32,8 +32,13 @@ export function App() {
       </header>
       <main>
         <h2>{route.label()}</h2>
-        {/* While locked every view but Settings shows what the person wrote: unlock first. */}
-        {lock.state === 'locked' && route.path !== 'settings' ? <UnlockForm onUnlock={lock.tryUnlock} /> : lock.state !== null && <View key={route.path === 'settings' ? route.path : lock.state} />}
+        {/* While locked every view but Settings shows what the person wrote: unlock first. Off and
+            unlocked read alike, so a view stays as it is when an import locks Debrief here. */}
+        {lock.state === 'locked' && route.path !== 'settings' ? (
+          <UnlockForm onUnlock={lock.tryUnlock} />
+        ) : (
+          lock.state !== null && <View key={route.path === 'settings' ? route.path : 'readable'} />
+        )}
       </main>
     </div>
   );

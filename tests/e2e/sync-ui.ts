@@ -1,6 +1,8 @@
 /** The Sync view driven as a person would: export through its button, import through its file chooser. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { OVERALL } from '../../utils/checkin/instrument';
+import { openExtensionPage, showMoreNotes, type Debrief } from './harness';
 
 /** Clicks "Export all data" and saves the download at `path`. */
 export async function exportThroughUi(page: Page, path: string): Promise<string> {
@@ -29,4 +31,26 @@ export async function confirmImport(page: Page, expectedNew: number): Promise<vo
   expect(total, words).toBe(expectedNew);
   await preview.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /^Imported: / }).waitFor();
+}
+
+/** Saves a manual check-in from the toolbar popup, as a person would. */
+export async function checkInFromPopup(debrief: Debrief, note: string, overall: number): Promise<void> {
+  const popup = await openExtensionPage(debrief, 'popup.html');
+  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
+  await popup.getByRole('radiogroup', { name: OVERALL.name, exact: true }).getByRole('radio', { name: String(overall), exact: true }).check();
+  await showMoreNotes(popup);
+  await popup.getByLabel('Most helpful moment').fill(note);
+  await popup.getByRole('button', { name: 'Save check-in' }).click();
+  await popup.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
+  await popup.close();
+}
+
+/** History lists exactly these notes. */
+export async function historyShows(debrief: Debrief, notes: string[]): Promise<void> {
+  const history = await openExtensionPage(debrief, 'options.html#/history');
+  const list = history.getByRole('list', { name: 'Check-ins' });
+  await list.waitFor();
+  for (const note of notes) await list.getByRole('link').filter({ hasText: note }).waitFor();
+  expect(await list.getByRole('link').count()).toBe(notes.length);
+  await history.close();
 }

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
-import { OVERALL } from '../../utils/checkin/instrument';
 import type { CheckIn } from '../../utils/db/schema';
 import { wrongPassphrase } from '../../utils/sync/crypto';
 import { serializeExport } from '../../utils/sync/export';
@@ -18,8 +17,8 @@ import { storedCheckIn } from '../seed/records';
 import { readStore } from './page-db';
 import { test } from './fixtures';
 import { downloadsIn } from './downloads';
-import { chooseImport, confirmImport, exportThroughUi } from './sync-ui';
-import { closeExtension, launchExtension, openExtensionPage, screenshot, type Debrief, showMoreNotes } from './harness';
+import { checkInFromPopup, chooseImport, confirmImport, exportThroughUi, historyShows } from './sync-ui';
+import { closeExtension, launchExtension, openExtensionPage, screenshot } from './harness';
 
 const files = mkdtempSync(join(tmpdir(), 'debrief-sync-e2e-'));
 afterAll(() => rmSync(files, { recursive: true, force: true }));
@@ -27,31 +26,10 @@ afterAll(() => rmSync(files, { recursive: true, force: true }));
 const NOTES = ['Naming the pattern behind my Sunday dread', 'Practising saying no out loud'];
 const PASSPHRASE = 'blue heron at dawn';
 
-/** Saves a manual check-in from the toolbar popup, as a person would. */
-async function checkInFromPopup(debrief: Debrief, note: string, overall: number): Promise<void> {
-  const popup = await openExtensionPage(debrief, 'popup.html');
-  await popup.getByRole('button', { name: 'Start a manual check-in' }).click();
-  await popup.getByRole('radiogroup', { name: OVERALL.name, exact: true }).getByRole('radio', { name: String(overall), exact: true }).check();
-  await showMoreNotes(popup);
-  await popup.getByLabel('Most helpful moment').fill(note);
-  await popup.getByRole('button', { name: 'Save check-in' }).click();
-  await popup.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
-  await popup.close();
-}
-
 /** Every record in the synced stores and drafts, read straight from IndexedDB: "nothing changed" means this is equal. */
 async function snapshot(page: Page): Promise<string> {
   const stores = ['checkIns', 'sessions', 'goals', 'tombstones', 'drafts'] as const;
   return JSON.stringify(await Promise.all(stores.map((store) => readStore(page, store))));
-}
-
-async function historyShows(debrief: Debrief, notes: string[]): Promise<void> {
-  const history = await openExtensionPage(debrief, 'options.html#/history');
-  const list = history.getByRole('list', { name: 'Check-ins' });
-  await list.waitFor();
-  for (const note of notes) await list.getByRole('link').filter({ hasText: note }).waitFor();
-  expect(await list.getByRole('link').count()).toBe(notes.length);
-  await history.close();
 }
 
 describe('export and import through the UI', () => {

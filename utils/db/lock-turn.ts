@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { openGoal, sealGoal } from '../lock/goals';
 import { openRoom, sealRoom } from '../lock/rooms';
-import { createLock, rewrapForPassphrase } from '../lock/keys';
+import { createLock, openLock, rewrapForPassphrase, type LockRecord } from '../lock/keys';
 import { forgetUnlocked, rememberUnlocked } from '../lock/session';
 import { openDraft, sealDraft } from './drafts';
 import { StorageError, toStorageError } from './errors';
@@ -70,27 +70,51 @@ async function rewriteAll(db: DebriefDb, rewrite: Rewrite, finish: (tx: RewriteT
   throw new StorageError(t('lock.busy'), 'unknown');
 }
 
+/**
+ * Puts `record` in place as this profile's lock and seals every plain check-in, draft, goal and room
+ * name with its private key, in one pass; then keeps the key as an unlock does.
+ */
+async function lockWith(db: DebriefDb, record: LockRecord, key: CryptoKey): Promise<void> {
+  if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
+  // Sealed with the private key's data key: they open fast once unlocked.
+  const seal: Rewrite = {
+    checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(key, checkIn) : null),
+    draft: (draft) => (draft.sealed === undefined ? sealDraft(key, draft) : null),
+    goal: (goal) => (goal.sealed === undefined ? sealGoal(key, goal) : null),
+    room: (room) => (room.sealed === undefined && room.name !== '' ? sealRoom(key, room) : null),
+  };
+  const plain = await rewriteAll(db, seal, (tx) =>
+    // The packed months hold ratings: emptied here, then written again sealed.
+    Promise.all([tx.objectStore('meta').put({ key: 'lock', value: record }), tx.objectStore('trendMonths').clear()]),
+  );
+  await rememberUnlocked(key);
+  // Sealing keeps each record's stamp, so the records as read stand for those written.
+  await writeSealedMonths(db, key, plain, plain, new Map());
+}
+
 /** Sets the lock: seals every check-in, draft, goal and room name in one pass and returns the recovery key, shown once. */
 export async function turnLockOn(db: DebriefDb, passphrase: string, iterations?: number): Promise<string> {
   try {
     if (await readLock(db)) throw new StorageError(t('lock.alreadyOn'), 'unknown');
     const lock = await createLock(passphrase, iterations);
-    // Sealed with the new private key's data key: they open fast once unlocked.
-    const key = lock.privateKey;
-    const seal: Rewrite = {
-      checkIn: (checkIn) => (hasPlain(checkIn) ? sealCheckIn(key, checkIn) : null),
-      draft: (draft) => (draft.sealed === undefined ? sealDraft(key, draft) : null),
-      goal: (goal) => (goal.sealed === undefined ? sealGoal(key, goal) : null),
-      room: (room) => (room.sealed === undefined && room.name !== '' ? sealRoom(key, room) : null),
-    };
-    const plain = await rewriteAll(db, seal, (tx) =>
-      // The packed months hold ratings: emptied here, then written again sealed.
-      Promise.all([tx.objectStore('meta').put({ key: 'lock', value: lock.record }), tx.objectStore('trendMonths').clear()]),
-    );
-    await rememberUnlocked(lock.privateKey);
-    // Sealing keeps each record's stamp, so the records as read stand for those written.
-    await writeSealedMonths(db, key, plain, plain, new Map());
+    await lockWith(db, lock.record, lock.privateKey);
     return lock.recoveryKey;
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/**
+ * Takes on the lock a file from another device was saved with (this profile has none): its
+ * passphrase or recovery key opens it, then this profile is locked the same way, so both share
+ * the lock. False, changing nothing, when the secret does not open it.
+ */
+export async function adoptLock(db: DebriefDb, record: LockRecord, secret: string): Promise<boolean> {
+  try {
+    const key = await openLock(record, secret);
+    if (!key) return false;
+    await lockWith(db, record, key);
+    return true;
   } catch (error) {
     throw toStorageError(error);
   }

@@ -48,14 +48,21 @@ export async function writingKey(db: DebriefDb): Promise<CryptoKey | null> {
   return (await unlockedKey()) ?? publicKey;
 }
 
+/** Why a file saved while locked cannot be merged here yet; `needsLock`: this profile has no lock and can take on the file's. */
+export interface FileLockProblem {
+  error: string;
+  needsLock: boolean;
+}
+
 /**
  * Why a file saved while locked cannot be merged here, or null: its sealed records are merged as
  * they are only into a profile that shares its lock (same public key).
  */
-export async function otherLockProblem(db: DebriefDb, file: { lock?: LockRecord }): Promise<string | null> {
+export async function fileLockProblem(db: DebriefDb, file: { lock?: LockRecord }): Promise<FileLockProblem | null> {
   if (!file.lock) return null;
   const mine = await readLock(db);
-  return mine?.publicKey === file.lock.publicKey ? null : t('lock.otherLock');
+  if (!mine) return { error: t('lock.adopt.needed'), needsLock: true };
+  return mine.publicKey === file.lock.publicKey ? null : { error: t('lock.otherLock'), needsLock: false };
 }
 
 /** The check-in as it is stored: sealed while the lock is on. */

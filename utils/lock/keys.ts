@@ -144,6 +144,23 @@ export async function unlockWithRecovery(record: LockRecord, typed: string): Pro
   return unwrap(record.byRecovery, await recoveryKeyOf(bytes, fromBase64(record.byRecovery.salt)));
 }
 
+const RECOVERY_SHAPE = /^[A-Za-z2-7\s-]{32,}$/;
+
+/** True when the private key is the other half of the record's public key: a file's lock is checked before it is taken on. */
+async function pairs(record: LockRecord, privateKey: CryptoKey): Promise<boolean> {
+  const { d: _private, key_ops: _ops, ...point } = await crypto.subtle.exportKey('jwk', privateKey);
+  const publicKey = await crypto.subtle.importKey('jwk', point, CURVE, true, []);
+  return toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey))) === record.publicKey;
+}
+
+/** The private key from the passphrase or the recovery key, or null when it is neither (or the record does not hold together). */
+export async function openLock(record: LockRecord, secret: string): Promise<CryptoKey | null> {
+  if (secret === '') return null;
+  const key =
+    (RECOVERY_SHAPE.test(secret.trim()) ? await unlockWithRecovery(record, secret) : null) ?? (await unlockWithPassphrase(record, secret));
+  return key && (await pairs(record, key)) ? key : null;
+}
+
 /** A new passphrase wraps the same private key again: no record is sealed anew. */
 export async function rewrapForPassphrase(record: LockRecord, privateKey: CryptoKey, passphrase: string): Promise<LockRecord> {
   const salt = randomBytes(SALT_BYTES);

@@ -3,7 +3,8 @@
  * transaction, so an import happens entirely or not at all. Its undo is in undo.ts.
  */
 import { toStorageError } from '../db/errors';
-import { otherLockProblem, sealIncoming, sealIncomingGoals } from '../db/lock';
+import { fileLockProblem, sealIncoming, sealIncomingGoals } from '../db/lock';
+import { adoptLock } from '../db/lock-turn';
 import { sealIncomingRooms } from '../db/lock-rooms';
 import { observeStampIn } from '../db/meta';
 import type { DebriefDb } from '../db/open';
@@ -41,19 +42,20 @@ function keepProblem(merged: SyncData): string | null {
   return checkExportLength(JSON.stringify(merged).length + 512);
 }
 
-export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string };
+/** `needsLock`: the file was saved locked and this profile has no lock; its passphrase lets it in (adoptLock). */
+export type PreviewResult = { ok: true; preview: MergePreview } | { ok: false; error: string; needsLock: boolean };
 
 /** What importing `file` would change, read without writing anything; or why it is refused here. */
 export async function previewImport(db: DebriefDb, file: DebriefExport): Promise<PreviewResult> {
   try {
-    const otherLock = await otherLockProblem(db, file);
-    if (otherLock) return { ok: false, error: otherLock };
+    const lockProblem = await fileLockProblem(db, file);
+    if (lockProblem) return { ok: false, ...lockProblem };
     const tx = db.transaction(TX_STORES, 'readonly');
     const local = await readAll(tx);
     await tx.done;
     const { merged, preview } = planMerge(local, file);
     const problem = keepProblem(merged);
-    return problem ? { ok: false, error: problem } : { ok: true, preview };
+    return problem ? { ok: false, error: problem, needsLock: false } : { ok: true, preview };
   } catch (error) {
     throw toStorageError(error);
   }
@@ -66,8 +68,8 @@ export async function previewImport(db: DebriefDb, file: DebriefExport): Promise
  */
 export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: Date = new Date()): Promise<ImportResult> {
   try {
-    const otherLock = await otherLockProblem(db, plainFile);
-    if (otherLock) throw new ImportRefused(otherLock);
+    const lockProblem = await fileLockProblem(db, plainFile);
+    if (lockProblem) throw new ImportRefused(lockProblem.error);
     const file = {
       ...plainFile,
       checkIns: await sealIncoming(db, plainFile.checkIns),
@@ -102,19 +104,40 @@ export async function importFile(db: DebriefDb, plainFile: DebriefExport, now: D
   }
 }
 
+type LockRefused = { ok: false; error: string; needsPassphrase: false; needsLock: true };
+
+/**
+ * This profile (which has no lock) takes on the lock `file` was saved with, opened by `secret` (its
+ * passphrase or recovery key); or why not, changing nothing.
+ */
+export async function takeFileLock(db: DebriefDb, file: DebriefExport, secret: string): Promise<LockRefused | null> {
+  if (file.lock && (await adoptLock(db, file.lock, secret))) return null;
+  return { ok: false, error: t('lock.adopt.wrong'), needsPassphrase: false, needsLock: true };
+}
+
 export type ImportTextResult =
   | { ok: true; file: DebriefExport; result: ImportResult }
-  | { ok: false; error: string; needsPassphrase: boolean };
+  | { ok: false; error: string; needsPassphrase: boolean; needsLock?: true };
 
-/** Reads (as every import does, readImport), validates and imports file text; a rejected file never opens a transaction. */
+/**
+ * Reads (as every import does, readImport), validates and imports file text; a rejected file never
+ * opens a transaction. `lockSecret` opens a file saved locked on another device when this profile
+ * has no lock: the profile takes on that lock first (adoptLock), as the Sync page does.
+ */
 export async function importText(
   db: DebriefDb,
   text: string,
   passphrase = '',
-  options: ParseOptions & CryptoOptions & { now?: number } = {},
+  options: ParseOptions & CryptoOptions & { now?: number; lockSecret?: string } = {},
 ): Promise<ImportTextResult> {
   const read = await readImport({ size: new TextEncoder().encode(text).length, text: async () => text }, passphrase, options);
   if (!read.ok) return read;
+  const lockProblem = await fileLockProblem(db, read.file);
+  if (lockProblem?.needsLock) {
+    if (!options.lockSecret) return { ok: false, error: lockProblem.error, needsPassphrase: false, needsLock: true };
+    const refused = await takeFileLock(db, read.file, options.lockSecret);
+    if (refused) return refused;
+  }
   try {
     const result = await importFile(db, read.file, new Date(options.now ?? Date.now()));
     return { ok: true, file: read.file, result };

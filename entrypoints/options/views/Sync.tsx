@@ -13,7 +13,7 @@ import { listAllGoals } from '@/utils/db/goals';
 import { formatNumber, t } from '@/utils/i18n';
 import { getDb, type DebriefDb } from '@/utils/db/open';
 import { deleteEverything } from '@/utils/db/wipe';
-import { importFile, previewImport, undoImport } from '@/utils/sync/apply';
+import { importFile, previewImport, takeFileLock, undoImport } from '@/utils/sync/apply';
 import { lastImport } from '../services';
 import { backUpNow as runBackUpNow, latestBackup, type BackupDownloads, type BackupFrequency } from '@/utils/sync/backup';
 import type { CryptoOptions } from '@/utils/sync/crypto';
@@ -88,6 +88,7 @@ export function SyncView({
   downloads = defaultDownloads(),
 }: RenderableProps<SyncViewProps>) {
   const pending = useRef<DebriefExport | null>(null);
+  const lockedFile = useRef<{ file: DebriefExport; encrypted: boolean } | null>(null);
   const [canUndo, setCanUndo] = useState(lastImport.undo !== null);
   const [backup, setBackup] = useState<{ frequency: BackupFrequency; keep: number; last: string | null; failure: string | null } | null>(null);
 
@@ -126,20 +127,38 @@ export function SyncView({
     return t('sync.export.savedCsv', { file: name, checkIns: checkInCount(checkIns.length) });
   };
 
+  /** What the file would change here, kept for Import; or why not (a locked file waits for its passphrase). */
+  const previewOf = async (file: DebriefExport, encrypted: boolean): Promise<ImportReading> => {
+    const db = await openDb();
+    const checked = await previewImport(db, file);
+    if (!checked.ok) {
+      if (checked.needsLock) lockedFile.current = { file, encrypted };
+      return { ...checked, needsPassphrase: false };
+    }
+    pending.current = file;
+    // Exports carry no device name, and a raw id means nothing to a person.
+    const own = await readMeta(db.transaction('meta').objectStore('meta'), 'deviceId');
+    const device = own === file.deviceId ? t('sync.import.thisDevice') : t('sync.import.anotherDevice');
+    const about = { when: formatDateTime(file.exportedAt), device, contents: contents(file) };
+    const summary = encrypted ? t('sync.import.summaryEncrypted', about) : t('sync.import.summary', about);
+    return { ok: true, preview: checked.preview, summary };
+  };
+
   const readFile = async (file: File, passphrase: string): Promise<ImportReading> => {
     pending.current = null;
+    lockedFile.current = null;
     const read = await readImport(file, passphrase, crypto);
-    if (!read.ok) return read;
-    const checked = await previewImport(await openDb(), read.file);
-    if (!checked.ok) return { ...checked, needsPassphrase: false };
-    const { preview } = checked;
-    pending.current = read.file;
-    // Exports carry no device name, and a raw id means nothing to a person.
-    const own = await readMeta((await openDb()).transaction('meta').objectStore('meta'), 'deviceId');
-    const device = own === read.file.deviceId ? t('sync.import.thisDevice') : t('sync.import.anotherDevice');
-    const about = { when: formatDateTime(read.file.exportedAt), device, contents: contents(read.file) };
-    const summary = read.encrypted ? t('sync.import.summaryEncrypted', about) : t('sync.import.summary', about);
-    return { ok: true, preview, summary };
+    return read.ok ? previewOf(read.file, read.encrypted) : read;
+  };
+
+  /** The passphrase a file from another device was locked with: this profile takes on that lock, then the file previews as usual. */
+  const unlockFile = async (secret: string): Promise<ImportReading> => {
+    const locked = lockedFile.current;
+    if (!locked) throw new Error(t('sync.import.notKept'));
+    const refused = await takeFileLock(await openDb(), locked.file, secret);
+    if (refused) return refused;
+    lockedFile.current = null;
+    return previewOf(locked.file, locked.encrypted);
   };
 
   const importPending = async () => {
@@ -184,8 +203,12 @@ export function SyncView({
       <SyncExport onExport={exportAll} onExportCsv={exportCsv} />
       <SyncImport
         onRead={readFile}
+        onUnlockFile={unlockFile}
         onImport={importPending}
-        onCancel={() => (pending.current = null)}
+        onCancel={() => {
+          pending.current = null;
+          lockedFile.current = null;
+        }}
         canUndo={canUndo}
         onUndo={undoLast}
       />
