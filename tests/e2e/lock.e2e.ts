@@ -5,7 +5,8 @@
  * recovery key opens it; the automatic backup made while locked keeps the entries sealed and
  * imports back once unlocked; turning the lock off brings the plain records back.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -20,6 +21,7 @@ import { downloadsIn } from './downloads';
 import { test } from './fixtures';
 import { openExtensionPage, restart, screenshot, showMoreNotes } from './harness';
 import { readStore } from './page-db';
+import { ARTIFACTS_DIR } from './paths';
 import { chooseImport, confirmImport } from './sync-ui';
 
 const PASSPHRASE = 'blue kettle at dawn';
@@ -142,6 +144,31 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
       }),
   );
   expect(trendMonths).toBe(0);
+
+  // Every store as it lies on disk while locked: none of the words in any of them. Kept as
+  // tests/e2e/artifacts/locked-profile.json, the listing of what stays readable.
+  const onDisk = await reader.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('debrief');
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const listing: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => (listing[name] = all.result);
+          }
+          tx.oncomplete = () => resolve(JSON.stringify(listing, null, 1));
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  writeFileSync(join(ARTIFACTS_DIR, 'locked-profile.json'), onDisk);
+  for (const word of ['sleep diary', 'doctor', 'Sunday', 'heavy']) expect(onDisk).not.toContain(word);
 
   // The automatic backup runs while locked (turned on here from the service worker): the file keeps
   // the entries sealed and carries the lock, never an opened key.
