@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import './tests/node-compat';
+import './tests/support/node-compat';
 
 // Real-Firefox tests (firefox-esr over WebDriver BiDi): one browser at a time, no unit-test setup.
 export default defineConfig({
@@ -8,7 +8,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['tests/e2e-firefox/global-setup.ts'],
     // Debrief's `t` in Node: the English messages, to find controls by their names.
-    setupFiles: ['tests/node-i18n.ts'],
+    setupFiles: ['tests/support/node-i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,

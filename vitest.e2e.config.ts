@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import './tests/node-compat';
+import './tests/support/node-compat';
 
 // Real-browser tests: one Chromium at a time (2-core machine), generous timeouts,
 // no unit-test setup (no fake IndexedDB, no fake browser).
@@ -9,7 +9,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
     // Debrief's `t` in Node: the English messages, to find controls by their names.
-    setupFiles: ['tests/node-i18n.ts'],
+    setupFiles: ['tests/support/node-i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60_000,

@@ -1,6 +1,6 @@
 /**
  * What each entrypoint costs to load: its JavaScript as built (minified) and gzipped at level 9,
- * shared chunks included. Used by tests/size-budget.test.ts (the budgets) and by `npm run bench`.
+ * shared chunks included. Used by tests/build/size-budget.test.ts (the budgets) and by `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

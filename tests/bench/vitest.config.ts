@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import '../node-compat';
+import '../support/node-compat';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,7 +23,7 @@ export default defineConfig({
           : 'tests/bench/bench.run.ts',
     ],
     environment: 'node',
-    setupFiles: ['tests/node-i18n.ts'],
+    setupFiles: ['tests/support/node-i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 60 * 60_000,

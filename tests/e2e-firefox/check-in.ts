@@ -1,7 +1,7 @@
 /** The check-in form driven as a person would, by role and name, with the names from Debrief's English messages. */
 import type { Page } from 'puppeteer-core';
 import { OVERALL, SIGNS } from '../../utils/checkin/instrument';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { byRole, byRoleWithText, fill } from './dom';
 import { openExtensionPage, type Firefox } from './harness';
 

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { OVERALL, SIGNS } from '../../utils/checkin/instrument';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { writeRecords } from '../e2e/page-db';
 import { makeCheckIns, makeGoal, makePendingSession } from '../e2e/records';
 import { dbPage, openWindows } from './debrief';

@@ -6,7 +6,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { CheckIn } from '../../utils/db/schema';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { readStore } from '../e2e/page-db';
 import { checkInFromPopup } from './check-in';
 import { dbPage } from './debrief';

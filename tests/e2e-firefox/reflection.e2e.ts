@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { wait } from '../e2e/call-fixture';
 import { checkInFromPopup, rate } from './check-in';
 import { nextWindow, openWindows, setLocal, type ApiWindow } from './debrief';

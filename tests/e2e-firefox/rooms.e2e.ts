@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { formatTime } from '../../utils/checkin/format';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { googleMeet } from '../../utils/sites/platforms/google-meet';
 import { zoom } from '../../utils/sites/platforms/zoom';
 import { wait } from '../e2e/call-fixture';

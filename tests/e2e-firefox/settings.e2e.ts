@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { wait } from '../e2e/call-fixture';
 import { readSession } from '../e2e/debrief-state';
 import { closeWindows, dbPage, FirefoxCall, nextWindow, openWindows, type ApiWindow } from './debrief';

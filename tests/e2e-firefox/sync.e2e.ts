@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/i18n/index.ts';
 import { BACKUP_FOLDER } from '../../utils/sync/backup';
 import { parseExport } from '../../utils/sync/format';
 import { wait } from '../e2e/call-fixture';

@@ -11,7 +11,7 @@ import { extensionUrl, openExtensionPage } from './harness';
 import { readStore } from './page-db';
 import { makeGoal, makePendingSession, seedRecords } from './records';
 import type { CheckIn, Session } from '../../utils/db/schema';
-import { radioName } from '../rating-names';
+import { radioName } from '../support/rating-names';
 
 /** What a screen reader is told about the focused element. */
 interface Announced {

@@ -1,5 +1,5 @@
 import type { CheckIn } from '../db/schema';
-import { formatNumber, t, uiLocale } from '../i18n';
+import { formatNumber, t, uiLocale } from '../i18n/index.ts';
 import { NOTE_IDS } from './instrument';
 
 /** "under 1 min", "52 min", "1 h 5 min"; null when either end is unknown. */

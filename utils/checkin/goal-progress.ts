@@ -1,5 +1,5 @@
 import type { Goal } from '../db/schema';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import { formatAverage, formatDay, mean, type GoalProgressEntry } from './trends';
 
 /** One line on a goal's progress: "Rated in 19 sessions · latest 7/10 on … · average 6.2", or why there is none. */

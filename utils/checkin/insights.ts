@@ -1,5 +1,5 @@
 import type { CheckIn } from '../db/schema';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import { seriesByMetric, trendEntryOf } from './series';
 import { formatAverage, mean, METRICS, type Metric, type MetricId, type TrendPoint } from './trends';
 

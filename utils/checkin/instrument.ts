@@ -3,7 +3,7 @@
  * One definition drives the form, CSV columns, charts and printable summary. The words
  * live in utils/i18n/locales; CSV columns are file format and stay English.
  */
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 
 export const SIGN_IDS = ['relief', 'insight', 'trust', 'goals', 'resilience', 'integration'] as const;
 export type SignId = (typeof SIGN_IDS)[number];

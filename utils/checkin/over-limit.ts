@@ -3,7 +3,7 @@
  * write checks this before it stamps anything, so Debrief never stores what its own export
  * would be refused for; the form checks it first and keeps everything typed.
  */
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import type { CheckInVersion } from '../db/schema';
 import { NOTE_PROMPTS } from './instrument';
 import { MAX_GOAL_PROGRESS, MAX_NOTE_LENGTH, MAX_SHORT_TEXT, MAX_TAGS } from './limits';

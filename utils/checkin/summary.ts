@@ -1,5 +1,5 @@
 import type { CheckIn } from '../db/schema';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale } from '../i18n/index.ts';
 import { checkInTime } from './trend-entry';
 import { NOTE_IDS, NOTE_PROMPTS, type NoteId, type NotePrompt } from './instrument';
 import { filterFromQuery, formatDay, type CheckInFilter } from './trends';

@@ -1,5 +1,5 @@
 import type { CheckIn } from '../db/schema';
-import { formatNumber, uiLocale } from '../i18n';
+import { formatNumber, uiLocale } from '../i18n/index.ts';
 import { distinctByFold, trendFilterTest, type HistoryFilter } from './filters';
 import { checkInTime } from './trend-entry';
 import { cachedFormat } from './format';

@@ -1,7 +1,7 @@
 import { draftKeyFor } from '../checkin/drafts';
 import { MAX_HISTORY } from '../checkin/limits';
 import { checkLimits, LimitError } from '../checkin/over-limit';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { toStorageError } from './errors';
 import { openCheckIns, storedForm, takeStamp } from './lock';
 import { stampIn } from './meta';

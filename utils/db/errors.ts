@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { messageOf } from '../errors';
 
 /** A storage failure in words a person can act on. */

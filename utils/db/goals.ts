@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import { toStorageError } from './errors';
 import { openGoals, storedGoal, takeStamp } from './lock';
 import type { DebriefDb } from './open';

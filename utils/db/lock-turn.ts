@@ -1,6 +1,6 @@
 /** Turning the lock on and off and changing the passphrase: each rewrite in one transaction (unlocking: unlock.ts). */
 import type { IDBPTransaction } from 'idb';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { hasPlain, isSealed, openCheckIn, sealCheckIn } from '../lock/checkins';
 import { openGoal, sealGoal } from '../lock/goals';
 import { openRoom, sealRoom } from '../lock/rooms';

@@ -4,7 +4,7 @@
  * unlocked private key, or a `locked` StorageError the pages turn into the unlock screen).
  */
 import type { StoreNames } from 'idb';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { isSealed, openCheckIn, openKnown, sealCheckIn, type KnownSecrets } from '../lock/checkins';
 import { importPublicKey } from '../lock/envelope';
 import { openGoal, sealGoal } from '../lock/goals';

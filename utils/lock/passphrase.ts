@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 
 /** Shortest passphrase accepted: the recovery key, not length, is what saves a forgotten one. */
 const MIN_PASSPHRASE = 8;

@@ -3,7 +3,7 @@
  * and registers the same two content scripts there; only the media probe detects calls.
  */
 
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { CUSTOM_PLATFORM_PREFIX } from './catalog';
 
 const HOST_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;

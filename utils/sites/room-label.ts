@@ -1,5 +1,5 @@
 /** How a room key reads to the person: the meeting as their invitation shows it. */
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { platformName } from './catalog';
 import { siteForUrl } from './registry';
 

@@ -14,7 +14,7 @@ import type { CryptoOptions } from './crypto';
 import type { DebriefExport, ParseOptions, SyncData } from './format';
 import { checkExportLength } from './json';
 import { MAX_RECORDS } from '../checkin/limits';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import { newestStamp } from './merge';
 import { planMerge, type MergePreview } from './plan';
 import { readImport } from './read';

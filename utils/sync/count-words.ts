@@ -1,5 +1,5 @@
 /** Counts of records in words, by kind: "40 check-ins, 38 sessions, 3 goals". */
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import type { MergeCounts, MergePreview } from './plan';
 
 export const checkInCount = (count: number) => t('common.checkIns', count, [formatNumber(count)]);

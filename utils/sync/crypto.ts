@@ -4,7 +4,7 @@
  * data, so changing any of it makes decryption fail rather than silently differ.
  */
 import * as v from 'valibot';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 import { fromBase64, toBase64 } from './base64';
 import { canonicalJson } from './canonical';
 import { describeIssue } from './issues';

@@ -5,7 +5,7 @@
  * for the folder's permission, so this runs in the options page, never in the background.
  */
 import type { DebriefDb } from '../db/open';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import type { CryptoOptions } from './crypto';
 import { importFile } from './apply';
 import { exportData, exportText } from './export';

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { MAX_CLOCK_AHEAD_MS, parseHlc } from '../db/hlc';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import type { CheckIn, Goal, Room, Session, Tombstone } from '../db/schema';
 import type { LockRecord } from '../lock/keys';
 import { describeIssue, RECORD_WORDS, tombstoneWhere } from './issues';

@@ -1,6 +1,6 @@
 /** Turns a valibot issue into a sentence that names the record and field at fault. */
 import type * as v from 'valibot';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import type { SyncedStore } from '../db/schema';
 
 const RECORD_NAMES: Record<string, () => string> = {

@@ -1,6 +1,6 @@
 /** Reading untrusted JSON text: size, truncation and dangerous keys, each with a clear message. */
 import { MAX_IMPORT_BYTES } from '../checkin/limits';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t } from '../i18n/index.ts';
 
 export { MAX_IMPORT_BYTES };
 

@@ -1,5 +1,5 @@
 /** Reading a file the user picked: plain or encrypted, validated whole before anything is written. */
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { decryptEnvelope, isEncryptedEnvelope, wrongPassphrase, type CryptoOptions } from './crypto';
 import { parseExport, validateExport, type DebriefExport, type ParseOptions } from './format';
 import { checkExportLength, checkImportSize, findForbiddenKey, parseJsonText } from './json';

@@ -4,7 +4,7 @@
  * change to schema.ts that is not reflected here a compile error.
  */
 import * as v from 'valibot';
-import { t } from '../i18n';
+import { t } from '../i18n/index.ts';
 import { NOTE_IDS, RATING_MAX, RATING_MIN, SIGN_IDS, type Notes, type Ratings } from '../checkin/instrument';
 import { isHlc, MAX_HLC_COUNTER, parseHlc } from '../db/hlc';
 import type { CheckIn, CheckInVersion, Goal, Room, Session, Tombstone } from '../db/schema';
