@@ -6,7 +6,8 @@
 import { deleteDB } from 'idb';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import type { CheckIn } from '@/utils/db/schema';
-import { exportData, exportText, importText, previewImport } from '@/utils/sync/apply';
+import { importText, previewImport } from '@/utils/sync/apply';
+import { exportData, exportText } from '@/utils/sync/export';
 import { encryptText } from '@/utils/sync/crypto';
 import { PBKDF2_ITERATIONS } from '@/utils/sync/kdf';
 import { serializeExport } from '@/utils/sync/export';

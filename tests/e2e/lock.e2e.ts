@@ -14,7 +14,7 @@ import { OVERALL } from '../../utils/checkin/instrument';
 import type { CheckIn } from '../../utils/db/schema';
 import { parseExport } from '../../utils/sync/format';
 import { examplesOf } from '../../utils/sites/examples';
-import { siteById } from '../../utils/sites/registry';
+import { doxyMe } from '../../utils/sites/platforms/doxy-me';
 import { CallPage, serveCallPages, wait } from './call-fixture';
 import { CheckInWindows, setMinSessionMinutes } from './debrief-state';
 import { downloadsIn } from './downloads';
@@ -100,7 +100,7 @@ test('the lock: saved while locked without a passphrase, sealed on disk, opened 
   // A detected call ends: its check-in is saved with no passphrase, and says to unlock for the earlier note.
   const checkIns = new CheckInWindows(debrief.context);
   const mark = checkIns.mark();
-  const call = await CallPage.open(debrief.context, examplesOf(siteById('doxy-me')!).testUrls.rooms[0]!);
+  const call = await CallPage.open(debrief.context, examplesOf(doxyMe).testUrls.rooms[0]!);
   await call.start();
   await wait(1500);
   await call.end();

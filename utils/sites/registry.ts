@@ -63,13 +63,3 @@ export function siteForUrl(url: URL, sites: readonly SiteAdapter[] = SITES): Sit
   return sites.find((site) => site.hosts.some((host) => hostMatches(host, url.hostname)));
 }
 
-/** The meeting an address names (`zoom:81234567890`), or null on a therapy service or a page naming none. */
-export function roomKeyOf(url: URL): string | null {
-  return siteForUrl(url)?.roomKey?.(url) ?? null;
-}
-
-/** The platform with this id, if any. */
-export function siteById(id: string, sites: readonly SiteAdapter[] = SITES): SiteAdapter | undefined {
-  return sites.find((site) => site.id === id);
-}
-

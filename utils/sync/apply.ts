@@ -20,7 +20,6 @@ import { planMerge, type MergePreview } from './plan';
 import { readImport } from './read';
 import { checkInChanges, queueAll, readAll, TX_STORES, undoEntriesOf, type ImportUndo, type ImportUndoEntry } from './writes';
 
-export { exportData, serializeExport, exportText } from './export';
 export { undoImport } from './undo';
 export type { ImportUndo } from './writes';
 
@@ -122,7 +121,8 @@ export type ImportTextResult =
 /**
  * Reads (as every import does, readImport), validates and imports file text; a rejected file never
  * opens a transaction. `lockSecret` opens a file saved locked on another device when this profile
- * has no lock: the profile takes on that lock first (adoptLock), as the Sync page does.
+ * has no lock: the profile takes on that lock first (adoptLock), as the Sync page does. The tests'
+ * import in one call (the pages go through previewImport and importFile to show the preview first).
  */
 export async function importText(
   db: DebriefDb,

@@ -21,8 +21,6 @@ import {
   tombstoneSchema,
 } from './schemas';
 
-export { MAX_IMPORT_BYTES, checkImportSize } from './json';
-
 export const EXPORT_FORMAT = 'debrief';
 /** Version 2 added `rooms`; a version 1 file (no rooms) still imports. */
 export const EXPORT_VERSION = 2;

@@ -7,7 +7,8 @@ import { turnLockOn } from '@/utils/db/lock-turn';
 import type { DebriefDb } from '@/utils/db/open';
 import { unlock } from '@/utils/db/unlock';
 import { forgetUnlocked, isUnlocked } from '@/utils/lock/session';
-import { exportData, importText, serializeExport } from '@/utils/sync/apply';
+import { importText } from '@/utils/sync/apply';
+import { exportData, serializeExport } from '@/utils/sync/export';
 import { newCheckIn, useFreshDbs } from '../../support/db-fixture';
 
 const FAST = 1_000;

@@ -7,7 +7,8 @@ import { createSession, endSession } from '@/utils/db/sessions';
 import { unlock } from '@/utils/db/unlock';
 import { forgetUnlocked } from '@/utils/lock/session';
 import { takeLastingChoice } from '@/utils/session/choices';
-import { exportData, importFile, serializeExport } from '@/utils/sync/apply';
+import { importFile } from '@/utils/sync/apply';
+import { exportData, serializeExport } from '@/utils/sync/export';
 import { newCheckIn, useFreshDbs } from '../../support/db-fixture';
 
 const FAST = 1_000;

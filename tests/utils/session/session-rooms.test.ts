@@ -6,10 +6,13 @@ import { getSession } from '@/utils/db/sessions';
 import { judgeCall } from '@/utils/session/asking';
 import { offersInStorageSession } from '@/utils/session/call-registry';
 import { callEnded, callStarted, type TabCall, type TrackerDeps } from '@/utils/session/tracker';
-import { roomKeyOf } from '@/utils/sites/registry';
+import { siteForUrl } from '@/utils/sites/registry';
 import { minSessionMinutes, setRoomMode } from '@/utils/storage';
 import { useTestDb } from '../../support/db-fixture';
 import { memoryCalls } from '../../support/tracker-fixture';
+
+/** The room the background reads from a call page's address. */
+const roomKeyOf = (url: string) => siteForUrl(new URL(url))?.roomKey?.(new URL(url)) ?? null;
 
 const NAME = 'debrief-session-rooms-test';
 const MINUTE = 60_000;
@@ -32,7 +35,7 @@ const deps = (): TrackerDeps => ({
 /** A 47-minute call at `url` in tab `tabId`, as the background records it from the page's address. */
 async function call(url: string, tabId: number): Promise<Session | null> {
   const platform = url.includes('zoom.us') ? 'zoom' : url.includes('meet.google.com') ? 'google-meet' : 'doxy-me';
-  const started = await callStarted(deps(), { tabId, frameId: 0, platform, url, roomKey: roomKeyOf(new URL(url)), at: now });
+  const started = await callStarted(deps(), { tabId, frameId: 0, platform, url, roomKey: roomKeyOf(url), at: now });
   now += 47 * MINUTE;
   const ended = await callEnded(deps(), tabId, { reason: 'call-ended', at: now });
   now += 2 * MINUTE;

@@ -3,7 +3,8 @@ import { deleteDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDebriefDb, type DebriefDb } from '@/utils/db/open';
 import { importFile, importText } from '@/utils/sync/apply';
-import { checkImportSize, MAX_IMPORT_BYTES, parseExport, type DebriefExport } from '@/utils/sync/format';
+import { parseExport, type DebriefExport } from '@/utils/sync/format';
+import { checkImportSize, MAX_IMPORT_BYTES } from '@/utils/sync/json';
 import { serializeExport } from '@/utils/sync/export';
 import {
   arbExportFile,

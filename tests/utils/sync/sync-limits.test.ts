@@ -6,7 +6,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { formatHlc } from '@/utils/db/hlc';
 import type { DebriefDb } from '@/utils/db/open';
-import { exportData, importText, serializeExport } from '@/utils/sync/apply';
+import { importText } from '@/utils/sync/apply';
+import { exportData, serializeExport } from '@/utils/sync/export';
 import { exportText } from '@/utils/sync/export';
 import type { SyncData } from '@/utils/sync/format';
 import { useFreshDbs } from '../../support/db-fixture';

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { listRooms, removeRoom, renameRoom, setRoom } from '@/utils/db/rooms';
 import type { DebriefDb } from '@/utils/db/open';
-import { exportData, importText, serializeExport, undoImport } from '@/utils/sync/apply';
+import { importText, undoImport } from '@/utils/sync/apply';
+import { exportData, serializeExport } from '@/utils/sync/export';
 import { movedId } from '@/utils/sync/clash';
 import { useFreshDbs } from '../../support/db-fixture';
 import { checkIn, exportOf, room, stamp, tombstone } from '../../support/sync-fixtures';
