@@ -1,9 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SyncView } from '@/entrypoints/options/views/Sync';
-import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
-import { DB_NAME } from '@/utils/db/schema';
+import type { DebriefDb } from '@/utils/db/open';
+import { useTestDb } from '../../support/db-fixture';
 import { exportData, exportText, serializeExport } from '@/utils/sync/export';
 import type { DebriefExport } from '@/utils/sync/format';
 import { checkIn, exportOf, goal, session, stamp } from '../../support/sync-fixtures';
@@ -11,12 +10,9 @@ import { checkIn, exportOf, goal, session, stamp } from '../../support/sync-fixt
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let db: DebriefDb;
 
-beforeEach(async () => (db = await getDb()));
-afterEach(async () => {
-  cleanup();
-  db.close();
-  resetSharedDb();
-  await deleteDB(DB_NAME);
+const sharedDb = useTestDb({ shared: true }, cleanup);
+beforeEach(() => {
+  db = sharedDb();
 });
 
 async function renderSync() {

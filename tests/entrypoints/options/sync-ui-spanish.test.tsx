@@ -3,39 +3,32 @@
  * with Spanish plurals, and the confirmation word a Spanish reader types.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BackupSettings } from '@/components/BackupSettings';
 import { SyncFolder, type SyncFolderState } from '@/components/SyncFolder';
 import { SyncView } from '@/entrypoints/options/views/Sync';
 import { emptyNotes } from '@/utils/checkin/instrument';
 import { saveCheckIn } from '@/utils/db/checkins';
-import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
-import { DB_NAME } from '@/utils/db/schema';
+import type { DebriefDb } from '@/utils/db/open';
 import es from '@/utils/i18n/locales/es.json';
 import { chromeMessages, messageGetter } from '@/tests/support/locale-messages';
 import { decryptEnvelope, encryptText, wrongPassphrase } from '@/utils/sync/crypto';
 import { serializeExport } from '@/utils/sync/export';
 import type { MergePreview } from '@/utils/sync/plan';
 import { checkIn, stamp } from '../../support/sync-fixtures';
-import { newCheckIn } from '../../support/db-fixture';
+import { newCheckIn, useTestDb } from '../../support/db-fixture';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let db: DebriefDb;
 let saved: string[];
 
-beforeEach(async () => {
+const sharedDb = useTestDb({ shared: true }, cleanup);
+beforeEach(() => {
   fakeBrowser.i18n.getMessage = messageGetter(chromeMessages(es)) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'es-ES';
-  db = await getDb();
+  db = sharedDb();
   saved = [];
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  resetSharedDb();
-  await deleteDB(DB_NAME);
 });
 
 async function renderSync() {

@@ -1,32 +1,25 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { deleteDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SyncView } from '@/entrypoints/options/views/Sync';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { saveCheckIn, type NewCheckIn } from '@/utils/db/checkins';
-import { getDb, resetSharedDb, type DebriefDb } from '@/utils/db/open';
-import { DB_NAME } from '@/utils/db/schema';
+import type { DebriefDb } from '@/utils/db/open';
 import { wrongPassphrase } from '@/utils/sync/crypto';
 import { CSV_MIME } from '@/utils/sync/csv';
 import { exportData, exportText, serializeExport } from '@/utils/sync/export';
 import { parseExport, type DebriefExport } from '@/utils/sync/format';
 import { readExportText } from '@/utils/sync/read';
 import { checkIn, stamp } from '../../support/sync-fixtures';
-import { newCheckIn } from '../../support/db-fixture';
+import { newCheckIn, useTestDb } from '../../support/db-fixture';
 
 const FAST = { iterations: 1_000, minIterations: 1_000 };
 let db: DebriefDb;
 let saved: { name: string; text: string; mime: string }[];
 
-beforeEach(async () => {
-  db = await getDb();
+const sharedDb = useTestDb({ shared: true }, cleanup);
+beforeEach(() => {
+  db = sharedDb();
   saved = [];
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  resetSharedDb();
-  await deleteDB(DB_NAME);
 });
 
 function entry(helpful: string, overall = 7): NewCheckIn {
