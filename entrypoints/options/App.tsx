@@ -4,11 +4,13 @@ import { ROUTES, routeForHash } from './routes';
 import { useLocationHash } from './use-location-hash';
 import { useLockState } from './use-lock-state';
 import { UnlockForm } from '@/components/UnlockForm';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { useLazyView } from './lazy-view';
 
 export function App() {
   const [hash] = useLocationHash();
   const route = routeForHash(hash);
-  const View = route.view;
+  const { view: View, error } = useLazyView(route.view);
   const lock = useLockState();
   useEffect(() => {
     document.title = t('options.documentTitle', { view: route.label() });
@@ -37,7 +39,14 @@ export function App() {
         {lock.state === 'locked' && route.path !== 'settings' ? (
           <UnlockForm onUnlock={lock.tryUnlock} />
         ) : (
-          lock.state !== null && <View key={route.path === 'settings' ? route.path : 'readable'} />
+          lock.state !== null &&
+          (View ? (
+            <View key={route.path === 'settings' ? route.path : 'readable'} />
+          ) : error ? (
+            <ErrorAlert message={error} />
+          ) : (
+            <p aria-busy="true">{t('common.loading')}</p>
+          ))
         )}
       </main>
     </div>
