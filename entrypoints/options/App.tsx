@@ -1,11 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { ROUTES, routeForHash } from './routes';
+import { ROUTES, routeForHash, type OptionsRoute } from './routes';
 import { useLocationHash } from './use-location-hash';
 import { useLockState } from './use-lock-state';
 import { UnlockForm } from '@/components/UnlockForm';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useLazyView } from './lazy-view';
+
+const preload = (route: OptionsRoute) => void route.view.load().catch(() => undefined);
 
 export function App() {
   const [hash] = useLocationHash();
@@ -24,7 +26,8 @@ export function App() {
           <ul>
             {ROUTES.map((r) => (
               <li key={r.path}>
-                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
+                {/* A view's code loads as the pointer or focus reaches its link, so following it rarely waits. */}
+                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined} onPointerEnter={() => preload(r)} onFocus={() => preload(r)}>
                   {r.label()}
                 </a>
               </li>

@@ -8,12 +8,11 @@ import '@/components/sync.css';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '@/utils/i18n';
 import { App } from './App';
-import { ROUTES, routeForHash } from './routes';
+import { routeForHash } from './routes';
 
-// The view the address names loads at once, beside the page's own start; the others once it is idle.
-void routeForHash(location.hash)
+// The view the address names loads at once, beside the page's own start (App shows the error if it fails).
+routeForHash(location.hash)
   .view.load()
-  .finally(() => requestIdleCallback(() => ROUTES.forEach((route) => void route.view.load().catch(() => undefined))))
   .catch(() => undefined);
 // Changes made on any options view reach the sync folder, not only while Sync is open.
 void import('./services').then(({ pageSyncFolder }) => pageSyncFolder.startAutoWrite());
