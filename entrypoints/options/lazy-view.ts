@@ -10,6 +10,11 @@ export interface LazyView {
   loaded(): ComponentType | undefined;
 }
 
+/** A view in the page's own chunk: drawn with the first render. */
+export function eagerView(view: ComponentType): LazyView {
+  return { load: () => Promise.resolve(view), loaded: () => view };
+}
+
 export function lazyView(importView: () => Promise<ComponentType>): LazyView {
   let view: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
