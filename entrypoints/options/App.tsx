@@ -1,18 +1,14 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { ROUTES, routeForHash, type OptionsRoute } from './routes';
+import { ROUTES, routeForHash } from './routes';
 import { useLocationHash } from './use-location-hash';
 import { useLockState } from './use-lock-state';
 import { UnlockForm } from '@/components/UnlockForm';
-import { ErrorAlert } from '@/components/ErrorAlert';
-import { useLazyView } from './lazy-view';
-
-const preload = (route: OptionsRoute) => void route.view.load().catch(() => undefined);
 
 export function App() {
   const [hash] = useLocationHash();
   const route = routeForHash(hash);
-  const { view: View, error } = useLazyView(route.view);
+  const View = route.view;
   const lock = useLockState();
   useEffect(() => {
     document.title = t('options.documentTitle', { view: route.label() });
@@ -26,8 +22,7 @@ export function App() {
           <ul>
             {ROUTES.map((r) => (
               <li key={r.path}>
-                {/* A view's code loads as the pointer or focus reaches its link, so following it rarely waits. */}
-                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined} onPointerEnter={() => preload(r)} onFocus={() => preload(r)}>
+                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
                   {r.label()}
                 </a>
               </li>
@@ -42,14 +37,7 @@ export function App() {
         {lock.state === 'locked' && route.path !== 'settings' ? (
           <UnlockForm onUnlock={lock.tryUnlock} />
         ) : (
-          lock.state !== null &&
-          (View ? (
-            <View key={route.path === 'settings' ? route.path : 'readable'} />
-          ) : error ? (
-            <ErrorAlert message={error} />
-          ) : (
-            <p aria-busy="true">{t('common.loading')}</p>
-          ))
+          lock.state !== null && <View key={route.path === 'settings' ? route.path : 'readable'} />
         )}
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type { RenderableProps } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import '@/components/trends.css';
 import { GoalAddForm } from '@/components/GoalAddForm';
 import { GoalList } from '@/components/GoalList';
 import { goalProgressOf, type GoalProgressEntry } from '@/utils/checkin/trends';

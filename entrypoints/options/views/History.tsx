@@ -1,5 +1,6 @@
 import type { RenderableProps } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import '@/components/history.css';
 import { CheckInDetail } from '@/components/CheckInDetail';
 import { historyRowId } from '@/components/HistoryList';
 import { HISTORY_PAGE_SIZE, HISTORY_RESULTS_ID, HistoryPage } from '@/components/HistoryPage';

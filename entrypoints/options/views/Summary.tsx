@@ -1,5 +1,6 @@
 import type { RenderableProps } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import '@/components/trends.css';
 import { SummaryChoices } from '@/components/SummaryChoices';
 import { summaryChoiceFromQuery, type SummaryChoice } from '@/utils/checkin/summary';
 import { providersOf } from '@/utils/checkin/trends';

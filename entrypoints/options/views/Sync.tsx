@@ -1,6 +1,7 @@
 import type { RenderableProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import '@/components/sync.css';
 import { BackupSettings } from '@/components/BackupSettings';
 import { DeleteEverything } from '@/components/DeleteEverything';
 import { SyncExport } from '@/components/SyncExport';

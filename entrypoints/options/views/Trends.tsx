@@ -1,5 +1,6 @@
 import type { RenderableProps } from 'preact';
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import '@/components/trends.css';
 import { TrendChart } from '@/components/TrendChart';
 import { TrendFilters } from '@/components/TrendFilters';
 import { TrendInsights } from '@/components/TrendInsights';
