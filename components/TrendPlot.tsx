@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { drawWithUPlot, type DrawPlot, type PlotSpec } from './TrendUPlot';
 
 export interface TrendPlotProps {
@@ -12,6 +12,7 @@ export interface TrendPlotProps {
 /** The canvas of a chart, announced as one image with a full description. */
 export function TrendPlot({ label, spec, draw = drawWithUPlot }: TrendPlotProps) {
   const target = useRef<HTMLDivElement>(null);
-  useEffect(() => (target.current ? draw(target.current, spec) : undefined), [spec, draw]);
+  // A layout effect hands the chart over as the page is laid out; a plain effect waits a frame.
+  useLayoutEffect(() => (target.current ? draw(target.current, spec) : undefined), [spec, draw]);
   return <div ref={target} class="trend-plot" role="img" aria-label={label} />;
 }

@@ -115,9 +115,9 @@ interface Candidate extends Insight {
 
 const isDecline = (kind: InsightKind) => kind === 'fall' || kind === 'lower';
 
-function recentTrend(metric: Metric, values: readonly number[], rules: InsightRules, order: number): Candidate | null {
-  if (values.length < rules.minSessions) return null;
-  const recent = values.slice(-rules.recentSessions);
+function recentTrend(metric: Metric, points: readonly TrendPoint[], rules: InsightRules, order: number): Candidate | null {
+  if (points.length < rules.minSessions) return null;
+  const recent = points.slice(-rules.recentSessions).map((p) => p.value);
   const change = slope(recent) * (recent.length - 1);
   if (Math.abs(change) < rules.sessionChange) return null;
   const kind = change > 0 ? 'rise' : 'fall';
@@ -133,10 +133,22 @@ function monthOnMonth(
   order: number,
 ): Candidate | null {
   const monthMs = rules.monthDays * 86_400_000;
-  const thisMonth = points.filter((p) => p.ms > nowMs - monthMs && p.ms <= nowMs).map((p) => p.value);
-  const lastMonth = points.filter((p) => p.ms > nowMs - 2 * monthMs && p.ms <= nowMs - monthMs).map((p) => p.value);
-  if (thisMonth.length < rules.minPerMonth || lastMonth.length < rules.minPerMonth) return null;
-  const [recent, before] = [mean(thisMonth)!, mean(lastMonth)!];
+  // One pass, no lists: this runs for every metric over thousands of sessions.
+  let thisSum = 0;
+  let thisCount = 0;
+  let lastSum = 0;
+  let lastCount = 0;
+  for (const p of points) {
+    if (p.ms > nowMs - monthMs && p.ms <= nowMs) {
+      thisSum += p.value;
+      thisCount++;
+    } else if (p.ms > nowMs - 2 * monthMs && p.ms <= nowMs - monthMs) {
+      lastSum += p.value;
+      lastCount++;
+    }
+  }
+  if (thisCount < rules.minPerMonth || lastCount < rules.minPerMonth) return null;
+  const [recent, before] = [thisSum / thisCount, lastSum / lastCount];
   const change = recent - before;
   if (Math.abs(change) < rules.monthChange) return null;
   const kind = change > 0 ? 'higher' : 'lower';
@@ -169,12 +181,7 @@ export function describeSeries(
     mostRated = Math.max(mostRated, points.length);
     // One sentence per metric: the session trend says more than the calendar does.
     const found =
-      recentTrend(
-        metric,
-        points.map((p) => p.value),
-        rules,
-        order,
-      ) ?? monthOnMonth(metric, points, now.getTime(), rules, order);
+      recentTrend(metric, points, rules, order) ?? monthOnMonth(metric, points, now.getTime(), rules, order);
     if (found) candidates.push(found);
   });
   const bySize = (a: Candidate, b: Candidate) => b.size - a.size || a.order - b.order;

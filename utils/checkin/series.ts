@@ -6,7 +6,7 @@
 import type { CheckIn } from '../db/schema';
 import { distinctByFold, trendFilterTest } from './filters';
 import { trendEntryOf, type TrendEntry } from './trend-entry';
-import { mean, METRICS, rollingAverage, ROLLING_WINDOW, type CheckInFilter, type Metric, type MetricId, type TrendPoint } from './trends';
+import { meanValue, METRICS, rollingAverage, ROLLING_WINDOW, type CheckInFilter, type Metric, type MetricId, type TrendPoint } from './trends';
 
 export { trendEntryOf, type TrendEntry } from './trend-entry';
 
@@ -66,6 +66,6 @@ export function metricAverages(checkIns: readonly CheckIn[]): MetricAverage[] {
   const series = seriesByMetric(checkIns.map(trendEntryOf));
   return METRICS.map((metric, index) => {
     const points = series[index]!;
-    return { metric, average: mean(points.map((p) => p.value)), count: points.length, latest: points.at(-1) ?? null };
+    return { metric, average: meanValue(points), count: points.length, latest: points.at(-1) ?? null };
   });
 }

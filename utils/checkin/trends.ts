@@ -16,6 +16,14 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
+/** The mean of the points' ratings, or null for none; no list is made (a series holds thousands). */
+export function meanValue(points: readonly { value: number }[]): number | null {
+  if (points.length === 0) return null;
+  let sum = 0;
+  for (const point of points) sum += point.value;
+  return sum / points.length;
+}
+
 /**
  * Trailing mean of each value and up to `window - 1` values before it. The first points
  * average what exists so far, so the line starts with the first session.
