@@ -56,7 +56,8 @@ export default defineUnlistedScript(() => {
     },
     undefined,
     sender,
-    () => ready.start(),
+    // Chromium's API is ready-made: nothing to spread out, and no idle callback asked of the page.
+    () => import.meta.env.FIREFOX && ready.start(),
   );
   // Debrief's scripts were injected again into this open page (it was just chosen for watching, or
   // Debrief was updated): the newest copy watches alone.
