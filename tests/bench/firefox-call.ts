@@ -29,6 +29,16 @@ const DEBRIEF_CODE: ExtensionCode = {
   passThrough: ['apply (self-hosted:', 'construct (self-hosted:'],
 };
 
+/** What a run of samples is made of, for a note: its largest shares, in ms. */
+function partsOf(window: SampleWindow): string {
+  const top = (parts: { name: string; cpu: number }[], count: number) => parts.slice(0, count).map((part) => `${part.name} ${part.cpu.toFixed(1)}`).join(', ');
+  const { scripts, functions } = window.longestRunParts;
+  return `by script ${top(scripts, 4)}; by function ${top(functions, 3)}`;
+}
+
+/** The in-call window (call's first seconds or the steady minute) with the longest run. */
+const inCallRun = (call: ProfiledCall): SampleWindow => (call.steady.longestRunCpu > call.start.longestRunCpu ? call.steady : call.start);
+
 type CallWindow = Window & { call: { start(): Promise<number> } };
 
 /** The Gecko profiler from startup, written to `file` when Firefox quits: JS stacks and thread CPU, main threads only. */
@@ -133,10 +143,11 @@ export async function benchFirefoxCall(extensionDir: string, options: { runs: nu
       note: 'consecutive samples in Debrief’s code: about the longest task',
     }),
     figureOf(area, 'profile: longest run of Debrief samples, load, warm, CPU', debrief.map((c) => c.again.longestRunCpu), { target: '≤ 8 ms', max: 8 }),
-    figureOf(area, 'profile: longest run of Debrief samples, in call, CPU', debrief.map((c) => Math.max(c.start.longestRunCpu, c.steady.longestRunCpu)), {
+    figureOf(area, 'profile: longest run of Debrief samples, in call, CPU', debrief.map((c) => inCallRun(c).longestRunCpu), {
       target: '≤ 16 ms, every run',
       max: 16,
       judge: 'max',
+      note: `the worst run's, ms: ${partsOf(inCallRun(debrief.reduce((worst, c) => (inCallRun(c).longestRunCpu > inCallRun(worst).longestRunCpu ? c : worst))))}`,
     }),
     figureOf(area, 'A/B main-thread CPU added at load', added((c) => c.load.threadCpu), { note: 'from navigation to 1 s after load' }),
     figureOf(area, 'A/B main-thread CPU added at load, warm', added((c) => c.again.threadCpu), { note: 'from navigation to 1 s after load' }),

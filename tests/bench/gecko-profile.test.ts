@@ -13,6 +13,10 @@ const strings = [
   'main (<anonymous code>:1:2495)[31]',
   'construct (self-hosted:2625:27)[0]',
   'RTCPeerConnection constructor',
+  'parseSchemas (resource://gre/modules/Schemas.sys.mjs:3456:12)[40]',
+  'map (self-hosted:120:3)[0]',
+  'JSON.parse',
+  'get browser (resource://gre/modules/ExtensionContent.sys.mjs:880:7)[41]',
 ];
 const ROOT = 0;
 const WATCHER = 1;
@@ -21,6 +25,11 @@ const PAGE_THEN_WATCHER = 3;
 const PROBE = 4;
 /** The probe's wrapper handing the page's `new RTCPeerConnection` to the original: the page's work. */
 const PROBE_PASSED_ON = 6;
+/** Firefox building the extension API under the watcher: its schemas, a builtin they call, native code under that. */
+const SCHEMAS = 7;
+const SCHEMAS_MAP = 8;
+const SCHEMAS_NATIVE = 9;
+const API_GETTER = 10;
 
 function thread(name: string, samples: [stack: number | null, time: number, cpuMs: number][], marks: [string, number][]) {
   return {
@@ -37,6 +46,10 @@ function thread(name: string, samples: [stack: number | null, time: number, cpuM
         [ROOT, 3],
         [PROBE, 4],
         [5, 5],
+        [WATCHER, 6],
+        [SCHEMAS, 7],
+        [SCHEMAS_MAP, 8],
+        [WATCHER, 9],
       ],
     },
     samples: {
@@ -91,11 +104,49 @@ describe('geckoWindows', () => {
       8,
       CODE,
     );
-    expect(windows).toEqual([
+    expect(windows).toMatchObject([
       { threadCpu: 7.5, samples: 7, scriptSamples: 4, scriptCpu: 3.5, longestRunCpu: 2 },
       { threadCpu: 8.5, samples: 5, scriptSamples: 3, scriptCpu: 5.5, longestRunCpu: 5 },
       { threadCpu: 2, samples: 1, scriptSamples: 0, scriptCpu: 0, longestRunCpu: 0 },
     ]);
+  });
+
+  it('tells what the longest run is made of: CPU by innermost script and function, builtins and native code counted for their caller', () => {
+    const [load, start, steady] = geckoWindows(
+      profile([
+        [WATCHER, 2, 1], // a shorter run first
+        [PAGE, 3, 1],
+        [WATCHER, 4, 0.5],
+        [API_GETTER, 5, 1],
+        [SCHEMAS, 6, 4],
+        [SCHEMAS_MAP, 7, 2],
+        [SCHEMAS_NATIVE, 8, 3],
+        [PAGE, 9, 1],
+        [PROBE, 12, 1],
+        [PROBE_PASSED_ON, 13, 1], // handed to the page: ends the run
+        [PROBE, 14, 2],
+      ]),
+      MARKS,
+      8,
+      CODE,
+    );
+    expect(load).toMatchObject({
+      longestRunCpu: 10.5,
+      longestRunParts: {
+        scripts: [
+          { name: 'Schemas.sys.mjs', cpu: 9 },
+          { name: 'ExtensionContent.sys.mjs', cpu: 1 },
+          { name: 'call-watcher.js', cpu: 0.5 },
+        ],
+        functions: [
+          { name: 'parseSchemas Schemas.sys.mjs', cpu: 9 },
+          { name: 'get browser ExtensionContent.sys.mjs', cpu: 1 },
+          { name: 'call-watcher.js', cpu: 0.5 },
+        ],
+      },
+    });
+    expect(start?.longestRunParts.functions).toEqual([{ name: 'main <anonymous code>', cpu: 2 }]);
+    expect(steady?.longestRunParts).toEqual({ scripts: [], functions: [] });
   });
 
   it('counts one interval per sample when the profile has no CPU column', () => {

@@ -36,6 +36,14 @@ export interface SampleWindow {
   scriptCpu: number;
   /** The longest run of consecutive such samples, in CPU time: about the longest task with the extension's code. */
   longestRunCpu: number;
+  /** What that run is made of: its CPU by the innermost script, and by the innermost function, most first. */
+  longestRunParts: { scripts: RunPart[]; functions: RunPart[] };
+}
+
+/** A share of a run of samples: a script (`Schemas.sys.mjs`) or a function (`parseSchemas Schemas.sys.mjs`), in ms of CPU. */
+interface RunPart {
+  name: string;
+  cpu: number;
 }
 
 const CPU_UNITS: Readonly<Record<string, number>> = { ns: 1e-6, 'µs': 1e-3, ms: 1 };
@@ -96,6 +104,44 @@ function stacksIn(thread: GeckoThread, code: ExtensionCode): boolean[] {
 }
 
 /**
+ * A frame's function and script, from the location Firefox writes (`fn (resource://gre/modules/Schemas.sys.mjs:12:3)[7]`,
+ * `moz-extension://…/call-watcher.js:1:10[29]`); null for frames that name no script: native code, and
+ * self-hosted builtins (`map (self-hosted:…)`), which count for the script that called them.
+ */
+function scriptFrame(location: string): { script: string; fn: string } | null {
+  const at = location.replace(/\[\d+\]$/, '');
+  const match = /^(?:(.*) \((.+?):\d+:\d+\)|(.+?):\d+:\d+)$/.exec(at);
+  const url = match?.[2] ?? match?.[3];
+  if (!match || !url || url === 'self-hosted') return null;
+  const script = url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() || url;
+  return { script, fn: match[1] ? `${match[1]} ${script}` : script };
+}
+
+/** Sums `cpu` by the names `nameOf` gives, most first. */
+function shares(stacks: readonly { stack: number; cpu: number }[], nameOf: (stack: number) => string): RunPart[] {
+  const sums = new Map<string, number>();
+  for (const { stack, cpu } of stacks) sums.set(nameOf(stack), (sums.get(nameOf(stack)) ?? 0) + cpu);
+  return [...sums].map(([name, cpu]) => ({ name, cpu })).sort((a, b) => b.cpu - a.cpu);
+}
+
+/** What samples were running: each stack's innermost script frame (or its innermost frame, when none names a script). */
+function runParts(thread: GeckoThread, run: readonly { stack: number; cpu: number }[]): SampleWindow['longestRunParts'] {
+  const location = column(thread.frameTable, 'location');
+  const prefix = column(thread.stackTable, 'prefix');
+  const frame = column(thread.stackTable, 'frame');
+  const locationOf = (stack: number) => thread.stringTable[thread.frameTable.data[thread.stackTable.data[stack]![frame] as number]![location] as number] ?? '';
+  const innermost = (stack: number) => {
+    for (let at: number | null = stack; at !== null; at = thread.stackTable.data[at]![prefix] as number | null) {
+      const found = scriptFrame(locationOf(at));
+      if (found) return found;
+    }
+    const leaf = locationOf(stack);
+    return { script: leaf, fn: leaf };
+  };
+  return { scripts: shares(run, (stack) => innermost(stack).script), functions: shares(run, (stack) => innermost(stack).fn) };
+}
+
+/**
  * The main thread of the page that made the UserTiming marks `marks` (in order), split into windows:
  * window 0 from `loadFrom` ms before the first mark (the page's time origin) to it, window i from
  * mark i−1 to mark i; samples after the last mark are not counted.
@@ -118,6 +164,8 @@ export function geckoWindows(profile: GeckoProfile, marks: readonly string[], lo
   const cpuOf = (row: unknown[]) => (cpuColumn === undefined || cpuScale === undefined ? meta.interval : ((row[cpuColumn] as number | null) ?? 0) * cpuScale);
   const withScript = stacksIn(thread, code);
   const windows = marks.map(() => ({ threadCpu: 0, samples: 0, scriptSamples: 0, scriptCpu: 0, longestRunCpu: 0 }));
+  const longestRuns = marks.map((): { stack: number; cpu: number }[] => []);
+  let runSamples: { stack: number; cpu: number }[] = [];
   let run = 0;
   let runIn = -1;
   for (const row of rows) {
@@ -126,19 +174,23 @@ export function geckoWindows(profile: GeckoProfile, marks: readonly string[], lo
     const window = windows[index];
     if (!window) continue;
     // A run of samples ends at a window's edge: each window has its own longest.
-    if (index !== runIn) [run, runIn] = [0, index];
+    if (index !== runIn) [run, runIn, runSamples] = [0, index, []];
     const cpu = cpuOf(row);
     window.threadCpu += cpu;
     window.samples++;
     const stackIndex = row[stack] as number | null;
     if (stackIndex === null || !withScript[stackIndex]) {
-      run = 0;
+      [run, runSamples] = [0, []];
       continue;
     }
     window.scriptSamples++;
     window.scriptCpu += cpu;
     run += cpu;
-    window.longestRunCpu = Math.max(window.longestRunCpu, run);
+    runSamples.push({ stack: stackIndex, cpu });
+    if (run > window.longestRunCpu || longestRuns[index]!.length === 0) {
+      window.longestRunCpu = run;
+      longestRuns[index] = runSamples;
+    }
   }
-  return windows;
+  return windows.map((window, index) => ({ ...window, longestRunParts: runParts(thread, longestRuns[index]!) }));
 }

@@ -43,7 +43,8 @@ function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
  * names (asked at the probe's first event), and reports each session's start and end through
  * `send`; the end when the page goes away through the function
  * `prepareUnload` returns, which must be the browser's own (see `unloadEnd`). It is asked for once
- * a session is in progress, so a page that never holds a call never touches the extension API.
+ * a session is in progress, so a page that never holds a call never touches the extension API;
+ * `nearCall` is told at each of the probe's events, so what `send` needs can be made ready before.
  * Returns a function that stops watching.
  */
 export function watchCalls(
@@ -52,6 +53,7 @@ export function watchCalls(
   send: (message: SessionMessage) => void,
   clock: WatcherClock = systemClock,
   prepareUnload: () => (message: SessionMessage) => unknown = () => send,
+  nearCall: () => void = () => undefined,
 ): () => void {
   // Looked up at the probe's first message rather than while the page loads: most pages on a
   // platform's host never hold a call. Custom sites and adapters without a hint have nothing to
@@ -125,6 +127,7 @@ export function watchCalls(
   const onMessage = (event: MessageEvent) => {
     // Only the probe in this same frame posts from this window; other frames and shapes are ignored.
     if (event.source !== win || !isProbeMessage(event.data)) return;
+    nearCall();
     const during = state.session !== null;
     // Held by the probe until now: it happened then (never later than now, whatever a page posts).
     const heldAt = event.data.at;

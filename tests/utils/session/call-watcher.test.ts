@@ -38,7 +38,7 @@ afterEach(async () => {
   await Promise.all(pages.splice(0).map((page) => page.happyDOM.close()));
 });
 
-function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: boolean } = {}) {
+function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: boolean; prepareUnload?: () => () => void; nearCall?: () => void } = {}) {
   const page = new HappyWindow({ url: options.url ?? 'https://video.example.org/room/abc' });
   pages.push(page);
   const win = page as unknown as Window;
@@ -48,7 +48,7 @@ function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: 
   const time = fakeClock();
   const sent: SessionMessage[] = [];
   const site = options.site === null ? undefined : (options.site ?? exampleSite());
-  const stop = watchCalls(win, () => site, (message) => sent.push(message), time.clock);
+  const stop = watchCalls(win, () => site, (message) => sent.push(message), time.clock, options.prepareUnload, options.nearCall);
   // What the probe does: postMessage from the page's own window.
   const probe = (event: ProbeEvent, source: unknown = win) =>
     win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }) as unknown as Event);
@@ -241,6 +241,19 @@ describe('call watcher', () => {
     for (const _twice of [1, 2]) win.dispatchEvent(new page.Event('pagehide') as unknown as Event);
     probe({ type: 'pc-closed', pcId: 'pc' });
     expect(sent.slice(1)).toEqual([expect.objectContaining({ type: 'session-ended', reason: 'navigated', at: time.clock.now() })]);
+  });
+
+  it('says a call may be near at each of the probe’s events, and asks for the sender of the end only once a session starts', () => {
+    const nearCall = vi.fn();
+    const prepareUnload = vi.fn(() => () => undefined);
+    const { probe, post } = setUp({ nearCall, prepareUnload });
+    post({ type: 'pc-state', pcId: 'pc', state: 'connected' }); // the page's own message
+    expect(nearCall).not.toHaveBeenCalled();
+    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }); // lobby preview
+    expect([nearCall.mock.calls.length, prepareUnload.mock.calls.length]).toEqual([1, 0]);
+    probe({ type: 'pc-created', pcId: 'pc' });
+    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
+    expect([nearCall.mock.calls.length, prepareUnload.mock.calls.length]).toEqual([3, 1]);
   });
 
   it('listens only for the probe at load; clicks, page changes and leaving are heard during a session', () => {
