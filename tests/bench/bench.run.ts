@@ -56,6 +56,13 @@ const progress = (text: string) => process.stdout.write(`[bench ${new Date().toI
 it('bench', async () => {
   const figures: Figure[] = [];
   let chromium = 'not started';
+  const resultsPath = join(PROJECT_ROOT, 'bench', 'results.json');
+  // Each section's rows are printed and saved as they come, so a run stopped late keeps what it measured.
+  const add = (rows: Figure[]) => {
+    figures.push(...rows);
+    if (rows.length > 0) process.stdout.write(`\n${formatTable(rows)}\n\n`);
+    writeResults(resultsPath, figures, describeMachine(chromium), { ...settings, complete: false });
+  };
   const sections = ['call', 'end', 'checkin', 'options', 'sync', 'months'].filter(wanted);
   const needsChromium = wanted('sizes') || wanted('cold') || wanted('peer') || sections.length > 0;
   if (needsChromium) progress('building the extension into a temporary folder');
@@ -63,21 +70,21 @@ it('bench', async () => {
   try {
     if (needsChromium) addBlankPage(built.extensionDir);
     if (wanted('sizes')) {
-      for (const size of measureEntrypoints(built.extensionDir)) {
-        const budget = SIZE_BUDGETS[size.entrypoint];
-        const lazy = size.lazyFiles.length ? `; ${kb(size.gzipped)} up front + ${kb(size.lazyGzipped)} lazy` : '';
-        figures.push(
-          figureOf('size (gzip -9)', size.entrypoint, [size.totalGzipped / KB], {
+      add(
+        measureEntrypoints(built.extensionDir).map((size) => {
+          const budget = SIZE_BUDGETS[size.entrypoint];
+          const lazy = size.lazyFiles.length ? `; ${kb(size.gzipped)} up front + ${kb(size.lazyGzipped)} lazy` : '';
+          return figureOf('size (gzip -9)', size.entrypoint, [size.totalGzipped / KB], {
             unit: 'KB',
             ...(budget === undefined ? {} : { target: `≤ ${budget} KB`, max: budget }),
             note: `${kb(size.minified + size.lazyMinified)} minified, ${size.files.length + size.lazyFiles.length} files${lazy}`,
-          }),
-        );
-      }
+          });
+        }),
+      );
     }
     if (wanted('cold')) {
       progress(`cold start: ${settings.runs} fresh browsers, each with its first call page and check-in, then a second`);
-      figures.push(...(await benchColdStarts(built.extensionDir, settings.runs, settings.roomUrl)));
+      add(await benchColdStarts(built.extensionDir, settings.runs, settings.roomUrl));
     }
     if (sections.length > 0) {
       const bench = await launchBench(built.extensionDir);
@@ -87,30 +94,30 @@ it('bench', async () => {
         await serveHttps(bench.plain);
         if (wanted('call')) {
           progress(`call page: ${settings.runs} × ${settings.callSeconds}-s calls per context, alternating, then traces`);
-          figures.push(...(await benchCallCost(bench, { ...settings, sampleSeconds: settings.callSeconds, longSeconds: settings.longCallSeconds })));
+          add(await benchCallCost(bench, { ...settings, sampleSeconds: settings.callSeconds, longSeconds: settings.longCallSeconds }));
         }
         let sessionIds: string[] = [];
         if (wanted('end')) {
           progress(`call end → check-in: ${settings.runs} rounds of site signal, tab closed, media only`);
           const end = await benchCallEnd(bench, settings.runs);
-          figures.push(...end.figures);
+          add(end.figures);
           sessionIds = end.sessionIds;
         }
         if (wanted('checkin')) {
           progress(`check-in page: ${settings.runs} loads and saves`);
-          figures.push(...(await benchCheckIn(bench, settings.runs, sessionIds)));
+          add(await benchCheckIn(bench, settings.runs, sessionIds));
         }
         if (wanted('options')) {
           progress(`options page: seeding ${settings.entries} check-ins, then history, search and trends`);
-          figures.push(...(await benchOptions(bench, settings.runs, settings.entries)));
+          add(await benchOptions(bench, settings.runs, settings.entries));
         }
         if (wanted('sync')) {
           progress(`sync: export and import of ${settings.entries} check-ins against the IndexedDB floor`);
-          figures.push(...(await benchSync(bench, settings.runs, settings.entries)));
+          add(await benchSync(bench, settings.runs, settings.entries));
         }
         if (wanted('months')) {
           progress(`months: import of ${settings.monthEntries} check-ins in one month and spread over 120`);
-          figures.push(...(await benchImportMonths(bench, Math.min(settings.runs, 3), settings.monthEntries)));
+          add(await benchImportMonths(bench, Math.min(settings.runs, 3), settings.monthEntries));
         }
         if (bench.debrief.pageErrors.length > 0) {
           progress(`page errors seen: ${bench.debrief.pageErrors.map((error) => error.message).join(' | ')}`);
@@ -122,16 +129,15 @@ it('bench', async () => {
     if (wanted('peer')) {
       progress(`beside ${settings.peerDir}: ${settings.runs} traced ${settings.callSeconds}-s calls with both extensions and with none, alternating`);
       const peer = await benchPeer(built.extensionDir, settings.peerDir, { ...settings, sampleSeconds: settings.callSeconds });
-      figures.push(...peer.figures);
+      add(peer.figures);
       chromium = peer.chromium;
     }
-    if (wanted('firefox')) figures.push(...(await benchFirefox(settings, progress)));
+    if (wanted('firefox')) add(await benchFirefox(settings, progress));
   } finally {
     built.remove();
   }
   const machine = describeMachine(chromium);
-  const resultsPath = join(PROJECT_ROOT, 'bench', 'results.json');
-  writeResults(resultsPath, figures, machine, settings);
+  writeResults(resultsPath, figures, machine, { ...settings, complete: true });
   process.stdout.write(
     `\nDebrief bench — ${machine.nproc} CPUs (${machine.cpuModel}), Chromium ${machine.chromium}, Node ${machine.node}, load average ${machine.loadAverage.join(', ')}\n` +
       `Medians of ${settings.runs} runs unless n says otherwise; ✓/✗ against the targets, × rows as ratios to floors measured in this run (tests/bench/README.md). Written to ${resultsPath}\n\n` +
