@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HistoryView } from '@/entrypoints/options/views/History';
 import { emptyNotes, emptyRatings } from '@/utils/checkin/instrument';
 import { countCheckIns, getCheckIn, saveCheckIn } from '@/utils/db/checkins';
@@ -196,7 +196,14 @@ describe('history view', () => {
     checkInId: null,
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('lists sessions waiting for a check-in, told apart by time and length, the ones older than 3 days apart', async () => {
+    // An afternoon: a session two hours before a time near midnight would span two days and be labelled so.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 7, 15, 0));
     const now = Date.now();
     await putRecordedSession(db, waitingSession('s-pending', 'pending', now - 2 * HOUR));
     await putRecordedSession(db, waitingSession('s-snoozed', 'snoozed', now - 26 * HOUR));
