@@ -117,10 +117,10 @@ function scriptFrame(location: string): { script: string; fn: string } | null {
   return { script, fn: match[1] ? `${match[1]} ${script}` : script };
 }
 
-/** Sums `cpu` by the names `nameOf` gives, most first. */
-function shares(stacks: readonly { stack: number; cpu: number }[], nameOf: (stack: number) => string): RunPart[] {
+/** Sums `cpu` by name, most first. */
+function shares(parts: readonly RunPart[]): RunPart[] {
   const sums = new Map<string, number>();
-  for (const { stack, cpu } of stacks) sums.set(nameOf(stack), (sums.get(nameOf(stack)) ?? 0) + cpu);
+  for (const { name, cpu } of parts) sums.set(name, (sums.get(name) ?? 0) + cpu);
   return [...sums].map(([name, cpu]) => ({ name, cpu })).sort((a, b) => b.cpu - a.cpu);
 }
 
@@ -138,7 +138,9 @@ function runParts(thread: GeckoThread, run: readonly { stack: number; cpu: numbe
     const leaf = locationOf(stack);
     return { script: leaf, fn: leaf };
   };
-  return { scripts: shares(run, (stack) => innermost(stack).script), functions: shares(run, (stack) => innermost(stack).fn) };
+  // Each sample's stack is walked once, for both tallies.
+  const found = run.map(({ stack, cpu }) => ({ ...innermost(stack), cpu }));
+  return { scripts: shares(found.map(({ script, cpu }) => ({ name: script, cpu }))), functions: shares(found.map(({ fn, cpu }) => ({ name: fn, cpu }))) };
 }
 
 /**

@@ -17,7 +17,14 @@ export interface Machine {
   loadAverage: number[];
 }
 
+let model: string | undefined;
+
+/** Asked of `lscpu` once a run: the machine is written again after every section. */
 function lscpuModel(): string {
+  return (model ??= readModel());
+}
+
+function readModel(): string {
   try {
     const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((row) => row.startsWith('Model name:'));
     return line?.replace('Model name:', '').trim() ?? cpus()[0]?.model ?? 'unknown';
