@@ -6,7 +6,7 @@ import { HistoryView } from './views/History';
 import { SettingsView } from './views/Settings';
 import { SummaryView } from './views/Summary';
 import { SyncView } from './views/Sync';
-import { TrendsView } from './views/Trends';
+import { preloadTrends, TrendsView } from './views/Trends';
 
 export interface OptionsRoute {
   /** The hash path, e.g. `history` for `#/history`. */
@@ -14,12 +14,14 @@ export interface OptionsRoute {
   /** The view's name in the browser's language. */
   label(): string;
   view: ComponentType;
+  /** Starts what the view will read as the page opens on it, before the page first renders; settles once read. */
+  preload?: () => Promise<unknown>;
 }
 
 /** The options page's views, in tab order. A new view is one entry here. */
 export const ROUTES: readonly OptionsRoute[] = [
   { path: 'history', label: () => t('options.history'), view: HistoryView },
-  { path: 'trends', label: () => t('options.trends'), view: TrendsView },
+  { path: 'trends', label: () => t('options.trends'), view: TrendsView, preload: () => preloadTrends() },
   { path: 'goals', label: () => t('options.goals'), view: GoalsView },
   { path: 'summary', label: () => t('options.summary'), view: SummaryView },
   { path: 'sync', label: () => t('options.sync'), view: SyncView },

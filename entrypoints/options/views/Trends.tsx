@@ -25,6 +25,21 @@ export interface TrendsViewProps {
 
 const systemNow = () => new Date();
 
+let opening: Promise<TrendEntry[] | null> | undefined;
+
+/**
+ * Starts the read and the charts' code as the page opens on the trends, before it first renders
+ * (which waits for the page's scripts, then the lock). A read that fails here (locked, say) gives
+ * null and the view reads again, showing that read's error.
+ */
+export function preloadTrends(openDb: () => Promise<DebriefDb> = getDb): Promise<unknown> {
+  void preloadUPlot().catch(() => undefined);
+  opening = openDb()
+    .then(listTrendEntries)
+    .catch(() => null);
+  return opening;
+}
+
 /** `#/trends?from=…&to=…&provider=…`: the filter lives in the URL so a reload or a bookmark keeps it. */
 function filterFromHash(hash: string): CheckInFilter {
   return filterFromQuery(parseHashRoute(hash).query);
@@ -45,8 +60,11 @@ export function TrendsView({ openDb = getDb, now = systemNow, draw }: Renderable
   useLayoutEffect(() => {
     // The charts' code loads while the check-ins are read.
     if (!draw) void preloadUPlot().catch(() => undefined);
-    openDb()
-      .then(listTrendEntries)
+    // The page's opening read serves the first view only: a later visit reads afresh.
+    const early = opening ?? Promise.resolve(null);
+    opening = undefined;
+    early
+      .then((read) => read ?? openDb().then(listTrendEntries))
       .then(setEntries, (err: unknown) => setError(messageOf(err)));
   }, [openDb, draw]);
 

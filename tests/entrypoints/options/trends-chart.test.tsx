@@ -3,7 +3,7 @@ import { deleteDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DOTS_UP_TO, TrendChart } from '@/components/TrendChart';
 import type { DrawPlot, PlotSpec } from '@/components/TrendUPlot';
-import { TrendsView } from '@/entrypoints/options/views/Trends';
+import { preloadTrends, TrendsView } from '@/entrypoints/options/views/Trends';
 import { emptyRatings, SIGNS } from '@/utils/checkin/instrument';
 import { METRICS, type TrendPoint } from '@/utils/checkin/trends';
 import { saveCheckIn } from '@/utils/db/checkins';
@@ -131,5 +131,25 @@ describe('Trends view', () => {
     expect(location.hash).toBe('#/trends?provider=Sam+Ortiz');
     expect(screen.getByRole('img', { name: /^Overall: 2 sessions/ })).toBeTruthy();
     expect(screen.getByText(/^Not enough check-ins yet/)).toBeTruthy();
+  });
+
+  it('shows what the page read as it opened on the trends, and reads afresh when the view is opened again', async () => {
+    await seed();
+    preloadTrends(() => Promise.resolve(db));
+    // The view's own read never answers: what it shows came from the page's opening read.
+    const first = render(<TrendsView openDb={() => new Promise(() => {})} now={() => new Date(2026, 2, 20)} draw={recordingDraw().draw} />);
+    await screen.findByText('6 check-ins in these charts.');
+    first.unmount();
+    await saveCheckIn(db, newCheckIn({ ratings: emptyRatings(), overall: 9, provider: 'Dr Lee' }), new Date(2026, 2, 1, 10));
+    render(<TrendsView openDb={() => Promise.resolve(db)} now={() => new Date(2026, 2, 20)} draw={recordingDraw().draw} />);
+    expect(await screen.findByText('7 check-ins in these charts.')).toBeTruthy();
+  });
+
+  it('reads again, with no error shown, when the read made as the page opened failed (Debrief was locked then)', async () => {
+    await seed();
+    preloadTrends(() => Promise.reject(new Error('Debrief is locked.')));
+    render(<TrendsView openDb={() => Promise.resolve(db)} now={() => new Date(2026, 2, 20)} draw={recordingDraw().draw} />);
+    expect(await screen.findByText('6 check-ins in these charts.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
