@@ -1,6 +1,7 @@
 /**
  * What Debrief asks a call page to run for it, found by the stack that asked: in a steady call no
- * animation frames, no idle callbacks, no repeating timer, and no more timers than the backstop poll.
+ * animation frames, no idle callbacks, no repeating timer, and no more timers than the backstop poll
+ * (none on a site whose post-call hint reads only the address).
  * Counted from a Chromium trace of the built extension on a Meet room (the site whose adapter
  * checks the page during a call), so a loop that awaits `requestAnimationFrame(resolve)` counts
  * even though its callback has no script of Debrief's own.
@@ -10,10 +11,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { POLL_MS } from '../../utils/session/hint-schedule';
 import { callbackWindows, TRACE_CATEGORIES, type CallbackWindow, type TraceEvent } from '../bench/trace';
 import { CallPage, serveCallPages, wait } from './call-fixture';
-import { setMinSessionMinutes } from './debrief-state';
-import { closeExtension, launchExtension, type Debrief } from './harness';
+import { readSessions, setMinSessionMinutes } from './debrief-state';
+import { closeExtension, launchExtension, openExtensionPage, type Debrief } from './harness';
 
 const MEET_ROOM = 'https://meet.google.com/abc-mnop-xyz?busy=6000';
+const ZOOM_ROOM = 'https://app.zoom.us/wc/88395547586/join?busy=6000';
 /** Past the call's first checks (its second connection connecting, the follow-ups after it). */
 const WARM_UP_MS = 4_000;
 /** Long enough for the backstop poll to come round at least once. */
@@ -39,11 +41,12 @@ async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<Trac
   return events;
 }
 
-it('asks a call page for no frames, no idle callbacks and no timer faster than the backstop poll', { timeout: 90_000 }, async () => {
+/** A steady call in a new page at `room`, traced; the callback windows before, during and after the steady stretch. */
+async function steadyCall(room: string): Promise<CallbackWindow[]> {
   const page = await debrief.context.newPage();
   const cdp = await debrief.context.newCDPSession(page);
   const events = await trace(cdp, async () => {
-    await page.goto(MEET_ROOM);
+    await page.goto(room);
     const call = new CallPage(page);
     await call.start();
     await wait(WARM_UP_MS);
@@ -52,18 +55,35 @@ it('asks a call page for no frames, no idle callbacks and no timer faster than t
     await page.evaluate(() => performance.mark('steady-end'));
   });
   await page.close();
+  return callbackWindows(events, new URL(room).origin, `chrome-extension://${debrief.extensionId}/`, ['steady', 'steady-end']);
+}
 
-  const windows = callbackWindows(events, new URL(MEET_ROOM).origin, `chrome-extension://${debrief.extensionId}/`, ['steady', 'steady-end']);
-  const [, steady] = windows as [CallbackWindow, CallbackWindow, CallbackWindow];
-  const all = windows.reduce((sum, w) => ({ frames: sum.frames + w.framesRequested, idle: sum.idle + w.idleRequested, intervals: sum.intervals + w.intervals }), {
+const framesAndIdle = (windows: CallbackWindow[]) =>
+  windows.reduce((sum, w) => ({ frames: sum.frames + w.framesRequested, idle: sum.idle + w.idleRequested, intervals: sum.intervals + w.intervals }), {
     frames: 0,
     idle: 0,
     intervals: 0,
   });
+
+it('asks a call page for no frames, no idle callbacks and no timer faster than the backstop poll', { timeout: 90_000 }, async () => {
+  const windows = await steadyCall(MEET_ROOM);
+  const [, steady] = windows as [CallbackWindow, CallbackWindow, CallbackWindow];
   // The session started in this page: Debrief's timers are in the trace at all (the count can fail).
   expect(windows[0]!.timersSet + windows[1]!.timersSet).toBeGreaterThan(0);
-  expect(all).toEqual({ frames: 0, idle: 0, intervals: 0 });
+  expect(framesAndIdle(windows)).toEqual({ frames: 0, idle: 0, intervals: 0 });
   // The poll's own timer, plus one for the window's edges.
   expect(steady.timersSet, `${steady.timersSet} timers in ${STEADY_MS / 1000} s, shortest ${steady.shortestTimer} ms`).toBeLessThanOrEqual(Math.ceil(STEADY_MS / POLL_MS) + 1);
   expect(steady.shortestTimer).toBeGreaterThanOrEqual(POLL_MS - 1_000);
+});
+
+it('asks a Zoom web-client call for nothing at all: its post-call page is an address, which the page reports', { timeout: 90_000 }, async () => {
+  const windows = await steadyCall(ZOOM_ROOM);
+  const [, steady] = windows as [CallbackWindow, CallbackWindow, CallbackWindow];
+  // The session is in progress (Debrief saw the call), so the quiet is not a watcher that never ran.
+  const reader = await openExtensionPage(debrief, 'popup.html');
+  const sessions = await readSessions(reader);
+  await reader.close();
+  expect(sessions.filter((session) => session.host === new URL(ZOOM_ROOM).hostname)).toHaveLength(1);
+  expect(framesAndIdle(windows)).toEqual({ frames: 0, idle: 0, intervals: 0 });
+  expect(steady.timersSet, `${steady.timersSet} timers in ${STEADY_MS / 1000} s, shortest ${steady.shortestTimer} ms`).toBe(0);
 });

@@ -30,6 +30,9 @@ const systemClock: WatcherClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The Navigation API, where the browser has it: it reports every change of the page's address, pushState included. */
+const navigationOf = (win: Window): EventTarget | undefined => (win as Window & { navigation?: EventTarget }).navigation;
+
 function isRoom(site: SiteAdapter | undefined, win: Window): boolean {
   try {
     return site ? site.isRoom(new URL(win.location.href)) : true;
@@ -58,11 +61,15 @@ export function watchCalls(
   // Looked up at the probe's first message rather than while the page loads: most pages on a
   // platform's host never hold a call. Custom sites and adapters without a hint have nothing to
   // check: no timers beyond the grace period.
-  let where: { site: SiteAdapter | undefined; place: SessionPlace; hinted: SiteAdapter | undefined } | undefined;
+  let where: { site: SiteAdapter | undefined; place: SessionPlace; hinted: SiteAdapter | undefined; timed: boolean } | undefined;
   const located = () => {
     if (where) return where;
     const found = siteOf();
-    return (where = { site: found, place: { siteId: found?.id ?? null, host: win.location.hostname }, hinted: found?.postCallHint ? found : undefined });
+    const hinted = found?.postCallHint ? found : undefined;
+    // A hint that reads only the address is checked at every change of it, where the Navigation API
+    // reports them all: no poll and no follow-ups, which would only read the same address again.
+    const timed = hinted !== undefined && !(hinted.postCallHintReads === 'url' && navigationOf(win));
+    return (where = { site: found, place: { siteId: found?.id ?? null, host: win.location.hostname }, hinted, timed });
   };
   let state = initialCallState();
   let wakeAt: number | null = null;
@@ -94,7 +101,7 @@ export function watchCalls(
     leaving = end && { ...end, ...located().place };
     if (leaving) sendOnUnload ??= prepareUnload();
     wakeAt = step.wakeAt;
-    if (state.session && located().hinted) hints.poll(now);
+    if (state.session && located().timed) hints.poll(now);
     else hints.stop();
     schedule();
     listenDuringSession(state.session !== null);
@@ -110,7 +117,7 @@ export function watchCalls(
   };
 
   const followUp = () => {
-    if (!state.session || !located().hinted) return;
+    if (!state.session || !located().timed) return;
     hints.followUp(clock.now());
     schedule();
   };
@@ -165,8 +172,8 @@ export function watchCalls(
       on ? target.addEventListener(type, listener, options) : target.removeEventListener(type, listener, options);
     toggle(win, 'pagehide', onPageHide);
     if (!located().hinted) return;
-    toggle(win, 'click', onClick, passive);
-    const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+    if (located().timed) toggle(win, 'click', onClick, passive);
+    const navigation = navigationOf(win);
     // The Navigation API's event also fires for pushState and replaceState, which popstate does not.
     if (navigation) toggle(navigation, 'currententrychange', onUrlChange);
     else {

@@ -5,7 +5,8 @@ import type { SiteAdapter } from '@/utils/sites/types';
  * nothing else prompts it: a backstop for a post-call view that keeps its URL (Meet) and appears
  * with no click, no media change and no URL change. Leaving starts with one of those (or a closed
  * tab), and each prompts checks of its own (the follow-ups below), so the backstop is rarely what
- * ends a session; each wake-up costs the call, so it is slow: 3 a minute.
+ * ends a session; each wake-up costs the call, so it is slow: 3 a minute. A hint that reads only the
+ * address needs neither poll nor follow-ups where the Navigation API reports every change of it.
  */
 export const POLL_MS = 20_000;
 

@@ -27,10 +27,17 @@ export interface SiteAdapter {
   isLaunchPage?(url: URL): boolean;
   /**
    * Cheap optional hint that the call has ended on this page (a post-call URL or an
-   * end-of-call view). Checked every few seconds during a session and right after a click, a media
-   * change or a URL change, so it must be cheap: never match a selector across the whole DOM.
+   * end-of-call view). Checked during a session at each change of address, and (see
+   * `postCallHintReads`) every 20 s and moments after a click or a media change, so it must be
+   * cheap: never match a selector across the whole DOM.
    */
   postCallHint?(url: URL, doc: Document): boolean;
+  /**
+   * `url`: the hint reads the address alone, so a change of address (which the Navigation API
+   * reports) says all the backstop poll would; `page` (the default): it reads the page, which can
+   * change with no event.
+   */
+  postCallHintReads?: 'url' | 'page';
 }
 
 /**

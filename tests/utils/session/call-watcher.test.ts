@@ -222,6 +222,29 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
   });
 
+  it('sets no timer in a call on a site whose hint reads only the address, where the Navigation API reports every change of it', () => {
+    const site = { ...exampleSite(), postCallHintReads: 'url' as const };
+    const { sent, probe, time, page, win, navigation } = setUp({ navigation: true, site });
+    joinCall(probe);
+    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
+    probe({ type: 'track-stopped', trackId: 'cam' });
+    expect(time.pending()).toBe(0);
+    time.advance(10 * POLL_MS);
+    expect(sent.map((message) => message.type)).toEqual(['session-started']);
+    page.history.pushState(null, '', '/left');
+    navigation!.dispatchEvent(new page.Event('currententrychange') as unknown as Event);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
+  });
+
+  it('keeps the poll for a hint that reads only the address in a browser without the Navigation API, where no event reports pushState', () => {
+    const site = { ...exampleSite(), postCallHintReads: 'url' as const };
+    const { sent, probe, time, page } = setUp({ site });
+    joinCall(probe);
+    page.history.pushState(null, '', '/left'); // popstate does not fire for pushState
+    time.advance(POLL_MS);
+    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
+  });
+
   it('keeps detecting when the site adapter throws (the site changed)', () => {
     const broken = exampleSite(() => {
       throw new Error('selector gone');

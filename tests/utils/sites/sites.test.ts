@@ -198,6 +198,19 @@ describe('post-call hints', () => {
     expect(googleMeet.postCallHint?.(meetRoom, page(html))).toBe(ended);
   });
 
+  // Such a hint is checked only when the address changes (no poll): it must not depend on the page.
+  it.each([...testUrlsOf('rooms'), ...testUrlsOf('postCall')].filter(([, , site]) => site.postCallHintReads === 'url'))(
+    '%s says the same of %s whatever the page shows, as its postCallHintReads: url promises',
+    (_id, url, site) => {
+      const leftPage = page('<h1>You left the meeting</h1><p>The meeting has ended</p>');
+      expect(site.postCallHint?.(new URL(url), leftPage)).toBe(site.postCallHint?.(new URL(url), page()));
+    },
+  );
+
+  it('Meet, whose post-call view keeps the URL, is looked at on a timer', () => {
+    expect(googleMeet.postCallHintReads ?? 'page').toBe('page');
+  });
+
   it('Meet reads the heading only on a meeting URL', () => {
     const left = page('<h1>You left the meeting</h1>');
     expect(googleMeet.postCallHint?.(new URL('https://meet.google.com/landing'), left)).toBe(false);

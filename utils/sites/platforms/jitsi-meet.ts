@@ -38,6 +38,7 @@ export const jitsiMeet: SiteAdapter = {
   postCallHint(url) {
     return CLOSE_PAGE.test(url.pathname);
   },
+  postCallHintReads: 'url',
 };
 
 /** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */

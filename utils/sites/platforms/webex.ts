@@ -54,6 +54,7 @@ export const webex: SiteAdapter = {
   postCallHint(url) {
     return url.pathname.includes('/meetingcenter/meetingend/');
   },
+  postCallHintReads: 'url',
 };
 
 /** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */

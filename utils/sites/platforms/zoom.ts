@@ -43,6 +43,7 @@ export const zoom: SiteAdapter = {
   postCallHint(url) {
     return url.pathname.startsWith('/wc/leave') || url.pathname.startsWith('/postattendee');
   },
+  postCallHintReads: 'url',
 };
 
 /** Real addresses the adapter is tested against, and where its hosts came from. Tests only: kept out of the page bundles. */
