@@ -52,6 +52,9 @@ function installInPage(specs: MarkSpec[]): void {
         let found = [...document.querySelectorAll(spec.selector)];
         if (spec.inViewHolds !== undefined) {
           const inner = spec.inViewHolds;
+          // Boxes are measured only once something to look for is drawn: measuring forces a layout,
+          // which done on every change while the page builds would be the bench's cost, not the page's.
+          if (!document.querySelector(`${spec.selector} ${inner}`)) continue;
           found = found.filter((element) => {
             const box = element.getBoundingClientRect();
             return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
