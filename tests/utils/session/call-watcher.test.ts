@@ -1,78 +1,9 @@
-import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchCalls, type SessionMessage, type WatcherClock } from '@/utils/session/call-watcher';
-import { FOLLOW_UP_MS, POLL_MS } from '@/utils/session/hint-schedule';
+import { watchCalls } from '@/utils/session/call-watcher';
 import { GRACE_MS } from '@/utils/session/machine';
-import type { ProbeEvent } from '@/utils/session/probe-events';
-import type { SiteAdapter } from '@/utils/sites/types';
+import { closeWatchedPages, exampleSite, joinCall, otherPage, setUp } from '../../support/call-watcher-page';
 
-/** A clock whose time only moves when the test says so, running due timers in order. */
-function fakeClock(start = 1_700_000_000_000) {
-  let now = start;
-  let nextHandle = 1;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  const clock: WatcherClock = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      timers.set(nextHandle, { at: now + ms, run });
-      return nextHandle++;
-    },
-    clearTimeout: (handle) => void timers.delete(handle as number),
-  };
-  const advance = (ms: number) => {
-    const until = now + ms;
-    for (;;) {
-      const due = [...timers.entries()].filter(([, timer]) => timer.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].run();
-    }
-    now = until;
-  };
-  return { clock, advance, pending: () => timers.size, now: () => now };
-}
-
-const pages: HappyWindow[] = [];
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.happyDOM.close()));
-});
-
-function setUp(options: { url?: string; site?: SiteAdapter | null; navigation?: boolean; prepareUnload?: () => () => void; nearCall?: () => void } = {}) {
-  const page = new HappyWindow({ url: options.url ?? 'https://video.example.org/room/abc' });
-  pages.push(page);
-  const win = page as unknown as Window;
-  // happy-dom has no Navigation API; Chromium's is an EventTarget on the window.
-  const navigation = options.navigation ? new page.EventTarget() : undefined;
-  if (navigation) Object.defineProperty(win, 'navigation', { value: navigation });
-  const time = fakeClock();
-  const sent: SessionMessage[] = [];
-  const site = options.site === null ? undefined : (options.site ?? exampleSite());
-  const stop = watchCalls(win, () => site, (message) => sent.push(message), time.clock, options.prepareUnload, options.nearCall);
-  // What the probe does: postMessage from the page's own window.
-  const probe = (event: ProbeEvent, source: unknown = win) =>
-    win.dispatchEvent(new page.MessageEvent('message', { data: { source: 'debrief-probe', v: 1, event }, source: source as never }) as unknown as Event);
-  const post = (data: unknown, source: unknown = win) =>
-    win.dispatchEvent(new page.MessageEvent('message', { data, source: source as never }) as unknown as Event);
-  return { page, win, time, sent, stop, probe, post, site, navigation: navigation as unknown as EventTarget | undefined };
-}
-
-function exampleSite(postCall: (url: URL) => boolean = (url) => url.pathname === '/left'): SiteAdapter & { postCallHint: ReturnType<typeof vi.fn> } {
-  return {
-    id: 'example',
-    name: 'Example Video',
-    kind: 'therapy',
-    hosts: ['video.example.org'],
-    isRoom: (url) => url.pathname.startsWith('/room/'),
-    postCallHint: vi.fn((url: URL) => postCall(url)),
-  };
-}
-
-const joinCall = (probe: (event: ProbeEvent) => void) => {
-  probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
-  probe({ type: 'pc-created', pcId: 'pc' });
-  probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
-};
+afterEach(closeWatchedPages);
 
 describe('call watcher', () => {
   it('tells the background when a call starts and when it is hung up', () => {
@@ -107,8 +38,7 @@ describe('call watcher', () => {
 
   it('ignores what does not come from the probe in this frame', () => {
     const { sent, probe, post } = setUp();
-    const otherFrame = new HappyWindow();
-    pages.push(otherFrame);
+    const otherFrame = otherPage();
     probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }, otherFrame);
     probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }, null);
     post({ type: 'pc-state', pcId: 'pc', state: 'connected' }); // no envelope
@@ -134,128 +64,6 @@ describe('call watcher', () => {
     expect(sent[1]).toMatchObject({ type: 'session-ended', at: droppedAt, reason: 'call-ended' });
   });
 
-  it('checks the post-call hint every POLL_MS while a session is in progress', () => {
-    const { sent, probe, time, site, page } = setUp();
-    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' });
-    time.advance(60_000);
-    expect(site!.postCallHint).not.toHaveBeenCalled(); // lobby: no session, no checks
-    probe({ type: 'pc-created', pcId: 'pc' });
-    probe({ type: 'pc-state', pcId: 'pc', state: 'connected' });
-    time.advance(10 * POLL_MS);
-    expect(site!.postCallHint).toHaveBeenCalledTimes(10);
-    page.history.pushState(null, '', '/left'); // the view changes with no event the watcher hears
-    time.advance(POLL_MS);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
-    time.advance(60_000);
-    expect(site!.postCallHint).toHaveBeenCalledTimes(11);
-    expect(time.pending()).toBe(0);
-  });
-
-  it('looks again moments after a click in the page, where leaving starts', () => {
-    const { sent, probe, time, site, page, win } = setUp();
-    joinCall(probe);
-    time.advance(POLL_MS / 2);
-    const calls = vi.mocked(site!.postCallHint!).mock.calls.length;
-    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
-    page.history.pushState(null, '', '/left'); // the site draws its post-call view after the click
-    time.advance(FOLLOW_UP_MS[0]!);
-    expect(site!.postCallHint).toHaveBeenCalledTimes(calls + 1);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
-  });
-
-  it('follows a click with a few checks, then only the poll; clicks do not pile checks up', () => {
-    const { sent, probe, time, site, page, win } = setUp();
-    joinCall(probe);
-    const click = () => win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
-    const before = vi.mocked(site!.postCallHint!).mock.calls.length;
-    for (let i = 0; i < 20; i++) click(); // a burst of clicks (typing in the chat, say)
-    time.advance(FOLLOW_UP_MS.at(-1)!);
-    expect(site!.postCallHint).toHaveBeenCalledTimes(before + FOLLOW_UP_MS.length);
-    time.advance(POLL_MS);
-    expect(site!.postCallHint).toHaveBeenCalledTimes(before + FOLLOW_UP_MS.length + 1);
-    expect(sent.map((message) => message.type)).toEqual(['session-started']);
-  });
-
-  it('ignores clicks outside a session: no checks, no timers', () => {
-    const { probe, time, site, page, win } = setUp();
-    probe({ type: 'gum-track', trackId: 'cam', kind: 'video' }); // lobby
-    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
-    expect(time.pending()).toBe(0);
-    time.advance(60_000);
-    expect(site!.postCallHint).not.toHaveBeenCalled();
-  });
-
-  it('checks at once when the media changes mid-call (leaving stops the camera)', () => {
-    const { sent, probe, time, page } = setUp();
-    joinCall(probe);
-    time.advance(60_000);
-    page.history.pushState(null, '', '/left');
-    // The camera stops with the connection still up: on its own, "camera off" is no end.
-    probe({ type: 'track-stopped', trackId: 'cam' });
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
-  });
-
-  it('without a hint, a click or a media change sets no timer beyond the grace period', () => {
-    const { sent, probe, time, page, win } = setUp({ site: null, url: 'https://clinic.example.net/visit' });
-    joinCall(probe);
-    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
-    probe({ type: 'track-stopped', trackId: 'cam' });
-    expect(time.pending()).toBe(0);
-    expect(sent.map((message) => message.type)).toEqual(['session-started']);
-  });
-
-  it('sees a post-call URL as soon as the page moves there', () => {
-    const { sent, probe, time, page, win } = setUp();
-    joinCall(probe);
-    time.advance(1000);
-    page.history.pushState(null, '', '/left');
-    win.dispatchEvent(new page.PopStateEvent('popstate') as unknown as Event);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
-  });
-
-  it('sees a pushState to a post-call URL through the Navigation API', () => {
-    const { sent, probe, time, page, navigation } = setUp({ navigation: true });
-    joinCall(probe);
-    time.advance(1000);
-    page.history.pushState(null, '', '/left');
-    navigation!.dispatchEvent(new page.Event('currententrychange') as unknown as Event);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
-  });
-
-  it('sets no timer in a call on a site whose hint reads only the address, where the Navigation API reports every change of it', () => {
-    const site = { ...exampleSite(), postCallHintReads: 'url' as const };
-    const { sent, probe, time, page, win, navigation } = setUp({ navigation: true, site });
-    joinCall(probe);
-    win.dispatchEvent(new page.MouseEvent('click', { bubbles: true }) as unknown as Event);
-    probe({ type: 'track-stopped', trackId: 'cam' });
-    expect(time.pending()).toBe(0);
-    time.advance(10 * POLL_MS);
-    expect(sent.map((message) => message.type)).toEqual(['session-started']);
-    page.history.pushState(null, '', '/left');
-    navigation!.dispatchEvent(new page.Event('currententrychange') as unknown as Event);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal', at: time.now() });
-  });
-
-  it('keeps the poll for a hint that reads only the address in a browser without the Navigation API, where no event reports pushState', () => {
-    const site = { ...exampleSite(), postCallHintReads: 'url' as const };
-    const { sent, probe, time, page } = setUp({ site });
-    joinCall(probe);
-    page.history.pushState(null, '', '/left'); // popstate does not fire for pushState
-    time.advance(POLL_MS);
-    expect(sent[1]).toMatchObject({ type: 'session-ended', reason: 'site-signal' });
-  });
-
-  it('keeps detecting when the site adapter throws (the site changed)', () => {
-    const broken = exampleSite(() => {
-      throw new Error('selector gone');
-    });
-    const { sent, probe, time } = setUp({ site: broken });
-    joinCall(probe);
-    time.advance(5 * POLL_MS);
-    probe({ type: 'pc-closed', pcId: 'pc' });
-    expect(sent.map((message) => message.type)).toEqual(['session-started', 'session-ended']);
-    expect(sent[1]).toMatchObject({ reason: 'call-ended' });
-  });
 
   it('ends the session when the page goes away mid-call, at that moment, once', () => {
     const { sent, probe, win, page, time } = setUp();
