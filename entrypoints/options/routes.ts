@@ -21,7 +21,7 @@ export interface OptionsRoute {
 /** The options page's views, in tab order. A new view is one entry here. */
 export const ROUTES: readonly OptionsRoute[] = [
   { path: 'history', label: () => t('options.history'), view: HistoryView },
-  { path: 'trends', label: () => t('options.trends'), view: TrendsView, preload: () => preloadTrends() },
+  { path: 'trends', label: () => t('options.trends'), view: TrendsView, preload: preloadTrends },
   { path: 'goals', label: () => t('options.goals'), view: GoalsView },
   { path: 'summary', label: () => t('options.summary'), view: SummaryView },
   { path: 'sync', label: () => t('options.sync'), view: SyncView },
